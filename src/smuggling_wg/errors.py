@@ -1,0 +1,48 @@
+"""The library's exceptions: one for a lookup that misses, one for a bad filter, one for bad data."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["DataError", "InvalidFilter", "NotFound"]
+
+
+def _choices(wanted: object, valid: Iterable[object]) -> str:
+    """'Did you mean' and the valid choices, for an error message."""
+    names = [str(v) for v in valid]
+    close = difflib.get_close_matches(str(wanted), names, n=3, cutoff=0.5)
+    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+    shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")
+    return f"{hint} Valid: {shown}."
+
+
+class NotFound(KeyError):
+    """A lookup (meeting, actor, paragraph, ...) found nothing; the message names what exists."""
+
+    def __init__(self, what: str, wanted: object, valid: Iterable[object]) -> None:
+        self.what, self.wanted = what, wanted
+        self.valid = tuple(valid)
+        super().__init__(f"no {what} {wanted!r}.{_choices(wanted, self.valid)}")
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0])
+
+
+class InvalidFilter(ValueError):
+    """A filter was given a value that does not exist (e.g. ``theme="crisis"``)."""
+
+    def __init__(self, name: str, wanted: object, valid: Iterable[object]) -> None:
+        self.name, self.wanted = name, wanted
+        self.valid = tuple(valid)
+        super().__init__(f"unknown {name} {wanted!r}.{_choices(wanted, self.valid)}")
+
+
+class DataError(ValueError):
+    """Data that could not be read or failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"{head} in the data:\n" + "\n".join(f"- {p}" for p in self.problems))

@@ -1,0 +1,122 @@
+"""Finding, reading and validating data files.
+
+The bundled data is one compact JSON file (``data/dataset.json``) compiled from the
+human-edited YAML beside it by ``tools/compile_data.py``; at run time only the JSON is
+read, with pydantic's ``validate_json`` (fast, no YAML parser imported). YAML is parsed
+only for sources: the compile step and data a user brings, always with a safe loader
+that rejects duplicate keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import DataError
+from .models import Bundle
+
+__all__ = ["BUNDLED_JSON", "SOURCE_FILES", "bundled", "compile_json", "read_json", "read_yaml"]
+
+BUNDLED_JSON = "dataset.json"
+#: The human-edited sources of the bundled data, in the order they are merged.
+SOURCE_FILES = ("dataset.yaml", "actors.yaml", "meeting-07.yaml")
+_MERGED = ("actors", "meetings")
+
+
+def data_dir() -> Path:
+    """The package's data folder (a real folder: the package is installed unzipped)."""
+    return Path(str(resources.files("smuggling_wg") / "data"))
+
+
+def bundled() -> Bundle:
+    """Read and validate the bundled compiled data."""
+    return read_json((resources.files("smuggling_wg") / "data" / BUNDLED_JSON).read_bytes(), BUNDLED_JSON)
+
+
+def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
+    """Validate compiled JSON into a :class:`Bundle`; any problem raises :class:`DataError`."""
+    try:
+        return Bundle.model_validate_json(raw)
+    except ValidationError as exc:
+        raise DataError(_problems(origin, exc)) from None
+
+
+def compile_json(bundle: Bundle) -> bytes:
+    """The compact, deterministic JSON form of ``bundle`` (what ``dataset.json`` holds)."""
+    return bundle.model_dump_json(exclude_defaults=True).encode("utf-8") + b"\n"
+
+
+def read_yaml(paths: Iterable[Path]) -> Bundle:
+    """Parse YAML source files, merge them and validate the result.
+
+    Each file is a mapping that may hold ``data_version`` (exactly one file must) and
+    lists of ``actors`` and ``meetings``; lists are concatenated in file order.
+    """
+    merged: dict[str, Any] = {key: [] for key in _MERGED}
+    problems: list[str] = []
+    for path in paths:
+        content = _parse_yaml(Path(path), problems)
+        if content is None:
+            continue
+        for key, value in content.items():
+            if key in _MERGED and isinstance(value, list):
+                merged[key].extend(value)
+            elif key == "data_version" and "data_version" not in merged:
+                merged[key] = value
+            else:
+                problems.append(f"{path}: unexpected top-level key {key!r} (allowed: data_version, actors, meetings)")
+    if problems:
+        raise DataError(problems)
+    try:
+        return Bundle.model_validate(merged)
+    except ValidationError as exc:
+        raise DataError(_problems("YAML sources", exc)) from None
+
+
+def _parse_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    import yaml  # only here: reading YAML is never on the path of the bundled data
+
+    loader_base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(loader_base):  # type: ignore[misc]
+        """Safe loading, and a key given twice in one mapping is an error."""
+
+    def mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                mark = key_node.start_mark
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (line {mark.line + 1}, column {mark.column + 1})", mark
+                )
+            seen.add(key)
+        return dict(loader.construct_mapping(node, deep=deep))
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    try:
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(f"{path}: {exc}")
+        return None
+    if not isinstance(content, dict):
+        problems.append(f"{path}: expected a mapping at the top level, found {type(content).__name__}")
+        return None
+    return content
+
+
+def _problems(origin: str, exc: ValidationError) -> list[str]:
+    """One readable line per validation error: where, what was expected, what was found."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        found = error.get("input")
+        if error["type"] == "value_error" or isinstance(found, dict | list):
+            lines.append(f"{origin}: {where}: {error['msg']}")
+        else:
+            lines.append(f"{origin}: {where}: {error['msg']} (found {repr(found)[:80]})")
+    return lines

@@ -1,0 +1,478 @@
+"""The typed records of a Working Group meeting report (pydantic v2, frozen, no extra fields).
+
+Conventions that hold for every model here:
+
+* ``source`` is the tuple of report paragraph numbers a record comes from.
+* Russian strings marked "as written" are copied from the report exactly (line-break
+  hyphens joined, white space collapsed; see :mod:`smuggling_wg.sourcetext`).
+* :class:`Text` pairs the report's Russian (``ru``) with an English rendering (``en``)
+  that is editorial: an unofficial translation made for this library, or an official
+  UN English name or title where one exists. ``en == ""`` means "not yet translated",
+  never "no text".
+* Where the report is silent a field is ``None`` or empty, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import Annotated, Literal, Protocol, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "AgendaItem",
+    "AgendaSubItem",
+    "Bundle",
+    "Chair",
+    "Chapter",
+    "Document",
+    "FormatDecision",
+    "Meeting",
+    "MeetingFormat",
+    "Modality",
+    "Organization",
+    "OrganizationKind",
+    "Paragraph",
+    "Participant",
+    "ParticipationStatus",
+    "PriorMeeting",
+    "Provenance",
+    "Quantity",
+    "Recommendation",
+    "RegionalGroup",
+    "Resolution",
+    "Section",
+    "Session",
+    "Source",
+    "Speaker",
+    "State",
+    "Statement",
+    "StatementKind",
+    "Text",
+    "Theme",
+    "TreatyRef",
+]
+
+
+class Cited(Protocol):
+    """Anything with a ``source``: the paragraphs it cites."""
+
+    @property
+    def source(self) -> tuple[int, ...]: ...
+
+
+class Record(BaseModel):
+    """Base of every model: immutable, hashable, unknown fields rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+Source: TypeAlias = Annotated[
+    tuple[Annotated[int, Field(ge=1)], ...],
+    Field(min_length=1, description="Report paragraph numbers this record comes from."),
+]
+Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+ActorId: TypeAlias = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[A-Z]{3}|[a-z][a-z0-9_]*)$", max_length=64),
+    Field(description="ISO 3166-1 alpha-3 for a state (`ITA`), a lower-case slug otherwise."),
+]
+Roman: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
+Letter: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]$")]
+NonEmpty: TypeAlias = Annotated[str, StringConstraints(min_length=1)]
+
+Modality: TypeAlias = Literal["should", "encouraged", "may_wish"]
+"""How strongly a recommendation is put: «следует», «рекомендуется», «возможно, пожелают»."""
+
+ParticipationStatus: TypeAlias = Literal["party", "signatory", "non_party", "organization", "permanent_observer"]
+"""Status in the participants list: paras 27, 28, 29, 30 and 31 respectively."""
+
+StatementKind: TypeAlias = Literal["introductory", "panel", "party", "observer_state", "observer_organization"]
+"""Secretariat's introduction (para 20), panellist's presentation (paras 6, 12, 21-22),
+a party (para 23), an observer state (para 24), an observer organization (para 25)."""
+
+RegionalGroup: TypeAlias = Literal[
+    "african", "asia_pacific", "eastern_european", "latin_american_caribbean", "western_european_other"
+]
+"""The five UN regional groups of Member States."""
+
+MeetingFormat: TypeAlias = Literal["in_person", "online", "hybrid"]
+OrganizationKind: TypeAlias = Literal[
+    "regional_economic_integration_organization",
+    "intergovernmental_organization",
+    "united_nations_entity",
+    "permanent_observer_entity",
+    "secretariat",
+]
+ActorKind: TypeAlias = Literal["state"] | OrganizationKind
+Provenance: TypeAlias = Literal["source", "editorial"]
+"""`source`: the report says it; `editorial`: this library's judgment."""
+
+
+class Text(Record):
+    """A text in the report's language (Russian) with an editorial English rendering."""
+
+    ru: NonEmpty = Field(description="The report's own words (Russian), as written.")
+    en: str = Field(
+        default="",
+        description="English; editorial (unofficial translation or official UN name). Empty when not yet translated.",
+    )
+
+
+class Section(Record):
+    """A lettered section inside a chapter."""
+
+    letter: Letter
+    title: Text
+
+
+class Chapter(Record):
+    """A chapter of the report (I-V) and its lettered sections."""
+
+    number: Roman
+    title: Text
+    sections: tuple[Section, ...] = ()
+
+
+class Paragraph(Record):
+    """A numbered paragraph of the report, verbatim, with where it sits."""
+
+    number: Annotated[int, Field(ge=1)]
+    chapter: Roman
+    section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
+    text: Text
+
+
+class Theme(Record):
+    """A thematic section of the recommendations (the report's section A, B, ...)."""
+
+    id: Slug
+    chapter: Roman
+    section: Letter
+    label: str = Field(description="Short English label; editorial.")
+    title: Text = Field(description="The section's full title, as written.")
+    source: Source
+
+
+class TreatyRef(Record):
+    """A reference from a recommendation to a treaty (article when one is named)."""
+
+    instrument: Literal["convention", "smuggling_protocol"]
+    article: Annotated[int, Field(ge=1)] | None = None
+    as_written: str = Field(default="", description="The words of the report that make the reference.")
+    provenance: Provenance = "source"
+
+
+class Recommendation(Record):
+    """One numbered recommendation, verbatim."""
+
+    number: Annotated[int, Field(ge=1)]
+    theme: Slug
+    addressee: NonEmpty = Field(description="Who is addressed, as written («Государствам-участникам»).")
+    modality: Modality
+    text: Text
+    treaty_refs: tuple[TreatyRef, ...] = ()
+    source: Source
+
+
+class AgendaSubItem(Record):
+    """A lettered sub-item of an agenda item."""
+
+    letter: Letter
+    title: Text
+
+
+class AgendaItem(Record):
+    """An item of the agenda as adopted."""
+
+    number: Annotated[int, Field(ge=1)]
+    title: Text
+    sub_items: tuple[AgendaSubItem, ...] = ()
+    source: Source
+
+
+class Speaker(Record):
+    """A panellist: who spoke, in what capacity, for which group, under which item."""
+
+    order: Annotated[int, Field(ge=1)] = Field(description="Order of presentation within the meeting.")
+    honorific: NonEmpty = Field(description="As written: «г-жа» or «г-н».")
+    name: Text
+    surname: Text = Field(description="The name the report uses in later paragraphs.")
+    position: Text = Field(description="Position as written.")
+    actor: ActorId = Field(description="The speaker's country.")
+    regional_group: RegionalGroup = Field(description="The group on whose behalf the speaker spoke.")
+    agenda_item: Annotated[int, Field(ge=1)]
+    role: Literal["panellist"] = "panellist"
+    remarks: tuple[Annotated[int, Field(ge=1)], ...] = Field(
+        default=(), description="Paragraphs that summarise the speaker's remarks."
+    )
+    source: Source
+
+
+class Statement(Record):
+    """A statement made at the meeting, by whom and under which agenda items."""
+
+    actor: ActorId
+    kind: StatementKind
+    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
+        default=(), description="Empty when the report does not say."
+    )
+    as_written: NonEmpty = Field(description="How the report names the speaker here (e.g. genitive «Австралии»).")
+    speaker: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Speaker.order for a panellist.")
+    source: Source
+
+
+class Participant(Record):
+    """An entity represented at the meeting, in the report's order."""
+
+    actor: ActorId
+    status: ParticipationStatus
+    as_written: NonEmpty = Field(description="The name as it stands in the list.")
+    source: Source
+
+
+class Document(Record):
+    """A document named in the report."""
+
+    symbol: NonEmpty
+    title: Text = Field(description="What the report calls it, as written.")
+    url: str = Field(default="", description="The link printed with the report.")
+    source: Source
+
+
+class Resolution(Record):
+    """A resolution of the Conference of the Parties that the report cites."""
+
+    symbol: NonEmpty
+    session: Annotated[int, Field(ge=1)] | None = None
+    title: Text | None = Field(default=None, description="None when the report gives no title.")
+    effect: Text = Field(description="What the report says it did, as written.")
+    source: Source
+
+
+class PriorMeeting(Record):
+    """An earlier meeting of the same body, as the report lists it."""
+
+    number: Annotated[int, Field(ge=1)]
+    start_date: dt.date
+    end_date: dt.date
+    source: Source
+
+
+class Session(Record):
+    """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
+
+    number: Annotated[int, Field(ge=1)]
+    date: dt.date | None = None
+    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = ()
+    note: str = ""
+    source: Source
+
+
+class FormatDecision(Record):
+    """The decision that set the meeting's format."""
+
+    date: dt.date
+    taken_by: Text
+    procedure: Text
+    source: Source
+
+
+class Chair(Record):
+    """The chair of the meeting."""
+
+    name: Text
+    actor: ActorId = Field(description="The chair's country.")
+    source: Source
+
+
+class Quantity(Record):
+    """A number the report gives, with whether it is approximate and its words."""
+
+    value: Annotated[int, Field(ge=0)]
+    approximate: bool
+    as_written: NonEmpty
+    source: Source
+
+
+class Meeting(Record):
+    """One meeting of the Working Group and everything its report says."""
+
+    number: Annotated[int, Field(ge=1)]
+    title: Text = Field(description="The report's title.")
+    symbol: str | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
+    language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
+    source_file: str = Field(description="Bundled file with the report's text.")
+    body: Text
+    parent_body: Text
+    city: Text
+    start_date: dt.date
+    end_date: dt.date
+    format: MeetingFormat
+    format_decision: FormatDecision | None = None
+    sessions_held: Annotated[int, Field(ge=0)]
+    sessions: tuple[Session, ...] = ()
+    chair: Chair | None = None
+    registered_delegates: Quantity | None = None
+    adopted_on: dt.date | None = None
+    source: Source
+    previous_meetings: tuple[PriorMeeting, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    documents: tuple[Document, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        """Numbering, uniqueness and internal references hold."""
+        problems: list[str] = []
+        if self.end_date < self.start_date:
+            problems.append("end_date is before start_date")
+        _expect_sequence(problems, "paragraphs", (p.number for p in self.paragraphs))
+        _expect_sequence(problems, "recommendations", (r.number for r in self.recommendations))
+        _expect_sequence(problems, "agenda", (a.number for a in self.agenda))
+        _expect_sequence(problems, "sessions", (s.number for s in self.sessions))
+        _expect_sequence(problems, "speakers", (s.order for s in self.speakers))
+        _expect_unique(problems, "themes", (t.id for t in self.themes))
+        _expect_unique(problems, "participants", (p.actor for p in self.participants))
+        _expect_unique(problems, "documents", (d.symbol for d in self.documents))
+        if self.sessions and len(self.sessions) != self.sessions_held:
+            problems.append(f"{len(self.sessions)} sessions listed but sessions_held is {self.sessions_held}")
+        themes = {t.id for t in self.themes}
+        problems += [
+            f"recommendation {r.number}: unknown theme {r.theme!r} (themes: {sorted(themes)})"
+            for r in self.recommendations
+            if r.theme not in themes
+        ]
+        items = {a.number for a in self.agenda}
+        used_items: list[tuple[str, object, tuple[int, ...]]] = [
+            ("speaker", s.order, (s.agenda_item,)) for s in self.speakers
+        ]
+        used_items += [("statement", s.actor, s.agenda_items) for s in self.statements]
+        used_items += [("session", s.number, s.agenda_items) for s in self.sessions]
+        problems += [
+            f"{what} {key}: unknown agenda item {n}" for what, key, ns in used_items for n in ns if n not in items
+        ]
+        sections = {(c.number, s.letter) for c in self.chapters for s in c.sections}
+        chapters = {c.number for c in self.chapters}
+        for p in self.paragraphs:
+            if p.chapter not in chapters:
+                problems.append(f"paragraph {p.number}: unknown chapter {p.chapter}")
+            elif p.section is not None and (p.chapter, p.section) not in sections:
+                problems.append(f"paragraph {p.number}: unknown section {p.chapter}.{p.section}")
+        problems += [
+            f"theme {t.id}: unknown section {t.chapter}.{t.section}"
+            for t in self.themes
+            if (t.chapter, t.section) not in sections
+        ]
+        speakers = {s.order for s in self.speakers}
+        problems += [
+            f"statement by {s.actor}: unknown speaker {s.speaker}"
+            for s in self.statements
+            if s.speaker is not None and s.speaker not in speakers
+        ]
+        if self.paragraphs:
+            last = len(self.paragraphs)
+            problems += [
+                f"{where}: cites paragraph {n}, the report has {last}" for where, n in self.citations() if n > last
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def citations(self) -> Iterable[tuple[str, int]]:
+        """Every (record description, paragraph number) cited anywhere in the meeting."""
+        records: list[tuple[str, Iterable[int]]] = [("meeting", self.source)]
+        singles = (self.format_decision, self.chair, self.registered_delegates)
+        records += [(type(r).__name__, r.source) for r in singles if r is not None]
+        groups: list[tuple[str, tuple[Cited, ...]]] = [
+            ("previous meeting", self.previous_meetings),
+            ("resolution", self.resolutions),
+            ("theme", self.themes),
+            ("agenda item", self.agenda),
+            ("recommendation", self.recommendations),
+            ("speaker", self.speakers),
+            ("statement", self.statements),
+            ("participant", self.participants),
+            ("document", self.documents),
+            ("session", self.sessions),
+        ]
+        for name, items in groups:
+            records += [(f"{name} {i + 1}", r.source) for i, r in enumerate(items)]
+        records += [(f"speaker {s.order} remarks", s.remarks) for s in self.speakers]
+        return [(where, n) for where, numbers in records for n in numbers]
+
+
+class State(Record):
+    """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
+
+    kind: Literal["state"]
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(description="ISO 3166-1 alpha-3.")
+    alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(description="UN M49 code, zero-padded.")
+    name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
+    regional_group: RegionalGroup | None = Field(description="None for a state in no UN regional group.")
+    regional_group_note: str = Field(default="", description="Edge cases of group membership, in English.")
+
+
+class Organization(Record):
+    """An organization, UN entity or other non-state actor."""
+
+    kind: OrganizationKind
+    id: Slug
+    name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
+    acronym: str = Field(default="", description="Official acronym; empty when there is none.")
+    note: str = Field(default="", description="What a reader should know about this actor, in English.")
+
+
+Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
+
+
+class Bundle(Record):
+    """Everything one data file holds: its version, the actors and the meetings."""
+
+    data_version: NonEmpty
+    actors: tuple[Actor, ...]
+    meetings: tuple[Meeting, ...]
+
+    @model_validator(mode="after")
+    def _references(self) -> Bundle:
+        """Ids are unique and every actor a meeting mentions exists."""
+        problems: list[str] = []
+        _expect_unique(problems, "actors", (a.id for a in self.actors))
+        _expect_unique(problems, "meetings", (m.number for m in self.meetings))
+        known = {a.id for a in self.actors}
+        for m in self.meetings:
+            mentioned = [("participant", p.actor) for p in m.participants]
+            mentioned += [("statement", s.actor) for s in m.statements]
+            mentioned += [("speaker", s.actor) for s in m.speakers]
+            mentioned += [("chair", m.chair.actor)] if m.chair else []
+            problems += [
+                f"meeting {m.number}: {what} refers to unknown actor {a!r}" for what, a in mentioned if a not in known
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _expect_sequence(problems: list[str], what: str, numbers: Iterable[int]) -> None:
+    """Numbers must run 1, 2, 3, ... with no repeat or gap."""
+    got = list(numbers)
+    if got != list(range(1, len(got) + 1)):
+        problems.append(f"{what} must be numbered 1..{len(got)} in order, got {got}")
+
+
+def _expect_unique(problems: list[str], what: str, keys: Iterable[object]) -> None:
+    repeated = sorted(str(k) for k, n in Counter(keys).items() if n > 1)
+    if repeated:
+        problems.append(f"{what}: repeated {', '.join(repeated)}")

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+import smuggling_wg as swg
+from smuggling_wg import sourcetext
+from smuggling_wg.dataset import Dataset
+from smuggling_wg.models import Meeting
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    return swg.load()
+
+
+@pytest.fixture(scope="session")
+def m7(ds: Dataset) -> Meeting:
+    return ds.meeting(7)
+
+
+@pytest.fixture(scope="session")
+def raw_source() -> str:
+    return sourcetext.read_source()
+
+
+@pytest.fixture(scope="session")
+def flowed(raw_source: str) -> str:
+    """The whole report as running text: every verbatim string must be found in it."""
+    return sourcetext.flow(raw_source)

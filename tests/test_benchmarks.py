@@ -1,0 +1,27 @@
+"""The benchmark harness runs (on the smallest setting); timings are never asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_harness_prints_a_table_of_ratios() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--rounds", "1"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| case | median ms | vs | ratio | target |"
+    assert any(line.startswith("| import + load() + one query |") and "x |" in line for line in lines)
+
+
+def test_harness_rejects_zero_rounds() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--rounds", "0"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "--rounds must be at least 1" in done.stderr
