@@ -168,3 +168,12 @@ def test_records_are_frozen(ds: Dataset) -> None:
 
 def test_repr(ds: Dataset) -> None:
     assert repr(ds) == "<Dataset data_version=1.0.0 meetings=[7] actors=104>"
+
+
+def test_source_text(ds: Dataset) -> None:
+    raw = ds.source_text()
+    assert raw.startswith("  Доклад о работе совещания Рабочей группы")
+    flowed = ds.source_text(flowed=True)
+    assert ds.recommendation(22).text.ru in flowed and ds.paragraph(17).text.ru in flowed
+    with pytest.raises(swg.NotFound):
+        ds.source_text(meeting=6)

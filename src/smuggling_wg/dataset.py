@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TypeVar, get_args
 
-from . import loader
+from . import loader, sourcetext
 from .errors import InvalidFilter, NotFound
 from .models import (
     Actor,
@@ -112,6 +112,14 @@ class Dataset:
         if found is None:
             raise NotFound("actor", key, self._actors)
         return found
+
+    def source_text(self, meeting: int = _DEFAULT_MEETING, flowed: bool = False) -> str:
+        """The report's own text as shipped (``flowed=True``: as running text, see :mod:`.sourcetext`).
+
+        Every verbatim string in the data is a substring of the flowed text.
+        """
+        raw = sourcetext.read_source(self.meeting(meeting).source_file)
+        return sourcetext.flow(raw) if flowed else raw
 
     def paragraph(self, number: int, meeting: int = _DEFAULT_MEETING) -> Paragraph:
         """A numbered paragraph of a meeting's report."""
