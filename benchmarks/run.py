@@ -1,12 +1,14 @@
-"""Cold-start benchmarks: fresh processes, interleaved A B A B ..., medians and ratios.
+"""Benchmarks: cold starts in fresh processes, warm queries in-process; ratios to baselines.
 
     python benchmarks/run.py            # 21 rounds
     python benchmarks/run.py --rounds 7
 
-Each case runs in a new interpreter; the cases of one round run back to back, in the
-same order each round, so drift on the machine affects them alike. The table gives the
-median wall time of each case and its ratio to the baseline named beside it, measured
-in the same run. Targets are printed, not asserted: timing never goes into the tests.
+Cold: each case runs in a new interpreter; the cases of one round run back to back, in
+the same order each round, so drift on the machine affects them alike (A B A B ...).
+Warm: each query and its baseline (the plain Python a user would write instead) are
+timed with timeit, interleaved, best of several repeats. Every table gives medians or
+best times and the ratio to the baseline measured in the same run. Targets are printed,
+not asserted: timing never goes into the tests.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import statistics
 import subprocess
 import sys
 import time
+import timeit
+from collections.abc import Callable
 from dataclasses import dataclass
 
 BASELINE_MODEL = "import pydantic\nclass M(pydantic.BaseModel):\n    x: int\n"
@@ -41,6 +45,12 @@ CASES = (
         "import smuggling_wg as s\ns.load().recommendations(theme='technology')",
         baseline="pydantic + one model",
         target=1.15,
+    ),
+    Case(
+        "import + load() + first search",
+        "import smuggling_wg as s\ns.load().search('организованных преступных групп')",
+        baseline="import + load() + one query",
+        target=1.20,
     ),
 )
 
@@ -78,6 +88,72 @@ def table(cases: tuple[Case, ...], medians: dict[str, float]) -> str:
     return "\n".join(rows)
 
 
+@dataclass(frozen=True)
+class Warm:
+    """A warm query and the plain-Python baseline that answers the same question."""
+
+    name: str
+    query: Callable[[], object]
+    baseline: Callable[[], object]
+    target: float | None = None
+
+
+def warm_cases() -> tuple[Warm, ...]:
+    """The warm queries, each beside a list comprehension over the same records."""
+    import smuggling_wg as swg
+    from smuggling_wg.search import _units
+
+    ds = swg.load()
+    m = ds.meeting(7)
+    recs, statements, actors = m.recommendations, m.statements, ds.actors
+    texts = [t for *_, langs in _units(m) for t in langs.values() if t]
+    ds.search("warm up")
+    return (
+        Warm(
+            "recommendations(theme=...)",
+            lambda: ds.recommendations(theme="technology"),
+            lambda: [r for r in recs if r.theme == "technology"],
+        ),
+        Warm(
+            "states_with_statements()",
+            ds.states_with_statements,
+            lambda: [s.actor for s in statements if s.kind in ("party", "observer_state")],
+        ),
+        Warm(
+            "actor('Italy')",
+            lambda: ds.actor("Italy"),
+            lambda: next(a for a in actors if a.name.en.casefold() == "italy"),
+        ),
+        Warm(
+            "search('цифровых доказательств')",
+            lambda: ds.search("цифровых доказательств"),
+            lambda: [t for t in texts if "цифровых доказательств" in t.casefold()],
+            target=1.0,
+        ),
+    )
+
+
+def measure_warm(cases: tuple[Warm, ...], number: int = 200, repeat: int = 7) -> list[tuple[Warm, float, float]]:
+    """Best seconds per call of each query and its baseline, interleaved over ``repeat`` runs."""
+    best: dict[str, list[float]] = {c.name: [float("inf"), float("inf")] for c in cases}
+    for _ in range(repeat):
+        for case in cases:
+            for side, function in enumerate((case.query, case.baseline)):
+                elapsed = timeit.timeit(function, number=number) / number
+                best[case.name][side] = min(best[case.name][side], elapsed)
+    return [(c, *best[c.name]) for c in cases]  # type: ignore[misc]
+
+
+def warm_table(results: list[tuple[Warm, float, float]]) -> str:
+    """A Markdown table of warm query times and their ratio to the plain-Python baseline."""
+    rows = ["| warm query | µs | baseline µs | ratio | target |", "|---|---:|---:|---:|---:|"]
+    for case, query, baseline in results:
+        ratio = query / baseline
+        verdict = "" if case.target is None else f"<= {case.target:.2f} {'ok' if ratio <= case.target else 'MISSED'}"
+        rows.append(f"| {case.name} | {1e6 * query:.1f} | {1e6 * baseline:.1f} | {ratio:.2f}x | {verdict} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cold-start benchmarks of smuggling_wg.")
     parser.add_argument("--rounds", type=int, default=21, help="rounds of fresh processes (default 21, at least 1)")
@@ -85,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     print(table(CASES, measure(CASES, args.rounds)))
+    print()
+    print(warm_table(measure_warm(warm_cases(), number=max(1, 10 * args.rounds), repeat=min(7, args.rounds + 2))))
     return 0
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-import pytest
+from pydantic import BaseModel
 
 import smuggling_wg as swg
 from smuggling_wg import loader, sourcetext
@@ -245,7 +246,29 @@ def test_documents(m7: Meeting) -> None:
     assert all(d.url == f"http://undocs.org/ru/{d.symbol}" for d in m7.documents)
 
 
-@pytest.mark.parametrize("field", ["paragraphs", "recommendations"])
-def test_long_texts_have_no_invented_english(m7: Meeting, field: str) -> None:
-    """English renderings of long texts come with the multilingual work; until then en is empty."""
-    assert all(record.text.en == "" for record in getattr(m7, field))
+def test_every_long_text_has_its_english(m7: Meeting) -> None:
+    records = [*m7.paragraphs, *m7.recommendations]
+    assert all(r.text.en and r.text.en_origin == "unofficial_translation" for r in records)
+
+
+def _all_texts(m: Meeting) -> Iterator[Text]:
+    """Every Text anywhere in a meeting."""
+    stack: list[object] = [m]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Text):
+            yield item
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif isinstance(item, BaseModel):
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+
+
+def test_english_is_english_and_keeps_numbers_and_symbols(m7: Meeting) -> None:
+    texts = list(_all_texts(m7))
+    assert len(texts) > 100
+    assert all(text.en for text in texts), [t.ru[:40] for t in texts if not t.en]
+    for text in texts:
+        assert not re.search(r"[а-яА-ЯёЁ]", text.en), text.en[:60]
+        for token in re.findall(r"\b\d+(?:[./]\d+)*\b|CTOC/\S+?(?=[);.]|$)", text.ru):
+            assert token in text.en, (token, text.ru[:60])

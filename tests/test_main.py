@@ -11,7 +11,8 @@ from smuggling_wg.__main__ import main
 
 
 def test_summary_through_the_real_entry_point() -> None:
-    done = subprocess.run([sys.executable, "-m", "smuggling_wg"], capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "smuggling_wg", "--lang", "en"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Meeting 7 · Vienna · 8–9 September 2020 · hybrid format · 4 sessions" in out
@@ -39,3 +40,17 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--meeting", "seven"])
     assert caught.value.code == 2
     assert "invalid int value: 'seven'" in capsys.readouterr().err
+
+
+def test_summary_defaults_to_the_report_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Доклад о работе совещания Рабочей группы по незаконному ввозу мигрантов")
+    assert "panellists' states only: Южная Африка, Аргентина, Испания, Эквадор" in out
+
+
+def test_unknown_language_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "fr"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

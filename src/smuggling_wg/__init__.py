@@ -17,59 +17,75 @@ from __future__ import annotations
 from importlib import import_module
 
 TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing costs ~10 ms
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run time names load lazily
     from typing import Any
 
-    from .dataset import Dataset, load
-    from .errors import DataError, InvalidFilter, NotFound
-    from .models import (
-        Actor,
-        AgendaItem,
-        Bundle,
-        Document,
-        Meeting,
-        Organization,
-        Paragraph,
-        Participant,
-        Recommendation,
-        Speaker,
-        State,
-        Statement,
-        Text,
-        Theme,
-    )
+    from .dataset import Dataset as Dataset
+    from .dataset import load as load
+    from .display import get_language as get_language
+    from .display import language as language
+    from .display import set_language as set_language
+    from .errors import DataError as DataError
+    from .errors import InvalidFilter as InvalidFilter
+    from .errors import NotFound as NotFound
+    from .models import Actor as Actor
+    from .models import AgendaItem as AgendaItem
+    from .models import Bundle as Bundle
+    from .models import Document as Document
+    from .models import Meeting as Meeting
+    from .models import Organization as Organization
+    from .models import Paragraph as Paragraph
+    from .models import Participant as Participant
+    from .models import Recommendation as Recommendation
+    from .models import Speaker as Speaker
+    from .models import State as State
+    from .models import Statement as Statement
+    from .models import Text as Text
+    from .models import Theme as Theme
+    from .search import SearchHit as SearchHit
 
 #: Version of the bundled data (the ``data_version`` of ``data/dataset.yaml``; tested equal).
 DATA_VERSION = "1.0.0"
 
-_LAZY = {
-    "load": "dataset",
+__all__ = [
+    "DATA_VERSION",
+    "Actor",
+    "AgendaItem",
+    "Bundle",
+    "DataError",
+    "Dataset",
+    "Document",
+    "InvalidFilter",
+    "Meeting",
+    "NotFound",
+    "Organization",
+    "Paragraph",
+    "Participant",
+    "Recommendation",
+    "SearchHit",
+    "Speaker",
+    "State",
+    "Statement",
+    "Text",
+    "Theme",
+    "__version__",
+    "get_language",
+    "language",
+    "load",
+    "set_language",
+]
+
+_HOME = {
     "Dataset": "dataset",
+    "load": "dataset",
+    "get_language": "display",
+    "language": "display",
+    "set_language": "display",
     "DataError": "errors",
     "InvalidFilter": "errors",
     "NotFound": "errors",
-    **dict.fromkeys(
-        (
-            "Actor",
-            "AgendaItem",
-            "Bundle",
-            "Document",
-            "Meeting",
-            "Organization",
-            "Paragraph",
-            "Participant",
-            "Recommendation",
-            "Speaker",
-            "State",
-            "Statement",
-            "Text",
-            "Theme",
-        ),
-        "models",
-    ),
+    "SearchHit": "search",
 }
-
-__all__ = ["DATA_VERSION", "__version__", *sorted(_LAZY)]
 
 
 def __getattr__(name: str) -> Any:
@@ -78,8 +94,8 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         value: Any = version("smuggling-wg")
-    elif name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    elif name in __all__:
+        value = getattr(import_module(f".{_HOME.get(name, 'models')}", __name__), name)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .dataset import load
+from .display import LANGS
 from .errors import NotFound
 from .summary import render
 
@@ -18,9 +19,12 @@ def main(argv: list[str] | None = None) -> int:
         "dates, themes with their recommendation counts, who made statements, participation by status.",
     )
     parser.add_argument("--meeting", type=int, default=7, help="meeting number (default: 7)")
+    parser.add_argument(
+        "--lang", choices=LANGS, default="ru", help="language of names and titles (default: ru, the report's own)"
+    )
     args = parser.parse_args(argv)
     try:
-        print(render(load(), args.meeting))
+        print(render(load(), args.meeting, args.lang))
     except NotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

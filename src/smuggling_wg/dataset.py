@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from . import loader, sourcetext
+from . import loader
+from .display import LANGS, Lang
 from .errors import InvalidFilter, NotFound
 from .models import (
     Actor,
@@ -28,6 +29,10 @@ from .models import (
     Statement,
     StatementKind,
 )
+from .normalize import fold
+
+if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
+    from .search import Kind, SearchHit, SearchIndex
 
 __all__ = ["Dataset", "load"]
 
@@ -38,32 +43,21 @@ _STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 _DEFAULT_MEETING = 7
 
 
-def fold(text: str) -> str:
-    """Case- and ё/е-insensitive form of ``text``, for matching."""
-    return text.casefold().replace("ё", "е")
-
-
 class Dataset:
     """All meetings and actors, immutable, with the queries researchers ask."""
 
-    __slots__ = ("_actors", "_bundle", "_codes", "_meetings")
+    __slots__ = ("_actors", "_built", "_bundle", "_lock", "_meetings")
     _actors: dict[str, Actor]
     _bundle: Bundle
-    _codes: dict[str, Actor]
+    _built: dict[str, Any]  # indexes built on first use: "actor_keys", "search"
+    _lock: threading.Lock
     _meetings: dict[int, Meeting]
 
     def __init__(self, bundle: Bundle) -> None:
         meetings = {m.number: m for m in sorted(bundle.meetings, key=lambda m: m.number)}
         actors = {a.id: a for a in bundle.actors}
-        codes: dict[str, Actor] = {}
-        for actor in bundle.actors:
-            keys = [actor.id, actor.name.ru, actor.name.en]
-            if isinstance(actor, State):
-                keys += [actor.alpha2, actor.m49]
-            elif actor.acronym:
-                keys.append(actor.acronym)
-            codes.update((fold(k), actor) for k in keys if k)
-        for name, value in (("_bundle", bundle), ("_meetings", meetings), ("_actors", actors), ("_codes", codes)):
+        fields = {"_bundle": bundle, "_meetings": meetings, "_actors": actors, "_built": {}, "_lock": threading.Lock()}
+        for name, value in fields.items():
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -103,21 +97,36 @@ class Dataset:
             raise NotFound("meeting", number, self._meetings) from None
 
     def actor(self, key: str) -> Actor:
-        """A state or organization by id, ISO alpha-2/alpha-3, M49 code, acronym or name.
+        """A state or organization by id, code, acronym or any of its names.
 
-        Case- and ё/е-insensitive: ``actor("ita")``, ``actor("380")``, ``actor("Italy")``,
-        ``actor("Италия")`` and ``actor("Eurojust")`` all work.
+        Keys: the id, ISO alpha-2/alpha-3 and M49 codes, acronyms, the report's name, the
+        UN short name in any of the six UN languages, and every form the report uses for it
+        (the genitive «Австралии», «Ирана (Исламская Республика)»). Case-, accent- and
+        ё/е-insensitive. :class:`NotFound` for an unknown or ambiguous key, naming the
+        closest candidates.
         """
-        found = self._codes.get(fold(str(key)).strip())
-        if found is None:
-            raise NotFound("actor", key, self._actors)
-        return found
+        folded = fold(str(key)).strip()
+        keys: dict[str, tuple[str, ...]] = self._once("actor_keys", lambda: _actor_keys(self._bundle))
+        ids = keys.get(folded, ())
+        if len(ids) == 1:
+            return self._actors[ids[0]]
+        if ids:
+            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {', '.join(ids)}")
+        import difflib
+
+        close = difflib.get_close_matches(folded, keys, n=5, cutoff=0.6)
+        candidates = dict.fromkeys(i for k in close for i in keys[k])
+        shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
+        hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
+        raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
 
     def source_text(self, meeting: int = _DEFAULT_MEETING, flowed: bool = False) -> str:
         """The report's own text as shipped (``flowed=True``: as running text, see :mod:`.sourcetext`).
 
         Every verbatim string in the data is a substring of the flowed text.
         """
+        from . import sourcetext
+
         raw = sourcetext.read_source(self.meeting(meeting).source_file)
         return sourcetext.flow(raw) if flowed else raw
 
@@ -192,6 +201,72 @@ class Dataset:
         m = self.meeting(meeting)
         _check("agenda item", agenda_item, [a.number for a in m.agenda])
         return _where(m.speakers, agenda_item, lambda s: s.agenda_item)
+
+    def search(
+        self,
+        query: str,
+        lang: Lang | None = None,
+        meeting: int | None = None,
+        kinds: Kind | Iterable[Kind] | None = None,
+    ) -> tuple[SearchHit, ...]:
+        """Full-text search, ranked: recommendations, paragraphs, speakers, agenda items, themes.
+
+        Words are matched by their stems in Russian and English, case-, ё/е- and
+        accent-insensitively; all words are required; ``"a phrase"`` matches words in
+        sequence; ``-word`` excludes. ``lang`` keeps one language's texts, ``meeting`` one
+        meeting, ``kinds`` some kinds of record. The index is built on the first search.
+
+        >>> [h.record.number for h in load().search("цифровые доказательства", kinds=["recommendation"])]
+        [14, 11, 12]
+        """
+        from .search import KINDS, SearchIndex
+
+        _check("lang", lang, LANGS)
+        if meeting is not None:
+            self.meeting(meeting)
+        wanted_kinds: tuple[Kind, ...] | None = (
+            None if kinds is None else tuple([kinds] if isinstance(kinds, str) else kinds)
+        )
+        for kind in wanted_kinds or ():
+            _check("kind", kind, KINDS)
+        try:
+            index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
+            return index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds)
+        except ValueError as exc:
+            raise InvalidFilter("query", query, (), str(exc)) from None
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        """An index built on first use, once, however many threads ask at the same time."""
+        if name not in self._built:
+            with self._lock:
+                if name not in self._built:
+                    self._built[name] = build()
+        return self._built[name]  # type: ignore[no-any-return]
+
+
+def _actor_keys(bundle: Bundle) -> dict[str, tuple[str, ...]]:
+    """Folded lookup key -> ids of the actors it names (more than one id: ambiguous)."""
+    keys: dict[str, dict[str, None]] = {}
+
+    def add(key: str, actor_id: str) -> None:
+        """Index ``key``, and a bracketed name also without its brackets («Иран (...)» -> «Иран»)."""
+        for variant in (key, key.split(" (")[0]) if key else ():
+            keys.setdefault(fold(variant).strip(), {})[actor_id] = None
+
+    for actor in bundle.actors:
+        for key in (actor.id, actor.name.ru, actor.name.en):
+            add(key, actor.id)
+        if isinstance(actor, State):
+            for key in (actor.alpha2, actor.m49, *(actor.names.model_dump().values() if actor.names else ())):
+                add(key, actor.id)
+        else:
+            add(actor.acronym, actor.id)
+    for m in bundle.meetings:
+        for written, actor_id in [(s.as_written, s.actor) for s in m.statements] + [
+            (p.as_written, p.actor) for p in m.participants
+        ]:
+            add(written, actor_id)
+    return {key: tuple(ids) for key, ids in keys.items()}
 
 
 def _check(name: str, value: object, valid: Iterable[object]) -> None:

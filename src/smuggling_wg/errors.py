@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["DataError", "InvalidFilter", "NotFound"]
@@ -10,6 +9,8 @@ __all__ = ["DataError", "InvalidFilter", "NotFound"]
 
 def _choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
+    import difflib  # only on the error path
+
     names = [str(v) for v in valid]
     close = difflib.get_close_matches(str(wanted), names, n=3, cutoff=0.5)
     hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -20,10 +21,10 @@ def _choices(wanted: object, valid: Iterable[object]) -> str:
 class NotFound(KeyError):
     """A lookup (meeting, actor, paragraph, ...) found nothing; the message names what exists."""
 
-    def __init__(self, what: str, wanted: object, valid: Iterable[object]) -> None:
+    def __init__(self, what: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.what, self.wanted = what, wanted
         self.valid = tuple(valid)
-        super().__init__(f"no {what} {wanted!r}.{_choices(wanted, self.valid)}")
+        super().__init__(reason or f"no {what} {wanted!r}.{_choices(wanted, self.valid)}")
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
         return str(self.args[0])
@@ -32,10 +33,10 @@ class NotFound(KeyError):
 class InvalidFilter(ValueError):
     """A filter was given a value that does not exist (e.g. ``theme="crisis"``)."""
 
-    def __init__(self, name: str, wanted: object, valid: Iterable[object]) -> None:
+    def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.name, self.wanted = name, wanted
         self.valid = tuple(valid)
-        super().__init__(f"unknown {name} {wanted!r}.{_choices(wanted, self.valid)}")
+        super().__init__(reason or f"unknown {name} {wanted!r}.{_choices(wanted, self.valid)}")
 
 
 class DataError(ValueError):

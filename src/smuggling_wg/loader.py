@@ -9,6 +9,7 @@ that rejects duplicate keys.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -19,12 +20,25 @@ from pydantic import ValidationError
 from .errors import DataError
 from .models import Bundle
 
-__all__ = ["BUNDLED_JSON", "SOURCE_FILES", "bundled", "compile_json", "read_json", "read_yaml"]
+__all__ = [
+    "BUNDLED_JSON",
+    "SOURCE_FILES",
+    "STEMS_JSON",
+    "bundled",
+    "bundled_stems",
+    "compile_json",
+    "compile_stems",
+    "data_dir",
+    "read_json",
+    "read_yaml",
+]
 
 BUNDLED_JSON = "dataset.json"
+STEMS_JSON = "stems.json"
 #: The human-edited sources of the bundled data, in the order they are merged.
-SOURCE_FILES = ("dataset.yaml", "actors.yaml", "meeting-07.yaml")
+SOURCE_FILES = ("dataset.yaml", "actors.yaml", "un-names.yaml", "meeting-07.yaml")
 _MERGED = ("actors", "meetings")
+_TOP_LEVEL = ("data_version", "actors", "meetings", "state_names")
 
 
 def data_dir() -> Path:
@@ -35,6 +49,24 @@ def data_dir() -> Path:
 def bundled() -> Bundle:
     """Read and validate the bundled compiled data."""
     return read_json((resources.files("smuggling_wg") / "data" / BUNDLED_JSON).read_bytes(), BUNDLED_JSON)
+
+
+def bundled_stems() -> tuple[str, dict[str, str]]:
+    """The precomputed stems of the bundled texts and the stemmer version that made them.
+
+    Read only when search is used; made by the compile step (:func:`compile_stems`).
+    """
+    raw = json.loads((resources.files("smuggling_wg") / "data" / STEMS_JSON).read_bytes())
+    version, stems = raw.get("stemmer_version"), raw.get("stems")
+    if not (isinstance(version, str) and isinstance(stems, dict) and all(isinstance(v, str) for v in stems.values())):
+        raise DataError([f"{STEMS_JSON}: expected {{'stemmer_version': str, 'stems': {{word: stem}}}}"])
+    return version, stems
+
+
+def compile_stems(stemmer_version: str, stems: dict[str, str]) -> bytes:
+    """The compact, deterministic JSON form of a stem table (what ``stems.json`` holds)."""
+    table = {"stemmer_version": stemmer_version, "stems": dict(sorted(stems.items()))}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
@@ -53,10 +85,12 @@ def compile_json(bundle: Bundle) -> bytes:
 def read_yaml(paths: Iterable[Path]) -> Bundle:
     """Parse YAML source files, merge them and validate the result.
 
-    Each file is a mapping that may hold ``data_version`` (exactly one file must) and
-    lists of ``actors`` and ``meetings``; lists are concatenated in file order.
+    Each file is a mapping that may hold ``data_version`` (exactly one file must), lists
+    of ``actors`` and ``meetings`` (concatenated in file order) and ``state_names``, the
+    six-language UN names of states by ISO alpha-3 (set as each state's ``names``).
     """
     merged: dict[str, Any] = {key: [] for key in _MERGED}
+    names: dict[str, Any] = {}
     problems: list[str] = []
     for path in paths:
         content = _parse_yaml(Path(path), problems)
@@ -67,10 +101,17 @@ def read_yaml(paths: Iterable[Path]) -> Bundle:
                 merged[key].extend(value)
             elif key == "data_version" and "data_version" not in merged:
                 merged[key] = value
+            elif key == "state_names" and isinstance(value, dict):
+                names.update(value)
             else:
-                problems.append(f"{path}: unexpected top-level key {key!r} (allowed: data_version, actors, meetings)")
+                allowed = ", ".join(_TOP_LEVEL)
+                problems.append(f"{path}: unexpected top-level key {key!r} or a repeated one (allowed: {allowed})")
+    states = {a.get("id"): a for a in merged["actors"] if isinstance(a, dict) and a.get("kind") == "state"}
+    problems += [f"state_names: {code!r} is not a state in the data" for code in names if code not in states]
     if problems:
         raise DataError(problems)
+    for code, six in names.items():
+        states[code]["names"] = six
     try:
         return Bundle.model_validate(merged)
     except ValidationError as exc:

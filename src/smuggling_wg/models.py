@@ -5,21 +5,23 @@ Conventions that hold for every model here:
 * ``source`` is the tuple of report paragraph numbers a record comes from.
 * Russian strings marked "as written" are copied from the report exactly (line-break
   hyphens joined, white space collapsed; see :mod:`smuggling_wg.sourcetext`).
-* :class:`Text` pairs the report's Russian (``ru``) with an English rendering (``en``)
-  that is editorial: an unofficial translation made for this library, or an official
-  UN English name or title where one exists. ``en == ""`` means "not yet translated",
-  never "no text".
+* :class:`Text` pairs the report's Russian (``ru``, the original) with an English
+  rendering (``en``) that is editorial: an unofficial translation made for this library
+  (``en_origin="unofficial_translation"``), or the official UN English of a name or title
+  (``en_origin="un_official"``). ``en == ""`` means "not translated", never "no text".
+* ``repr()`` of a record fits on a line and shows texts in the display language
+  (:func:`smuggling_wg.set_language`; Russian by default).
 * Where the report is silent a field is ``None`` or empty, never guessed.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from typing import Annotated, Literal, Protocol, TypeAlias
+from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .display import Lang, get_language
 
 __all__ = [
     "Actor",
@@ -55,6 +57,7 @@ __all__ = [
     "Text",
     "Theme",
     "TreatyRef",
+    "UnNames",
 ]
 
 
@@ -69,6 +72,21 @@ class Record(BaseModel):
     """Base of every model: immutable, hashable, unknown fields rejected."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    def _brief(self) -> str | None:
+        """What ``repr`` shows inside the parentheses; None for pydantic's full repr."""
+        return None
+
+    def __repr__(self) -> str:
+        brief = self._brief()
+        return super().__repr__() if brief is None else f"{type(self).__name__}({brief})"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    """``text`` cut to about ``width`` characters at a word boundary, quoted."""
+    if len(text) <= width:
+        return repr(text)
+    return repr(text[: text.rfind(" ", 0, width)] + "…")
 
 
 Source: TypeAlias = Annotated[
@@ -114,13 +132,29 @@ Provenance: TypeAlias = Literal["source", "editorial"]
 
 
 class Text(Record):
-    """A text in the report's language (Russian) with an editorial English rendering."""
+    """A text in the report's language (Russian), with an editorial English rendering."""
+
+    original_language: ClassVar[str] = "ru"
 
     ru: NonEmpty = Field(description="The report's own words (Russian), as written.")
     en: str = Field(
         default="",
-        description="English; editorial (unofficial translation or official UN name). Empty when not yet translated.",
+        description="English; editorial, never the report's own words. Empty when not translated.",
     )
+    en_origin: Literal["unofficial_translation", "un_official"] = Field(
+        default="unofficial_translation",
+        description="unofficial_translation: made for this library; un_official: the UN's own English name or title.",
+    )
+
+    def get(self, lang: Lang | None = None) -> str:
+        """The text in ``lang`` (default: the display language); Russian when no English exists."""
+        return self.en if (lang or get_language()) == "en" and self.en else self.ru
+
+    def __str__(self) -> str:
+        return self.get()
+
+    def _brief(self) -> str:
+        return _clip(self.get(), 70)
 
 
 class Section(Record):
@@ -146,6 +180,10 @@ class Paragraph(Record):
     section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
     text: Text
 
+    def _brief(self) -> str:
+        where = self.chapter + (f".{self.section}" if self.section else "")
+        return f"{self.number}, {where}, {_clip(self.text.get())}"
+
 
 class Theme(Record):
     """A thematic section of the recommendations (the report's section A, B, ...)."""
@@ -156,6 +194,9 @@ class Theme(Record):
     label: str = Field(description="Short English label; editorial.")
     title: Text = Field(description="The section's full title, as written.")
     source: Source
+
+    def _brief(self) -> str:
+        return f"{self.id}, section {self.chapter}.{self.section}"
 
 
 class TreatyRef(Record):
@@ -178,6 +219,9 @@ class Recommendation(Record):
     treaty_refs: tuple[TreatyRef, ...] = ()
     source: Source
 
+    def _brief(self) -> str:
+        return f"{self.number}, {self.theme}, {self.modality}, {_clip(self.text.get(), 48)}"
+
 
 class AgendaSubItem(Record):
     """A lettered sub-item of an agenda item."""
@@ -193,6 +237,9 @@ class AgendaItem(Record):
     title: Text
     sub_items: tuple[AgendaSubItem, ...] = ()
     source: Source
+
+    def _brief(self) -> str:
+        return f"{self.number}, {_clip(self.title.get())}"
 
 
 class Speaker(Record):
@@ -212,6 +259,9 @@ class Speaker(Record):
     )
     source: Source
 
+    def _brief(self) -> str:
+        return f"{self.order}, {self.name.get()}, {self.actor}, item {self.agenda_item}"
+
 
 class Statement(Record):
     """A statement made at the meeting, by whom and under which agenda items."""
@@ -225,6 +275,10 @@ class Statement(Record):
     speaker: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Speaker.order for a panellist.")
     source: Source
 
+    def _brief(self) -> str:
+        items = ", ".join(map(str, self.agenda_items)) or "items not stated"
+        return f"{self.actor}, {self.kind}, {items}"
+
 
 class Participant(Record):
     """An entity represented at the meeting, in the report's order."""
@@ -234,6 +288,9 @@ class Participant(Record):
     as_written: NonEmpty = Field(description="The name as it stands in the list.")
     source: Source
 
+    def _brief(self) -> str:
+        return f"{self.actor}, {self.status}"
+
 
 class Document(Record):
     """A document named in the report."""
@@ -242,6 +299,9 @@ class Document(Record):
     title: Text = Field(description="What the report calls it, as written.")
     url: str = Field(default="", description="The link printed with the report.")
     source: Source
+
+    def _brief(self) -> str:
+        return self.symbol
 
 
 class Resolution(Record):
@@ -332,8 +392,14 @@ class Meeting(Record):
     documents: tuple[Document, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
 
+    def _brief(self) -> str:
+        return (
+            f"{self.number}, {self.city.get()}, {self.start_date}..{self.end_date}, "
+            f"{len(self.recommendations)} recommendations, {len(self.participants)} participants"
+        )
+
     @model_validator(mode="after")
-    def _consistent(self) -> Meeting:
+    def _consistent(self) -> "Meeting":
         """Numbering, uniqueness and internal references hold."""
         problems: list[str] = []
         if self.end_date < self.start_date:
@@ -413,6 +479,17 @@ class Meeting(Record):
         return [(where, n) for where, numbers in records for n in numbers]
 
 
+class UnNames(Record):
+    """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
+
+    ar: NonEmpty
+    zh: NonEmpty
+    en: NonEmpty
+    fr: NonEmpty
+    ru: NonEmpty
+    es: NonEmpty
+
+
 class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
@@ -423,6 +500,15 @@ class State(Record):
     name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
     regional_group: RegionalGroup | None = Field(description="None for a state in no UN regional group.")
     regional_group_note: str = Field(default="", description="Edge cases of group membership, in English.")
+    names: UnNames | None = Field(
+        default=None,
+        description="UN short names in Arabic, Chinese, English, French, Russian and Spanish "
+        "(OCHA Countries & Territories taxonomy); None when not known. names.ru may differ from "
+        "name.ru, which is the report's own form (e.g. «Нидерланды»).",
+    )
+
+    def _brief(self) -> str:
+        return f"{self.id}, {self.name.get()}"
 
 
 class Organization(Record):
@@ -433,6 +519,9 @@ class Organization(Record):
     name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
     acronym: str = Field(default="", description="Official acronym; empty when there is none.")
     note: str = Field(default="", description="What a reader should know about this actor, in English.")
+
+    def _brief(self) -> str:
+        return f"{self.id}, {self.acronym or self.name.get()}"
 
 
 Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
@@ -446,7 +535,7 @@ class Bundle(Record):
     meetings: tuple[Meeting, ...]
 
     @model_validator(mode="after")
-    def _references(self) -> Bundle:
+    def _references(self) -> "Bundle":
         """Ids are unique and every actor a meeting mentions exists."""
         problems: list[str] = []
         _expect_unique(problems, "actors", (a.id for a in self.actors))

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .dataset import Dataset
+from .display import Lang, get_language
 from .models import Meeting, State
 
 __all__ = ["render"]
@@ -53,13 +54,17 @@ def _wrapped(text: str) -> list[str]:
     return textwrap.wrap(text, width=88, initial_indent="  ", subsequent_indent="  ")
 
 
-def render(ds: Dataset, meeting: int = 7) -> str:
-    """The meeting's dates, themes with their counts, who made statements, and participation."""
+def render(ds: Dataset, meeting: int = 7, lang: Lang | None = None) -> str:
+    """The meeting's dates, themes with their counts, who made statements, and participation.
+
+    Names and titles are shown in ``lang`` (default: the display language, Russian).
+    """
+    lang = lang or get_language()
     m = ds.meeting(meeting)
-    lines = [m.title.en or m.title.ru, ""]
+    lines = [m.title.get(lang), ""]
     facts = [
         f"Meeting {m.number}",
-        m.city.en or m.city.ru,
+        m.city.get(lang),
         _dates(m),
         f"{m.format} format",
         f"{m.sessions_held} sessions",
@@ -82,13 +87,12 @@ def render(ds: Dataset, meeting: int = 7) -> str:
     lines.append(
         f"States that made statements: {len(speaking)} (with panellists' states: {len(with_panel)})  [{_paras(cited)}]"
     )
-    lines += _wrapped(", ".join(_name(s) for s in speaking))
+    lines += _wrapped(", ".join(s.name.get(lang) for s in speaking))
     extra = [s for s in with_panel if s not in speaking]
-    lines += _wrapped("panellists' states only: " + (", ".join(_name(s) for s in extra) or "none"))
+    lines += _wrapped("panellists' states only: " + (", ".join(s.name.get(lang) for s in extra) or "none"))
     others = [s for s in m.statements if not isinstance(ds.actor(s.actor), State)]
     for s in others:
-        actor = ds.actor(s.actor)
-        lines.append(f"  also: {actor.name.en or actor.name.ru} ({s.kind}, {_paras(s.source)})")
+        lines.append(f"  also: {ds.actor(s.actor).name.get(lang)} ({s.kind}, {_paras(s.source)})")
     lines.append("")
 
     lines.append(f"Participation: {len(m.participants)} entities  [{_paras(p.source[0] for p in m.participants)}]")
@@ -98,7 +102,3 @@ def render(ds: Dataset, meeting: int = 7) -> str:
         note = f"  ({states} states, {count - states} not a state)" if 0 < states < count else ""
         lines.append(f"  {status:<20} {count:>3}{note}")
     return "\n".join(lines)
-
-
-def _name(state: State) -> str:
-    return state.name.en or state.name.ru

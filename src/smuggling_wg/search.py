@@ -1,0 +1,272 @@
+"""Full-text search over the reports, in Russian and English, with stemming.
+
+The index is built once per dataset, on the first search. Words are folded (case, ё/е,
+accents) and stemmed with the Snowball stemmers (Russian for Cyrillic words, English for
+Latin ones), so «цифровые доказательства» finds «цифровых доказательств». A query is a
+list of terms, all required: a word, a "quoted phrase" (words in sequence), or either
+with a leading ``-`` to exclude. Hits are ranked with BM25 and carry the record, its
+paragraph citation and the matched spans for highlighting.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal, TypeAlias
+
+from . import loader
+from .display import Lang
+from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
+from .normalize import fold
+
+__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "stem_live", "vocabulary"]
+
+Kind: TypeAlias = Literal["recommendation", "paragraph", "speaker", "agenda_item", "theme"]
+Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Theme
+KINDS: tuple[Kind, ...] = ("recommendation", "paragraph", "speaker", "agenda_item", "theme")
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[а-яё]")
+_LATIN = re.compile(r"[a-z]")
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_K1, _B = 1.2, 0.75
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[object, object]:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.russian_stemmer import RussianStemmer
+
+    return RussianStemmer(), EnglishStemmer()
+
+
+def stem_live(word: str) -> str:
+    """The Snowball stem of one folded word: Russian for Cyrillic, English for Latin, else the word."""
+    if _CYRILLIC.search(word):
+        return str(_stemmers()[0].stemWord(word))  # type: ignore[attr-defined]
+    if _LATIN.search(word):
+        return str(_stemmers()[1].stemWord(word))  # type: ignore[attr-defined]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _stem_table() -> dict[str, str]:
+    """Stems of the bundled vocabulary, precomputed by the compile step (empty if stale)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    made_by, stems = loader.bundled_stems()
+    try:
+        current = version("snowballstemmer")
+    except PackageNotFoundError:  # pragma: no cover - snowballstemmer is a dependency
+        return {}
+    return stems if made_by == current else {}
+
+
+@lru_cache(maxsize=65536)
+def _stem_token(raw: str) -> str:
+    """The stem of a word as it stands in a text or a query."""
+    word = fold(raw)
+    known = _stem_table().get(word)
+    return known if known is not None else stem_live(word)
+
+
+def vocabulary(meetings: Iterable[Meeting]) -> set[str]:
+    """Every folded word of the searchable texts of ``meetings`` (for the stem table)."""
+    return {fold(w) for m in meetings for *_, texts in _units(m) for t in texts.values() for w in _WORD.findall(t)}
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) of every word of ``text``, offsets into the original text."""
+    for match in _WORD.finditer(text):
+        yield _stem_token(match.group()), match.start(), match.end()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked search result: the record, where it is cited, and what matched."""
+
+    kind: Kind
+    record: Searchable
+    meeting: int
+    source: tuple[int, ...]
+    lang: Lang
+    score: float
+    text: str = field(repr=False)
+    spans: tuple[tuple[int, int], ...] = field(repr=False)
+
+    @property
+    def snippet(self) -> str:
+        """The text around the first match, matches marked with ``**``."""
+        return self.highlight()
+
+    def highlight(self, width: int = 160, before: str = "**", after: str = "**") -> str:
+        """The text around the first match, about ``width`` characters, matches marked."""
+        first = self.spans[0][0] if self.spans else 0
+        start = max(0, first - width // 3)
+        if start:
+            start = self.text.rfind(" ", 0, start) + 1
+        end = min(len(self.text), start + width)
+        if end < len(self.text):
+            end = max(self.text.rfind(" ", start, end), first + 1)
+        merged: list[list[int]] = []
+        for s, e in self.spans:  # neighbouring matches are marked as one: **цифровых доказательств**
+            if merged and not self.text[merged[-1][1] : s].strip():
+                merged[-1][1] = e
+            else:
+                merged.append([s, e])
+        out, cursor = [], start
+        for s, e in merged:
+            if s >= cursor and e <= end:
+                out += [self.text[cursor:s], before, self.text[s:e], after]
+                cursor = e
+        out.append(self.text[cursor:end])
+        return ("…" if start else "") + "".join(out) + ("…" if end < len(self.text) else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    kind: Kind
+    record: Searchable
+    meeting: int
+    source: tuple[int, ...]
+    lang: Lang
+    text: str
+    length: int
+    positions: dict[str, list[int]]
+    spans: list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    stems: tuple[str, ...]
+    negated: bool
+
+
+def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]]:
+    """Each searchable record of a meeting with its citation and its text in each language."""
+
+    def texts(*parts: Text | str | None) -> dict[Lang, str]:
+        langs: dict[Lang, list[str]] = {"ru": [], "en": []}
+        for part in parts:
+            if isinstance(part, Text):
+                langs["ru"].append(part.ru)
+                langs["en"].append(part.en)
+            elif part:
+                langs["en"].append(part)
+        return {lang: " — ".join(p for p in chunks if p) for lang, chunks in langs.items()}
+
+    for r in m.recommendations:
+        yield "recommendation", r, r.source, texts(r.text)
+    for p in m.paragraphs:
+        yield "paragraph", p, (p.number,), texts(p.text)
+    remarks = {p.number: p.text for p in m.paragraphs}
+    for s in m.speakers:
+        said = [remarks[n] for n in s.remarks if n in remarks]
+        yield "speaker", s, tuple(sorted({*s.source, *s.remarks})), texts(s.name, s.position, *said)
+    for a in m.agenda:
+        yield "agenda_item", a, a.source, texts(a.title, *(sub.title for sub in a.sub_items))
+    for t in m.themes:
+        yield "theme", t, t.source, texts(t.label, t.title)
+
+
+class SearchIndex:
+    """An inverted index of stems over every searchable text of some meetings."""
+
+    __slots__ = ("_avg_length", "_docs", "_postings")
+
+    def __init__(self, meetings: Iterable[Meeting]) -> None:
+        self._docs: list[_Doc] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for m in meetings:
+            for kind, record, source, texts in _units(m):
+                for lang, text in texts.items():
+                    if text:
+                        self._add(_Doc(kind, record, m.number, source, lang, text, 0, defaultdict(list), []))
+        self._avg_length = sum(d.length for d in self._docs) / max(1, len(self._docs))
+
+    def _add(self, doc: _Doc) -> None:
+        index = len(self._docs)
+        count = 0
+        for count, (word_stem, start, end) in enumerate(_tokens(doc.text), start=1):
+            if not doc.positions[word_stem]:
+                self._postings[word_stem].append(index)
+            doc.positions[word_stem].append(count - 1)
+            doc.spans.append((start, end))
+        self._docs.append(
+            _Doc(
+                doc.kind, doc.record, doc.meeting, doc.source, doc.lang, doc.text, count, dict(doc.positions), doc.spans
+            )
+        )
+
+    def search(
+        self,
+        query: str,
+        lang: Lang | None = None,
+        meetings: Iterable[int] | None = None,
+        kinds: Iterable[Kind] | None = None,
+    ) -> tuple[SearchHit, ...]:
+        """Ranked hits for ``query``; one hit per record (its best-scoring language)."""
+        terms = parse_query(query)
+        wanted_meetings = None if meetings is None else set(meetings)
+        wanted_kinds = None if kinds is None else set(kinds)
+        positive = [t for t in terms if not t.negated]
+        candidates = set.intersection(*(set(self._postings.get(t.stems[0], ())) for t in positive))
+        best: dict[tuple[str, int, int], SearchHit] = {}
+        for index in candidates:
+            doc = self._docs[index]
+            if (lang and doc.lang != lang) or (wanted_meetings is not None and doc.meeting not in wanted_meetings):
+                continue
+            if wanted_kinds is not None and doc.kind not in wanted_kinds:
+                continue
+            matched = [_occurrences(doc, t) for t in terms]
+            if any(not m for m, t in zip(matched, terms, strict=True) if not t.negated):
+                continue
+            if any(m for m, t in zip(matched, terms, strict=True) if t.negated):
+                continue
+            hit = self._hit(doc, positive, [m for m, t in zip(matched, terms, strict=True) if not t.negated])
+            key = (doc.kind, doc.meeting, id(doc.record))
+            if key not in best or hit.score > best[key].score:
+                best[key] = hit
+        order = {k: i for i, k in enumerate(KINDS)}
+        return tuple(sorted(best.values(), key=lambda h: (-h.score, order[h.kind], h.source)))
+
+    def _hit(self, doc: _Doc, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
+        score = 0.0
+        for term in positive:
+            for word_stem in term.stems:
+                df = len(self._postings.get(word_stem, ()))
+                tf = len(doc.positions.get(word_stem, ()))
+                idf = math.log(1 + (len(self._docs) - df + 0.5) / (df + 0.5))
+                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * doc.length / self._avg_length))
+        spans = sorted({(doc.spans[a][0], doc.spans[b][1]) for occurrences in matched for a, b in occurrences})
+        return SearchHit(
+            doc.kind, doc.record, doc.meeting, doc.source, doc.lang, round(score, 6), doc.text, tuple(spans)
+        )
+
+
+def _occurrences(doc: _Doc, term: _Term) -> list[tuple[int, int]]:
+    """(first, last) token positions of each occurrence of ``term`` in ``doc``."""
+    first, *rest = term.stems
+    return [
+        (p, p + len(rest))
+        for p in doc.positions.get(first, ())
+        if all(p + i + 1 in doc.positions.get(s, ()) for i, s in enumerate(rest))
+    ]
+
+
+def parse_query(query: str) -> list[_Term]:
+    """Terms of a query: words and "phrases", each may be negated with a leading ``-``."""
+    terms = []
+    for match in _TERM.finditer(query):
+        phrase, bare = match.group(2), match.group(4)
+        negated = bool(match.group(1) or match.group(3))
+        stems = tuple(s for s, _, _ in _tokens(phrase if phrase is not None else bare))
+        if stems:
+            terms.append(_Term(stems, negated))
+    if not any(not t.negated for t in terms):
+        raise ValueError(f"the query {query!r} has no word to look for (it needs one word not excluded with -)")
+    return terms

@@ -1,0 +1,160 @@
+"""Two languages everywhere, six for state names, one display-language choice."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import smuggling_wg as swg
+from smuggling_wg.dataset import Dataset
+from smuggling_wg.models import Organization, State
+from smuggling_wg.summary import render
+
+ROOT = Path(__file__).resolve().parent.parent
+OCHA = ROOT / "tests" / "fixtures" / "ocha-countries-territories.csv"
+SIX = {
+    "ar": "Arabic Short",
+    "zh": "Chinese Short",
+    "en": "English Short",
+    "fr": "French Short",
+    "ru": "Russian Short",
+    "es": "Spanish Short",
+}
+
+
+def _states(ds: Dataset) -> list[State]:
+    return [a for a in ds.actors if isinstance(a, State)]
+
+
+def test_the_source_file_is_the_untouched_upstream_copy() -> None:
+    digest = hashlib.sha256(OCHA.read_bytes()).hexdigest()
+    assert digest == "249cf75970cfda815f8e2507f7aa2caabdae625288464bac060b977a9b2e045c"
+
+
+def test_every_state_has_its_six_un_names_from_the_source(ds: Dataset) -> None:
+    with OCHA.open(encoding="utf-8", newline="") as handle:
+        rows = {row["ISO 3166-1 Alpha 3-Codes"]: row for row in csv.DictReader(handle)}
+    for state in _states(ds):
+        assert state.names is not None, state.id
+        assert state.names.model_dump() == {lang: rows[state.id][col] for lang, col in SIX.items()}, state.id
+        assert rows[state.id]["ISO 3166-1 Alpha 2-Codes"] == state.alpha2
+        assert int(rows[state.id]["m49 numerical code"]) == int(state.m49)
+
+
+def test_english_name_is_the_un_short_name(ds: Dataset) -> None:
+    for state in _states(ds):
+        assert state.names is not None and state.name.en == state.names.en, state.id
+        assert state.name.en_origin == "un_official"
+
+
+def test_report_russian_names_differ_from_unterm_only_where_known(ds: Dataset) -> None:
+    differing = {s.id for s in _states(ds) if s.names and s.name.ru != s.names.ru}
+    assert differing == {"NLD"}, "the report writes «Нидерланды», UNTERM «Нидерланды (Королевство)»"
+
+
+def test_import_tool_output_is_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, "tools/import_un_names.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_organizations_have_english_names_and_acronyms(ds: Dataset) -> None:
+    organizations = [a for a in ds.actors if isinstance(a, Organization)]
+    assert all(o.name.en for o in organizations)
+    assert {o.acronym for o in organizations} >= {"UNHCR", "UNICEF", "UNODC", "IOM", "INTERPOL", "ECOWAS", "Eurojust"}
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Австралии", "AUS"),  # genitive, para 23
+        ("Ирана (Исламская Республика)", "IRN"),  # genitive with the bracket, para 24
+        ("Венесуэлы (Боливарианская Республика)", "VEN"),
+        ("Иран", "IRN"),
+        ("中国", "CHN"),
+        ("Chine", "CHN"),
+        ("الصين", "CHN"),
+        ("Países Bajos (Reino de los)", "NLD"),
+        ("Нидерланды (Королевство)", "NLD"),
+        ("Нидерланды", "NLD"),
+        ("turkiye", "TUR"),
+        ("TÜRKIYE", "TUR"),
+        ("Турция", "TUR"),
+        ("tr", "TUR"),
+        ("792", "TUR"),
+        ("Соединённые Штаты Америки", "USA"),  # ё folded
+        ("Saint-Siège", "VAT"),
+        ("Агентства Европейского союза по сотрудничеству в области уголовного правосудия", "eurojust"),
+    ],
+)
+def test_actor_by_any_name_code_or_form(ds: Dataset, key: str, expected: str) -> None:
+    assert ds.actor(key).id == expected
+
+
+def test_unknown_actor_names_the_closest(ds: Dataset) -> None:
+    with pytest.raises(swg.NotFound, match=r"no actor 'Itlay'\. Closest: ITA \(Italy\)"):
+        ds.actor("Itlay")
+    with pytest.raises(swg.NotFound, match="Use an ISO code"):
+        ds.actor("qqqqqq")
+
+
+def test_ambiguous_actor_name(ds: Dataset) -> None:
+    bundle = ds.bundle
+    twin = bundle.actors[0].model_copy(update={"id": "XAU", "alpha2": "XA", "m49": "999", "names": None})
+    other = swg.Dataset(bundle.model_copy(update={"actors": (*bundle.actors, twin)}))
+    with pytest.raises(swg.NotFound, match="'Австралия' is ambiguous: it names AUS, XAU"):
+        other.actor("Австралия")
+    assert other.actor("XAU").id == "XAU"
+
+
+def test_text_get_and_str_follow_the_display_language(ds: Dataset) -> None:
+    city = ds.meeting(7).city
+    assert (str(city), city.get("en"), city.get("ru")) == ("Вена", "Vienna", "Вена")
+    with swg.language("en"):
+        assert str(city) == "Vienna" and swg.get_language() == "en"
+    assert swg.get_language() == "ru"
+
+
+def test_untranslated_text_falls_back_to_russian() -> None:
+    assert swg.Text(ru="только по-русски").get("en") == "только по-русски"
+
+
+def test_set_language_rejects_unknown() -> None:
+    with pytest.raises(ValueError, match="unknown language 'de'; choose one of: ru, en"):
+        swg.set_language("de")  # type: ignore[arg-type]
+
+
+def test_reprs_fit_a_line_in_either_language(ds: Dataset) -> None:
+    m = ds.meeting(7)
+    records = [
+        m,
+        *m.recommendations,
+        *m.paragraphs,
+        *m.speakers,
+        *m.statements,
+        *m.participants,
+        *ds.actors,
+        *m.agenda,
+        *m.themes,
+        *m.documents,
+    ]
+    for lang in swg.display.LANGS:
+        with swg.language(lang):
+            assert all(len(repr(r)) <= 100 for r in records)
+    assert repr(ds.actor("ITA")) == "State(ITA, Италия)"
+    with swg.language("en"):
+        assert repr(ds.actor("ITA")) == "State(ITA, Italy)"
+        assert repr(m) == "Meeting(7, Vienna, 2020-09-08..2020-09-09, 22 recommendations, 103 participants)"
+
+
+def test_summary_in_both_languages(ds: Dataset) -> None:
+    assert "Австралия, Бразилия" in render(ds) and "Australia, Brazil" not in render(ds)
+    assert "Australia, Brazil" in render(ds, lang="en")
+    with swg.language("en"):
+        assert render(ds).startswith("Report of the meeting of the Working Group")

@@ -1,0 +1,115 @@
+"""Full-text search: real queries in both languages and their expected hits."""
+
+from __future__ import annotations
+
+import pytest
+
+import smuggling_wg as swg
+from smuggling_wg.dataset import Dataset
+from smuggling_wg.models import Paragraph, Recommendation
+
+
+def _numbers(hits: tuple[swg.SearchHit, ...]) -> list[int]:
+    return [h.record.number for h in hits if isinstance(h.record, Recommendation | Paragraph)]
+
+
+def test_inflected_russian_finds_other_forms(ds: Dataset) -> None:
+    # the texts say «цифровых доказательств», «цифровым доказательствам»
+    hits = ds.search("цифровые доказательства", kinds="recommendation")
+    assert sorted(_numbers(hits)) == [11, 12, 14]
+    assert _numbers(ds.search("цифровые доказательства", kinds="paragraph")) == [16, 13]
+
+
+def test_english_stemming(ds: Dataset) -> None:
+    assert sorted(_numbers(ds.search("digital evidence", kinds="recommendation"))) == [11, 12, 14]
+    assert sorted(_numbers(ds.search("investigating", lang="en", kinds="recommendation"))) == [5, 8, 10, 14, 21]
+
+
+def test_lang_restricts_the_texts_searched(ds: Dataset) -> None:
+    assert ds.search("digital evidence", lang="ru") == ()
+    assert {h.lang for h in ds.search("digital evidence")} == {"en"}
+    assert {h.lang for h in ds.search("доказательства")} == {"ru"}
+
+
+def test_case_and_yo_folding(ds: Dataset) -> None:
+    assert ds.search("ВВЕЗЁННЫХ мигрантов") == ds.search("ввезенных мигрантов") != ()
+
+
+def test_phrase_that_spans_a_line_break_in_the_original(ds: Dataset, raw_source: str) -> None:
+    # «совместные следственные | группы» is broken across printed lines in para 9
+    assert "совмест-" in raw_source
+    hits = ds.search('"совместные следственные группы"', kinds="paragraph")
+    assert _numbers(hits) == [9]
+    assert "**совместные следственные группы**" in hits[0].snippet
+
+
+def test_phrase_needs_the_words_in_sequence(ds: Dataset) -> None:
+    assert _numbers(ds.search('"joint investigation teams"', kinds="recommendation")) == [8]
+    assert ds.search('"teams investigation joint"') == ()
+
+
+def test_exclusion(ds: Dataset) -> None:
+    every = set(_numbers(ds.search("цифровых", kinds="recommendation")))
+    without = set(_numbers(ds.search("цифровых -киберпространства", kinds="recommendation")))
+    assert every == {11, 12, 14} and without == {11, 14}
+    assert _numbers(ds.search('цифровых -"цифровых доказательств"', kinds="recommendation")) == []
+
+
+def test_all_words_are_required(ds: Dataset) -> None:
+    assert _numbers(ds.search("цифровых вспышках", kinds="recommendation")) == []
+    assert _numbers(ds.search("вспышках очагах", kinds="recommendation")) == [13]
+
+
+def test_speakers_agenda_and_themes_are_searched(ds: Dataset) -> None:
+    (ragazzi,) = ds.search("Ragazzi", kinds="speaker")
+    assert {h.source for h in ds.search("Ragazzi", kinds="paragraph")} == {(6,), (9,), (21,)}
+    assert ragazzi.kind == "speaker" and ragazzi.record.order == 3  # type: ignore[union-attr]
+    assert ragazzi.source == (6, 9, 21)
+    assert {h.kind for h in ds.search("средиземноморскому маршруту")} == {"paragraph", "speaker"}
+    other = ds.search('"Other matters"')
+    assert other[0].kind == "agenda_item" and other[0].record.number == 4  # type: ignore[union-attr]
+    assert {h.source for h in other[1:]} == {(11,), (26,)}
+    assert [h.record.id for h in ds.search("technology", kinds="theme")] == ["technology"]  # type: ignore[union-attr]
+
+
+def test_hits_are_ranked_and_cited(ds: Dataset) -> None:
+    hits = ds.search("COVID-19")
+    assert len(hits) >= 10
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert all(h.source and h.meeting == 7 for h in hits)
+
+
+def test_snippet_highlights_the_match(ds: Dataset) -> None:
+    hit = ds.search("очагах", kinds="recommendation")[0]
+    assert "**очагах**" in hit.snippet
+    assert hit.highlight(before="[", after="]").count("[очагах]") == 1
+    assert hit.text[hit.spans[0][0] : hit.spans[0][1]] == "очагах"
+
+
+def test_filters_are_validated(ds: Dataset) -> None:
+    with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendation'"):
+        ds.search("x", kinds=["recommendations"])  # type: ignore[list-item]
+    with pytest.raises(swg.InvalidFilter, match="unknown lang 'fr'"):
+        ds.search("x", lang="fr")  # type: ignore[arg-type]
+    with pytest.raises(swg.NotFound):
+        ds.search("x", meeting=8)
+    assert ds.search("мигрантов", meeting=7) == ds.search("мигрантов")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "-мигрантов", '""', "—"])
+def test_query_without_words_is_an_error(ds: Dataset, query: str) -> None:
+    with pytest.raises(swg.InvalidFilter, match="has no word to look for"):
+        ds.search(query)
+
+
+def test_nothing_found_is_an_empty_tuple(ds: Dataset) -> None:
+    assert ds.search("квантовый") == ()
+
+
+def test_index_is_built_lazily_once() -> None:
+    fresh = swg.Dataset(swg.load().bundle)
+    assert "search" not in fresh._built  # type: ignore[attr-defined]
+    fresh.search("мигрантов")
+    first = fresh._built["search"]  # type: ignore[attr-defined]
+    fresh.search("migrants")
+    assert fresh._built["search"] is first  # type: ignore[attr-defined]
