@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 
-from . import loader
+from . import analysis, loader
+from .analysis import Dimension
 from .display import LANGS, Lang
 from .errors import InvalidFilter, NotFound
 from .models import (
@@ -23,11 +24,13 @@ from .models import (
     Paragraph,
     Participant,
     ParticipationStatus,
+    Provenance,
     Recommendation,
     Speaker,
     State,
     Statement,
     StatementKind,
+    Topic,
 )
 from .normalize import fold
 
@@ -37,7 +40,8 @@ if TYPE_CHECKING:  # the search module is imported on first search, keeping load
 __all__ = ["Dataset", "load"]
 
 T = TypeVar("T")
-_MODALITIES: tuple[str, ...] = get_args(Modality)
+_PROVENANCES: tuple[str, ...] = get_args(Provenance)
+OneOrMore: TypeAlias = "T | Iterable[T] | None"
 _STATUSES: tuple[str, ...] = get_args(ParticipationStatus)
 _STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 _DEFAULT_MEETING = 7
@@ -137,6 +141,16 @@ class Dataset:
             raise NotFound("paragraph", number, range(1, len(paragraphs) + 1))
         return paragraphs[number - 1]
 
+    def paragraphs(self, meeting: int = _DEFAULT_MEETING, topic: OneOrMore[str] = None) -> tuple[Paragraph, ...]:
+        """A meeting's paragraphs in order; with ``topic`` (one or a list), those tagged with any of them."""
+        paragraphs = self.meeting(meeting).paragraphs
+        if topic is None:
+            return paragraphs
+        wanted = (topic,) if isinstance(topic, str) else tuple(topic)
+        for t in wanted:
+            _check("topic", t, [x.id for x in self._bundle.topics])
+        return tuple(p for p in paragraphs if any(t.topic in wanted for t in p.topics))
+
     def recommendation(self, number: int, meeting: int = _DEFAULT_MEETING) -> Recommendation:
         """A recommendation by its number."""
         recommendations = self.meeting(meeting).recommendations
@@ -144,30 +158,98 @@ class Dataset:
             raise NotFound("recommendation", number, range(1, len(recommendations) + 1))
         return recommendations[number - 1]
 
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """The controlled vocabulary of topics (editorial), in its own order."""
+        return self._bundle.topics
+
+    def topic(self, topic_id: str) -> Topic:
+        """A topic by its id; :class:`NotFound` naming the vocabulary otherwise."""
+        for t in self._bundle.topics:
+            if t.id == topic_id:
+                return t
+        raise NotFound("topic", topic_id, (t.id for t in self._bundle.topics))
+
     def recommendations(
         self,
         meeting: int | None = None,
-        theme: str | None = None,
-        modality: Modality | None = None,
+        theme: OneOrMore[str] = None,
+        modality: OneOrMore[Modality] = None,
         text: str | None = None,
+        topic: OneOrMore[str] = None,
+        sdg_target: OneOrMore[str] = None,
+        instrument: OneOrMore[str] = None,
+        article: OneOrMore[str] = None,
+        addressee_kind: OneOrMore[str] = None,
+        specificity: OneOrMore[int] = None,
+        provenance: Provenance | None = None,
     ) -> tuple[Recommendation, ...]:
         """Recommendations in number order, filtered by every argument given.
 
-        ``meeting`` keeps one meeting's, ``theme`` one theme's, ``modality`` one modality's,
-        ``text`` those whose Russian or English contains it (case- and ё/е-insensitive).
+        ``meeting`` keeps one meeting's; ``text`` those whose Russian or English contains it
+        (case- and ё/е-insensitive). Every label filter takes one value or a list (any of
+        them matches): ``theme``, ``modality``, ``topic``, ``sdg_target`` ("16.4"),
+        ``instrument`` ("convention", "smuggling_protocol"), ``article``
+        ("convention:19"), ``addressee_kind``, ``specificity`` (1-5). ``provenance``
+        ("source" or "editorial") counts only labels of that provenance, so
+        ``recommendations(article="convention:19", provenance="source")`` is the
+        recommendation whose text cites that article.
         """
-        meetings = self.meetings if meeting is None else (self.meeting(meeting),)
-        _check("theme", theme, dict.fromkeys(t.id for m in meetings for t in m.themes))
-        _check("modality", modality, _MODALITIES)
+        _check("provenance", provenance, _PROVENANCES)
+        records = self._records(meeting)
+        wanted = {
+            "theme": theme,
+            "modality": modality,
+            "topic": topic,
+            "sdg_target": sdg_target,
+            "instrument": instrument,
+            "article": article,
+            "addressee_kind": addressee_kind,
+            "specificity": specificity,
+        }
+        active: dict[Dimension, tuple[object, ...]] = {}
+        for name, value in wanted.items():
+            if value is not None:
+                dimension: Dimension = name  # type: ignore[assignment]
+                values = (value,) if isinstance(value, str | int) else tuple(value)
+                valid = analysis.order(
+                    self._bundle, dimension, (v for r in records for v in analysis.values_of(r, dimension))
+                )
+                for v in values:
+                    _check(name.replace("_", " "), v, valid)
+                active[dimension] = values
         needle = fold(text) if text is not None else None
         return tuple(
             r
-            for m in meetings
-            for r in m.recommendations
-            if (theme is None or r.theme == theme)
-            and (modality is None or r.modality == modality)
+            for r in records
+            if all(any(v in values for v in analysis.values_of(r, d, provenance)) for d, values in active.items())
             and (needle is None or needle in fold(r.text.ru) or needle in fold(r.text.en))
         )
+
+    def counts(
+        self, dimension: Dimension, meeting: int | None = None, provenance: Provenance | None = None
+    ) -> analysis.CountTable:
+        """How many recommendations have each value of ``dimension``, zero counts included.
+
+        >>> load().counts("theme")
+        (Count(value='crises', n=7), Count(value='technology', n=15))
+        """
+        _check("dimension", dimension, analysis.DIMENSIONS)
+        _check("provenance", provenance, _PROVENANCES)
+        return analysis.counts(self._bundle, self._records(meeting), dimension, provenance)
+
+    def crosstab(
+        self, row: Dimension, column: Dimension, meeting: int | None = None, provenance: Provenance | None = None
+    ) -> analysis.CrossTable:
+        """How many recommendations have each (row value, column value) pair, zero cells included."""
+        for name, value in (("dimension", row), ("dimension", column), ("provenance", provenance)):
+            _check(name, value, analysis.DIMENSIONS if name == "dimension" else _PROVENANCES)
+        return analysis.crosstab(self._bundle, self._records(meeting), row, column, provenance)
+
+    def _records(self, meeting: int | None) -> tuple[Recommendation, ...]:
+        """The recommendations of one meeting, or of all."""
+        meetings = self.meetings if meeting is None else (self.meeting(meeting),)
+        return tuple(r for m in meetings for r in m.recommendations)
 
     def statements(self, meeting: int = _DEFAULT_MEETING, kind: StatementKind | None = None) -> tuple[Statement, ...]:
         """Statements of a meeting in the report's order, optionally of one kind."""

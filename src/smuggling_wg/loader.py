@@ -36,9 +36,17 @@ __all__ = [
 BUNDLED_JSON = "dataset.json"
 STEMS_JSON = "stems.json"
 #: The human-edited sources of the bundled data, in the order they are merged.
-SOURCE_FILES = ("dataset.yaml", "actors.yaml", "un-names.yaml", "meeting-07.yaml")
-_MERGED = ("actors", "meetings")
-_TOP_LEVEL = ("data_version", "actors", "meetings", "state_names")
+SOURCE_FILES = (
+    "dataset.yaml",
+    "actors.yaml",
+    "un-names.yaml",
+    "meeting-07.yaml",
+    "topics.yaml",
+    "reference.yaml",
+    "analysis-07.yaml",
+)
+_LISTS = ("actors", "meetings", "topics", "instruments")
+_TOP_LEVEL = ("data_version", *_LISTS, "sdg_targets", "state_names", "annotations")
 
 
 def data_dir() -> Path:
@@ -85,37 +93,80 @@ def compile_json(bundle: Bundle) -> bytes:
 def read_yaml(paths: Iterable[Path]) -> Bundle:
     """Parse YAML source files, merge them and validate the result.
 
-    Each file is a mapping that may hold ``data_version`` (exactly one file must), lists
-    of ``actors`` and ``meetings`` (concatenated in file order) and ``state_names``, the
-    six-language UN names of states by ISO alpha-3 (set as each state's ``names``).
+    Each file is a mapping with any of these keys; lists are concatenated in file order:
+
+    * ``data_version`` (exactly one file gives it);
+    * ``actors``, ``meetings``, ``topics``, ``instruments`` (lists), ``sdg_targets`` (mapping);
+    * ``state_names``: six-language UN names of states by ISO alpha-3, set as each state's ``names``;
+    * ``annotations``: editorial labels kept apart from the report's data, as a list of
+      ``{meeting: N, recommendations: {number: fields}, paragraphs: {number: fields}}``;
+      a list field is appended to the record's, any other field must not be set already.
     """
-    merged: dict[str, Any] = {key: [] for key in _MERGED}
-    names: dict[str, Any] = {}
+    merged: dict[str, Any] = {key: [] for key in _LISTS}
+    overlays: dict[str, Any] = {"state_names": {}, "sdg_targets": {}, "annotations": []}
     problems: list[str] = []
     for path in paths:
         content = _parse_yaml(Path(path), problems)
-        if content is None:
-            continue
-        for key, value in content.items():
-            if key in _MERGED and isinstance(value, list):
+        for key, value in (content or {}).items():
+            if key in _LISTS and isinstance(value, list):
                 merged[key].extend(value)
             elif key == "data_version" and "data_version" not in merged:
                 merged[key] = value
-            elif key == "state_names" and isinstance(value, dict):
-                names.update(value)
+            elif key in ("state_names", "sdg_targets") and isinstance(value, dict):
+                overlays[key].update(value)
+            elif key == "annotations" and isinstance(value, list):
+                overlays[key].extend(value)
             else:
                 allowed = ", ".join(_TOP_LEVEL)
                 problems.append(f"{path}: unexpected top-level key {key!r} or a repeated one (allowed: {allowed})")
-    states = {a.get("id"): a for a in merged["actors"] if isinstance(a, dict) and a.get("kind") == "state"}
-    problems += [f"state_names: {code!r} is not a state in the data" for code in names if code not in states]
+    merged["sdg_targets"] = overlays["sdg_targets"]
+    _apply_state_names(merged, overlays["state_names"], problems)
+    _apply_annotations(merged, overlays["annotations"], problems)
     if problems:
         raise DataError(problems)
-    for code, six in names.items():
-        states[code]["names"] = six
     try:
         return Bundle.model_validate(merged)
     except ValidationError as exc:
         raise DataError(_problems("YAML sources", exc)) from None
+
+
+def _apply_state_names(merged: dict[str, Any], names: dict[str, Any], problems: list[str]) -> None:
+    states = {a.get("id"): a for a in merged["actors"] if isinstance(a, dict) and a.get("kind") == "state"}
+    for code, six in names.items():
+        if code in states:
+            states[code]["names"] = six
+        else:
+            problems.append(f"state_names: {code!r} is not a state in the data")
+
+
+def _apply_annotations(merged: dict[str, Any], annotations: list[Any], problems: list[str]) -> None:
+    meetings = {m.get("number"): m for m in merged["meetings"] if isinstance(m, dict)}
+    for overlay in annotations:
+        meeting = meetings.get(overlay.get("meeting") if isinstance(overlay, dict) else None)
+        if meeting is None:
+            problems.append(
+                f"annotations: no meeting {overlay.get('meeting') if isinstance(overlay, dict) else overlay!r}"
+            )
+            continue
+        for kind in ("recommendations", "paragraphs"):
+            records = {r.get("number"): r for r in meeting.get(kind, []) if isinstance(r, dict)}
+            for number, fields in (overlay.get(kind) or {}).items():
+                where = f"annotations: meeting {overlay['meeting']} {kind[:-1]} {number}"
+                if number not in records or not isinstance(fields, dict):
+                    problems.append(
+                        f"{where}: no such {kind[:-1]} in the data"
+                        if number not in records
+                        else f"{where}: expected a mapping of fields"
+                    )
+                    continue
+                record = records[number]
+                for name, value in fields.items():
+                    if isinstance(value, list) and isinstance(record.get(name, []), list):
+                        record[name] = [*record.get(name, []), *value]
+                    elif name in record:
+                        problems.append(f"{where}: {name} is already set in the report's data")
+                    else:
+                        record[name] = value
 
 
 def _parse_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:

@@ -26,6 +26,7 @@ from .display import Lang, get_language
 __all__ = [
     "Actor",
     "ActorKind",
+    "AddresseeKind",
     "AgendaItem",
     "AgendaSubItem",
     "Bundle",
@@ -33,6 +34,8 @@ __all__ = [
     "Chapter",
     "Document",
     "FormatDecision",
+    "Instrument",
+    "InstrumentId",
     "Meeting",
     "MeetingFormat",
     "Modality",
@@ -47,15 +50,19 @@ __all__ = [
     "Recommendation",
     "RegionalGroup",
     "Resolution",
+    "SdgLink",
     "Section",
     "Session",
     "Source",
     "Speaker",
+    "Specificity",
     "State",
     "Statement",
     "StatementKind",
     "Text",
     "Theme",
+    "Topic",
+    "TopicTag",
     "TreatyRef",
     "UnNames",
 ]
@@ -157,6 +164,14 @@ class Text(Record):
         return _clip(self.get(), 70)
 
 
+class TopicTag(Record):
+    """An editorial topic label, with the words of the text that justify it."""
+
+    topic: Slug
+    quote: NonEmpty = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
+    provenance: Literal["editorial"] = "editorial"
+
+
 class Section(Record):
     """A lettered section inside a chapter."""
 
@@ -179,6 +194,7 @@ class Paragraph(Record):
     chapter: Roman
     section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
     text: Text
+    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags (discussion paragraphs).")
 
     def _brief(self) -> str:
         where = self.chapter + (f".{self.section}" if self.section else "")
@@ -199,13 +215,55 @@ class Theme(Record):
         return f"{self.id}, section {self.chapter}.{self.section}"
 
 
-class TreatyRef(Record):
-    """A reference from a recommendation to a treaty (article when one is named)."""
+InstrumentId: TypeAlias = Literal["convention", "smuggling_protocol"]
+"""The UN Convention against Transnational Organized Crime; its Smuggling of Migrants Protocol."""
 
-    instrument: Literal["convention", "smuggling_protocol"]
+AddresseeKind: TypeAlias = Literal["states_parties", "states", "states_with_international_support"]
+"""Who a recommendation asks to act, normalised from the addressee as written."""
+
+
+class TreatyRef(Record):
+    """A link from a recommendation to a treaty (and article when one applies).
+
+    ``provenance="source"``: the report makes the reference (``as_written`` quotes it);
+    ``"editorial"``: this library's link to the article the recommendation most directly
+    concerns (``rationale`` says why).
+    """
+
+    instrument: InstrumentId
     article: Annotated[int, Field(ge=1)] | None = None
     as_written: str = Field(default="", description="The words of the report that make the reference.")
     provenance: Provenance = "source"
+    rationale: str = Field(default="", description="Why an editorial link was made, in English.")
+
+    @model_validator(mode="after")
+    def _explained(self) -> "TreatyRef":
+        """A source reference quotes the report; an editorial link says why."""
+        if self.provenance == "source" and not self.as_written:
+            raise ValueError("a treaty reference stated by the report needs as_written")
+        if self.provenance == "editorial" and not self.rationale:
+            raise ValueError("an editorial treaty link needs a rationale")
+        return self
+
+
+class SdgLink(Record):
+    """An editorial link to a Sustainable Development Goal target the recommendation serves."""
+
+    target: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
+    rationale: NonEmpty
+    provenance: Literal["editorial"] = "editorial"
+
+
+class Specificity(Record):
+    """How specific the action asked for is, on a 1-5 scale modelled on UPR Info's (editorial).
+
+    1 asks only to share information or to cooperate; 2 to continue existing action; 3 to
+    consider action; 4 for general action; 5 for a specific, named measure.
+    """
+
+    level: Annotated[int, Field(ge=1, le=5)]
+    rationale: NonEmpty
+    provenance: Literal["editorial"] = "editorial"
 
 
 class Recommendation(Record):
@@ -217,6 +275,10 @@ class Recommendation(Record):
     modality: Modality
     text: Text
     treaty_refs: tuple[TreatyRef, ...] = ()
+    addressee_kind: AddresseeKind | None = Field(default=None, description="Who is asked to act, normalised.")
+    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags.")
+    sdg_targets: tuple[SdgLink, ...] = Field(default=(), description="Editorial links to SDG targets.")
+    specificity: Specificity | None = Field(default=None, description="Editorial 1-5 specificity of the action.")
     source: Source
 
     def _brief(self) -> str:
@@ -527,12 +589,40 @@ class Organization(Record):
 Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
 
 
+class Topic(Record):
+    """A topic of the controlled vocabulary (editorial)."""
+
+    id: Slug
+    label_en: NonEmpty
+    label_ru: NonEmpty
+    definition: NonEmpty = Field(description="The test a tagger applies, in English.")
+
+    def label(self, lang: Lang | None = None) -> str:
+        """The label in ``lang`` (default: the display language)."""
+        return self.label_en if (lang or get_language()) == "en" else self.label_ru
+
+    def _brief(self) -> str:
+        return f"{self.id}, {self.label()}"
+
+
+class Instrument(Record):
+    """A treaty that links point into, with its articles' official English titles."""
+
+    id: InstrumentId
+    title: NonEmpty = Field(description="Official English title.")
+    title_ru: NonEmpty = Field(description="Official Russian title.")
+    articles: dict[Annotated[int, Field(ge=1)], NonEmpty]
+
+
 class Bundle(Record):
-    """Everything one data file holds: its version, the actors and the meetings."""
+    """Everything one data file holds: its version, the actors, the meetings and the reference data."""
 
     data_version: NonEmpty
     actors: tuple[Actor, ...]
     meetings: tuple[Meeting, ...]
+    topics: tuple[Topic, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    sdg_targets: dict[str, NonEmpty] = Field(default_factory=dict, description="SDG target -> its official text.")
 
     @model_validator(mode="after")
     def _references(self) -> "Bundle":
@@ -549,9 +639,37 @@ class Bundle(Record):
             problems += [
                 f"meeting {m.number}: {what} refers to unknown actor {a!r}" for what, a in mentioned if a not in known
             ]
+            problems += self._label_problems(m)
+        _expect_unique(problems, "topics", (t.id for t in self.topics))
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def _label_problems(self, m: Meeting) -> list[str]:
+        """Every topic, article and SDG target a meeting's labels use exists in the reference data."""
+        topics = {t.id for t in self.topics}
+        articles = {i.id: i.articles for i in self.instruments}
+        problems = []
+        tagged = [(f"recommendation {r.number}", r.topics) for r in m.recommendations]
+        tagged += [(f"paragraph {p.number}", p.topics) for p in m.paragraphs]
+        for where, tags in tagged:
+            problems += [
+                f"meeting {m.number}: {where}: unknown topic {t.topic!r}" for t in tags if t.topic not in topics
+            ]
+        for r in m.recommendations:
+            for ref in r.treaty_refs:
+                known = articles.get(ref.instrument)
+                if known is None or (ref.article is not None and ref.article not in known):
+                    problems.append(
+                        f"meeting {m.number}: recommendation {r.number}: {ref.instrument} article "
+                        f"{ref.article} is not in the reference data"
+                    )
+            problems += [
+                f"meeting {m.number}: recommendation {r.number}: unknown SDG target {s.target!r}"
+                for s in r.sdg_targets
+                if s.target not in self.sdg_targets
+            ]
+        return problems
 
 
 def _expect_sequence(problems: list[str], what: str, numbers: Iterable[int]) -> None:
