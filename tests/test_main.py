@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from smuggling_wg.__main__ import main
+from smuggling_wg.cli import main
 
 
 def test_summary_through_the_real_entry_point() -> None:
@@ -32,7 +32,7 @@ def test_summary_through_the_real_entry_point() -> None:
 
 def test_unknown_meeting_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--meeting", "8"]) == 1
-    assert "error: no meeting 8. Valid: 7." in capsys.readouterr().err
+    assert "smuggling-wg summary: no meeting 8. Valid: 7." in capsys.readouterr().err
 
 
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,6 +35,8 @@ from .models import (
 from .normalize import fold
 
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
+    import pandas
+
     from .search import Kind, SearchHit, SearchIndex
 
 __all__ = ["Dataset", "load"]
@@ -316,6 +318,18 @@ class Dataset:
             return index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds)
         except ValueError as exc:
             raise InvalidFilter("query", query, (), str(exc)) from None
+
+    def to_dataframe(self, table: str) -> pandas.DataFrame:
+        """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
+
+        Tables: those of :mod:`smuggling_wg.tables` (``recommendations``, ``participants``,
+        ``states``, ``recommendation_topics``, ...). Enumerations are categories, dates are
+        datetimes, integers are nullable ``Int64``.
+        """
+        from . import tables
+
+        _check("table", table, [t.name for t in tables.TABLES])
+        return tables.to_dataframe(self._bundle, table)
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """An index built on first use, once, however many threads ask at the same time."""

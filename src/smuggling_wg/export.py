@@ -1,0 +1,181 @@
+"""Exports in open formats: JSON with its JSON Schema, tidy CSV, a Frictionless Data Package.
+
+``export(ds, "json" | "csv" | "datapackage" | "schema", out_dir)`` writes files and returns
+their paths. Every export carries the library version, the data version and a citation:
+in the JSON document's ``about``, in ``about.json`` beside the CSV files, in the Data
+Package descriptor. Output is deterministic (no timestamps), so exports can be diffed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel
+
+from . import DATA_VERSION, models, tables
+from .dataset import Dataset
+
+__all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
+
+Format = Literal["json", "csv", "datapackage", "schema"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+_TITLE = (
+    "Report of the meeting of the Working Group on the Smuggling of Migrants held in Vienna on 8 and 9 September 2020"
+)
+
+
+def citation() -> str:
+    """How to cite the data (the library version and the data version included)."""
+    return (
+        f"smuggling_wg {version('smuggling-wg')} (data {DATA_VERSION}): {_TITLE} "
+        "(United Nations, Conference of the Parties to the United Nations Convention against Transnational "
+        "Organized Crime; Russian text) as structured data. Editorial English and labels are marked as such."
+    )
+
+
+def about() -> dict[str, str]:
+    """What every export carries: versions, citation, source."""
+    return {
+        "smuggling_wg_version": version("smuggling-wg"),
+        "data_version": DATA_VERSION,
+        "citation": citation(),
+        "source": f"{_TITLE} (Russian text, shipped as report-07.ru.txt)",
+    }
+
+
+class ExportDocument(models.Record):
+    """The JSON export: what it is, and all the data."""
+
+    about: dict[str, str]
+    data: models.Bundle
+
+
+def json_document(ds: Dataset) -> dict[str, Any]:
+    """The whole dataset as one JSON-ready document."""
+    return ExportDocument(about=about(), data=ds.bundle).model_dump(mode="json")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON export."""
+    schema = ExportDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def _model_classes() -> Iterable[type[BaseModel]]:
+    return (
+        cls
+        for cls in vars(models).values()
+        if isinstance(cls, type) and issubclass(cls, models.Record) and cls is not models.Record
+    )
+
+
+def _write_json(path: Path, content: Any) -> Path:
+    path.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _write_csv(ds: Dataset, out: Path) -> list[Path]:
+    written = []
+    for spec in tables.TABLES:
+        path = out / f"{spec.name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(f.name for f in spec.fields)
+            writer.writerows([_cell(v) for v in row] for row in tables.rows(ds.bundle, spec.name))
+        written.append(path)
+    return written
+
+
+def _table_schema(spec: tables.Table) -> dict[str, Any]:
+    fields = []
+    for f in spec.fields:
+        field: dict[str, Any] = {"name": f.name, "type": f.type}
+        if f.description:
+            field["description"] = f.description
+        constraints: dict[str, Any] = {}
+        if f.required or f.name in spec.primary_key:
+            constraints["required"] = True
+        if f.enum:
+            constraints["enum"] = [str(v) for v in f.enum] if f.type == "string" else list(f.enum)
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if spec.primary_key:
+        schema["primaryKey"] = list(spec.primary_key)
+    if spec.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": list(local), "reference": {"resource": resource, "fields": list(remote)}}
+            for local, resource, remote in spec.foreign_keys
+        ]
+    return schema
+
+
+def _descriptor() -> dict[str, Any]:
+    info = about()
+    return {
+        "profile": "tabular-data-package",
+        "name": "smuggling-wg",
+        "title": f"{_TITLE}, as data",
+        "version": DATA_VERSION,
+        "description": info["citation"],
+        "sources": [{"title": info["source"]}],
+        "licenses": [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License (code)"}],
+        "smuggling_wg": info,
+        "resources": [
+            {
+                "name": spec.name,
+                "path": f"{spec.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": spec.description,
+                "schema": _table_schema(spec),
+            }
+            for spec in tables.TABLES
+        ],
+    }
+
+
+def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
+    """Write the dataset to folder ``out`` (created if needed) in format ``fmt``; return the files written.
+
+    ``json``: ``smuggling-wg.json`` and its schema ``smuggling-wg.schema.json``;
+    ``csv``: one CSV per table and ``about.json``; ``datapackage``: the CSVs and
+    ``datapackage.json``; ``schema``: the JSON Schema of every model, one file each.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        return [
+            _write_json(folder / "smuggling-wg.json", json_document(ds)),
+            _write_json(folder / "smuggling-wg.schema.json", json_schema()),
+        ]
+    if fmt == "schema":
+        return [
+            _write_json(folder / f"{cls.__name__}.schema.json", cls.model_json_schema()) for cls in _model_classes()
+        ]
+    written = _write_csv(ds, folder)
+    if fmt == "csv":
+        return [*written, _write_json(folder / "about.json", about())]
+    return [*written, _write_json(folder / "datapackage.json", _descriptor())]
