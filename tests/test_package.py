@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from importlib import metadata, resources
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,8 @@ print(__import__("json").dumps({"opened": [p for p in opened if "smuggling_wg" i
 
 def test_load_does_not_import_yaml() -> None:
     assert _run("import sys, smuggling_wg as s; s.load().meeting(7); print('yaml' in sys.modules)") == "False"
+
+
+def test_citation_file_matches_the_package() -> None:
+    text = (Path(__file__).resolve().parent.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"version: {swg.__version__}\n" in text and "cff-version: 1.2.0" in text

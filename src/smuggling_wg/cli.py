@@ -60,7 +60,7 @@ def _name(ds: Dataset, actor_id: str) -> str:
 
 
 def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    records = ds.recommendations(
+    records: tuple[Any, ...] = ds.recommendations(
         meeting=a.meeting, theme=a.theme, modality=a.modality, text=a.text, topic=a.topic, provenance=a.provenance
     )
     if a.query:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 
 from . import analysis, loader
-from .analysis import Dimension
+from .analysis import Dimension, Value
 from .display import LANGS, Lang
 from .errors import InvalidFilter, NotFound
 from .models import (
@@ -26,6 +26,7 @@ from .models import (
     ParticipationStatus,
     Provenance,
     Recommendation,
+    RegionalGroup,
     Speaker,
     State,
     Statement,
@@ -33,6 +34,7 @@ from .models import (
     Topic,
 )
 from .normalize import fold
+from .results import Results
 
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
     import pandas
@@ -72,6 +74,26 @@ class Dataset:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Dataset is immutable (cannot delete {name!r})")
 
+    def _repr_html_(self) -> str:
+        from .render import html_fields
+
+        return html_fields(repr(self), self._fields_shown())
+
+    def __rich__(self) -> object:
+        from .render import rich_fields
+
+        return rich_fields(repr(self), self._fields_shown())
+
+    def _fields_shown(self) -> list[tuple[str, object]]:
+        states = sum(isinstance(a, State) for a in self._actors.values())
+        return [
+            ("data version", self.data_version),
+            ("meetings", ", ".join(f"{m.number} ({m.city.get()}, {m.start_date})" for m in self._meetings.values())),
+            ("recommendations", sum(len(m.recommendations) for m in self._meetings.values())),
+            ("actors", f"{states} states, {len(self._actors) - states} organizations"),
+            ("topics", len(self._bundle.topics)),
+        ]
+
     def __repr__(self) -> str:
         return f"<Dataset data_version={self.data_version} meetings={list(self._meetings)} actors={len(self._actors)}>"
 
@@ -86,14 +108,14 @@ class Dataset:
         return self._bundle
 
     @property
-    def meetings(self) -> tuple[Meeting, ...]:
+    def meetings(self) -> Results[Meeting]:
         """All meetings, by number."""
-        return tuple(self._meetings.values())
+        return Results(self._meetings.values())
 
     @property
-    def actors(self) -> tuple[Actor, ...]:
+    def actors(self) -> Results[Actor]:
         """All states and organizations, in data order."""
-        return tuple(self._actors.values())
+        return Results(self._actors.values())
 
     def meeting(self, number: int) -> Meeting:
         """The meeting with this number; :class:`NotFound` if there is none."""
@@ -143,15 +165,15 @@ class Dataset:
             raise NotFound("paragraph", number, range(1, len(paragraphs) + 1))
         return paragraphs[number - 1]
 
-    def paragraphs(self, meeting: int = _DEFAULT_MEETING, topic: OneOrMore[str] = None) -> tuple[Paragraph, ...]:
+    def paragraphs(self, meeting: int = _DEFAULT_MEETING, topic: OneOrMore[str] = None) -> Results[Paragraph]:
         """A meeting's paragraphs in order; with ``topic`` (one or a list), those tagged with any of them."""
         paragraphs = self.meeting(meeting).paragraphs
         if topic is None:
-            return paragraphs
+            return Results(paragraphs)
         wanted = (topic,) if isinstance(topic, str) else tuple(topic)
         for t in wanted:
             _check("topic", t, [x.id for x in self._bundle.topics])
-        return tuple(p for p in paragraphs if any(t.topic in wanted for t in p.topics))
+        return Results(p for p in paragraphs if any(t.topic in wanted for t in p.topics))
 
     def recommendation(self, number: int, meeting: int = _DEFAULT_MEETING) -> Recommendation:
         """A recommendation by its number."""
@@ -161,9 +183,9 @@ class Dataset:
         return recommendations[number - 1]
 
     @property
-    def topics(self) -> tuple[Topic, ...]:
+    def topics(self) -> Results[Topic]:
         """The controlled vocabulary of topics (editorial), in its own order."""
-        return self._bundle.topics
+        return Results(self._bundle.topics)
 
     def topic(self, topic_id: str) -> Topic:
         """A topic by its id; :class:`NotFound` naming the vocabulary otherwise."""
@@ -185,7 +207,7 @@ class Dataset:
         addressee_kind: OneOrMore[str] = None,
         specificity: OneOrMore[int] = None,
         provenance: Provenance | None = None,
-    ) -> tuple[Recommendation, ...]:
+    ) -> Results[Recommendation]:
         """Recommendations in number order, filtered by every argument given.
 
         ``meeting`` keeps one meeting's; ``text`` those whose Russian or English contains it
@@ -209,24 +231,35 @@ class Dataset:
             "addressee_kind": addressee_kind,
             "specificity": specificity,
         }
-        active: dict[Dimension, tuple[object, ...]] = {}
+        active: dict[Dimension, set[Value]] = {}
         for name, value in wanted.items():
             if value is not None:
                 dimension: Dimension = name  # type: ignore[assignment]
-                values = (value,) if isinstance(value, str | int) else tuple(value)
-                valid = analysis.order(
-                    self._bundle, dimension, (v for r in records for v in analysis.values_of(r, dimension))
-                )
+                values: tuple[Value, ...] = (value,) if isinstance(value, str | int) else tuple(value)
+                valid = self._labels(dimension, None)[1]
                 for v in values:
                     _check(name.replace("_", " "), v, valid)
-                active[dimension] = values
+                active[dimension] = set(values)
+        tests = [(self._labels(d, provenance)[0], values) for d, values in active.items()]
         needle = fold(text) if text is not None else None
-        return tuple(
+        return Results(
             r
             for r in records
-            if all(any(v in values for v in analysis.values_of(r, d, provenance)) for d, values in active.items())
+            if all(not labels[id(r)].isdisjoint(values) for labels, values in tests)
             and (needle is None or needle in fold(r.text.ru) or needle in fold(r.text.en))
         )
+
+    def _labels(
+        self, dimension: Dimension, provenance: Provenance | None
+    ) -> tuple[dict[int, frozenset[Value]], list[Value]]:
+        """Each recommendation's values in ``dimension`` (by id) and every valid value, built once."""
+
+        def build() -> tuple[dict[int, frozenset[Value]], list[Value]]:
+            records = self._records(None)
+            by_record = {id(r): frozenset(analysis.values_of(r, dimension, provenance)) for r in records}
+            return by_record, analysis.order(self._bundle, dimension, (v for vs in by_record.values() for v in vs))
+
+        return self._once(f"labels {dimension} {provenance}", build)
 
     def counts(
         self, dimension: Dimension, meeting: int | None = None, provenance: Provenance | None = None
@@ -253,14 +286,14 @@ class Dataset:
         meetings = self.meetings if meeting is None else (self.meeting(meeting),)
         return tuple(r for m in meetings for r in m.recommendations)
 
-    def statements(self, meeting: int = _DEFAULT_MEETING, kind: StatementKind | None = None) -> tuple[Statement, ...]:
+    def statements(self, meeting: int = _DEFAULT_MEETING, kind: StatementKind | None = None) -> Results[Statement]:
         """Statements of a meeting in the report's order, optionally of one kind."""
         _check("statement kind", kind, _STATEMENT_KINDS)
         return _where(self.meeting(meeting).statements, kind, lambda s: s.kind)
 
     def states_with_statements(
         self, meeting: int = _DEFAULT_MEETING, include_panelists: bool = False
-    ) -> tuple[State, ...]:
+    ) -> Results[State]:
         """States that made statements, each once, in the order the report names them.
 
         Without panellists (the default): the parties and observer states that took the
@@ -271,16 +304,32 @@ class Dataset:
         """
         kinds = {"party", "observer_state"} | ({"panel"} if include_panelists else set())
         chosen = (s.actor for s in self.meeting(meeting).statements if s.kind in kinds)
-        return tuple(a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
+        return Results(a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
 
     def participants(
         self, meeting: int = _DEFAULT_MEETING, status: ParticipationStatus | None = None
-    ) -> tuple[Participant, ...]:
+    ) -> Results[Participant]:
         """Participants in the report's order, optionally of one status."""
         _check("status", status, _STATUSES)
         return _where(self.meeting(meeting).participants, status, lambda p: p.status)
 
-    def speakers(self, meeting: int = _DEFAULT_MEETING, agenda_item: int | None = None) -> tuple[Speaker, ...]:
+    def participation(self, meeting: int = _DEFAULT_MEETING) -> analysis.CrossTable:
+        """Participants counted by UN regional group (rows) and status (columns), zero cells included.
+
+        A state in no group counts as ``"none"``; organizations and the European Union as
+        ``"not a state"``.
+        """
+        pairs: list[tuple[str, str]] = []
+        for p in self.meeting(meeting).participants:
+            actor = self._actors[p.actor]
+            group = (actor.regional_group or "none") if isinstance(actor, State) else "not a state"
+            pairs.append((group, p.status))
+        groups = [*get_args(RegionalGroup), "none", "not a state"]
+        return analysis.CrossTable(
+            analysis.Cell(g, s, pairs.count((g, s))) for g in groups for s in _STATUSES if any(x == g for x, _ in pairs)
+        )
+
+    def speakers(self, meeting: int = _DEFAULT_MEETING, agenda_item: int | None = None) -> Results[Speaker]:
         """Panellists in order of presentation, optionally under one agenda item."""
         m = self.meeting(meeting)
         _check("agenda item", agenda_item, [a.number for a in m.agenda])
@@ -292,7 +341,7 @@ class Dataset:
         lang: Lang | None = None,
         meeting: int | None = None,
         kinds: Kind | Iterable[Kind] | None = None,
-    ) -> tuple[SearchHit, ...]:
+    ) -> Results[SearchHit]:
         """Full-text search, ranked: recommendations, paragraphs, speakers, agenda items, themes.
 
         Words are matched by their stems in Russian and English, case-, ё/е- and
@@ -315,7 +364,7 @@ class Dataset:
             _check("kind", kind, KINDS)
         try:
             index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
-            return index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds)
+            return Results(index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds))
         except ValueError as exc:
             raise InvalidFilter("query", query, (), str(exc)) from None
 
@@ -372,9 +421,9 @@ def _check(name: str, value: object, valid: Iterable[object]) -> None:
         raise InvalidFilter(name, value, allowed)
 
 
-def _where(records: tuple[T, ...], wanted: object, key: Callable[[T], object]) -> tuple[T, ...]:
+def _where(records: tuple[T, ...], wanted: object, key: Callable[[T], object]) -> Results[T]:
     """The records whose ``key`` equals ``wanted``; all of them when ``wanted`` is None."""
-    return records if wanted is None else tuple(r for r in records if key(r) == wanted)
+    return Results(records if wanted is None else (r for r in records if key(r) == wanted))
 
 
 _lock = threading.Lock()

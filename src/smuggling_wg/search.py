@@ -98,6 +98,17 @@ class SearchHit:
     text: str = field(repr=False)
     spans: tuple[tuple[int, int], ...] = field(repr=False)
 
+    def _row(self) -> dict[str, object]:
+        record = self.record
+        key = getattr(record, "number", None) or getattr(record, "order", None) or getattr(record, "id", "")
+        return {
+            "kind": self.kind,
+            "record": key,
+            "para": ", ".join(map(str, self.source)),
+            "lang": self.lang,
+            "snippet": self.snippet,
+        }
+
     @property
     def snippet(self) -> str:
         """The text around the first match, matches marked with ``**``."""
