@@ -173,9 +173,9 @@ def test_unknown_labels_are_rejected() -> None:
     with pytest.raises(swg.DataError) as caught:
         loader.read_json(json.dumps(data))
     text = str(caught.value)
-    assert "recommendation 1: unknown topic 'astrology'" in text
+    assert "meetings.0.recommendations.0.topics.0.topic: unknown topic 'astrology'" in text
     assert "unknown SDG target '18.1'" in text
-    assert "smuggling_protocol article 99 is not in the reference data" in text
+    assert "recommendations.0.treaty_refs.0.article: smuggling_protocol article 99 is not in the reference data" in text
 
 
 def test_editorial_link_needs_a_rationale() -> None:
@@ -189,7 +189,10 @@ def test_annotation_cannot_overwrite_the_report(tmp_path: Path) -> None:
     folder = loader.data_dir()
     clash = tmp_path / "clash.yaml"
     clash.write_text("annotations:\n- meeting: 7\n  recommendations:\n    1: {modality: should}\n", encoding="utf-8")
-    with pytest.raises(swg.DataError, match="recommendation 1: modality is already set in the report's data"):
+    with pytest.raises(
+        swg.DataError,
+        match=r"clash.yaml:4:19: annotations.0.recommendations.1.modality: modality is already set",
+    ):
         loader.read_yaml([*(folder / n for n in loader.SOURCE_FILES), clash])
 
 

@@ -175,10 +175,30 @@ def test_export_and_schema(tmp_path: Path) -> None:
 
 def test_validate(tmp_path: Path) -> None:
     code, out = call("validate")
-    assert code == 0 and out.startswith("ok: 7 files, 1 meetings, 104 actors")
+    assert code == 0 and out == "ok: the bundled sources, 1 meetings, 104 actors\n"
     bad = tmp_path / "bad.yaml"
     bad.write_text("data_version: '1'\nactors: []\nmeetings: [{number: 0}]\n", encoding="utf-8")
     code, _, err = run("validate", str(bad))
     assert code == 1 and "problems in the data" in err and "meetings.0.number" in err
     code, _, err = run("validate", str(tmp_path / "missing.yaml"))
     assert code == 1 and "missing.yaml: no such file" in err
+
+
+def test_template_and_file_schema(tmp_path: Path) -> None:
+    code, out = call("template")
+    assert code == 0 and out.startswith("# A meeting of your own") and "format_version: 1" in out
+    path = tmp_path / "mine.yaml"
+    path.write_text(out, encoding="utf-8")
+    assert call("validate", str(path)) == (0, "ok: 1 file(s) load with the bundled data\n")
+    code, out = call("schema", "--file-format")
+    assert code == 0 and json.loads(out)["title"] == "smuggling_wg data file, format_version 1"
+
+
+def test_validate_reports_every_problem_with_positions(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("meetings:\n- number: 7\n  format: hybird\n", encoding="utf-8")
+    code, out, err = run("validate", str(path))
+    assert code == 1 and out == ""
+    assert f"{path}:2:11: meetings.0.number: meeting 7 already exists" in err
+    assert f"{path}:3:11: meetings.0.format: Input should be 'in_person', 'online' or 'hybrid'" in err
+    assert "Hint: Did you mean 'hybrid'?" in err

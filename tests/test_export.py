@@ -107,7 +107,9 @@ def test_exports_are_deterministic(ds: Dataset, tmp_path: Path) -> None:
 
 
 def test_unknown_format(ds: Dataset, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown export format 'xml'; choose one of: json, csv, datapackage, schema"):
+    with pytest.raises(
+        ValueError, match="unknown export format 'xml'; choose one of: json, yaml, csv, datapackage, schema"
+    ):
         export(ds, "xml", tmp_path)  # type: ignore[arg-type]
 
 
@@ -121,3 +123,12 @@ def test_dataframes_have_proper_dtypes(ds: Dataset) -> None:
     assert meetings["start_date"][0].date().isoformat() == "2020-09-08"
     with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendations'"):
         ds.to_dataframe("recomendations")
+
+
+def test_yaml_export_is_a_data_file_that_reads_back(ds: Dataset, tmp_path: Path) -> None:
+    from smuggling_wg import loader
+
+    (path,) = export(ds, "yaml", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# smuggling_wg_version: ") and "&id" not in text
+    assert loader.read_yaml([path]) == ds.bundle

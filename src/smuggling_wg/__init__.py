@@ -22,12 +22,14 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
 
     from .dataset import Dataset as Dataset
     from .dataset import load as load
+    from .dataset import validate as validate
     from .display import get_language as get_language
     from .display import language as language
     from .display import set_language as set_language
     from .errors import DataError as DataError
     from .errors import InvalidFilter as InvalidFilter
     from .errors import NotFound as NotFound
+    from .errors import Problem as Problem
     from .models import Actor as Actor
     from .models import AgendaItem as AgendaItem
     from .models import Bundle as Bundle
@@ -61,6 +63,7 @@ __all__ = [
     "Organization",
     "Paragraph",
     "Participant",
+    "Problem",
     "Recommendation",
     "SearchHit",
     "Speaker",
@@ -73,11 +76,14 @@ __all__ = [
     "language",
     "load",
     "set_language",
+    "validate",
 ]
 
 _HOME = {
     "Dataset": "dataset",
     "load": "dataset",
+    "validate": "dataset",
+    "Problem": "errors",
     "get_language": "display",
     "language": "display",
     "set_language": "display",

@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset, load
@@ -365,7 +364,11 @@ def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from . import models
     from .export import json_schema
 
-    if a.model:
+    if a.file_format:
+        from .fileformat import file_schema
+
+        schema = file_schema()
+    elif a.model:
         cls = getattr(models, a.model, None)
         if not (isinstance(cls, type) and issubclass(cls, models.Record)) or cls is models.Record:
             names = sorted(
@@ -382,14 +385,26 @@ def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 
 def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
+    """Validate data files as additions to the bundled data (default: the bundled YAML sources themselves)."""
     from . import loader
+    from .dataset import validate
 
-    paths = [Path(p) for p in a.paths] or [loader.data_dir() / name for name in loader.SOURCE_FILES]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise DataError([f"{p}: no such file" for p in missing])
-    bundle = loader.read_yaml(paths)
-    out.write(f"ok: {len(paths)} files, {len(bundle.meetings)} meetings, {len(bundle.actors)} actors\n")
+    if not a.paths:
+        bundle = loader.read_yaml(loader.data_dir() / name for name in loader.SOURCE_FILES)
+        out.write(f"ok: the bundled sources, {len(bundle.meetings)} meetings, {len(bundle.actors)} actors\n")
+        return 0
+    problems = validate(*a.paths)
+    if problems:
+        raise DataError(problems)
+    files, _ = loader.expand(a.paths)
+    out.write(f"ok: {len(files)} file(s) load with the bundled data\n")
+    return 0
+
+
+def _template(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
+    from .sourcetext import read_source
+
+    out.write(read_source("template.yaml"))
     return 0
 
 
@@ -467,25 +482,32 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("key", help="a number, or an actor's code or name")
     export = command(
         "export",
-        "write the data as JSON, CSV, a Frictionless Data Package or JSON Schemas",
+        "write the data as JSON, YAML, CSV, a Frictionless Data Package or JSON Schemas",
         "smuggling-wg export --format datapackage --out data/",
         options=False,
     )
     export.add_argument(
-        "--format", dest="export_format", choices=("json", "csv", "datapackage", "schema"), required=True
+        "--format", dest="export_format", choices=("json", "yaml", "csv", "datapackage", "schema"), required=True
     )
     export.add_argument("--out", required=True, help="folder to write into (created if needed)")
     schema = command(
         "schema", "print the JSON Schema of the JSON export, or of one model", "smuggling-wg schema Recommendation"
     )
     schema.add_argument("model", nargs="?", help="a model name, e.g. Recommendation")
+    schema.add_argument("--file-format", action="store_true", help="the schema of a YAML data file (format_version 1)")
     validate = command(
         "validate",
-        "validate YAML data files (default: the bundled sources)",
+        "check YAML files that add to the bundled data; every problem with file, line and column",
         "smuggling-wg validate my-meeting.yaml",
         options=False,
     )
-    validate.add_argument("paths", nargs="*", help="YAML files to validate together")
+    validate.add_argument("paths", nargs="*", help="YAML files or folders to validate together")
+    command(
+        "template",
+        "print a commented template for a meeting file of your own",
+        "smuggling-wg template > my-meeting.yaml",
+        options=False,
+    )
     return parser
 
 
@@ -495,6 +517,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "export": _export,
     "schema": _schema,
     "validate": _validate,
+    "template": _template,
 }
 
 
@@ -517,8 +540,8 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
     lang: Lang = args.lang
     set_language(lang)
     try:
-        if command == "validate":
-            return _validate(None, args, out)
+        if command in ("validate", "template"):
+            return COMMANDS[command](None, args, out)
         ds = load()
         if command in COMMANDS:
             return COMMANDS[command](ds, args, out)

@@ -8,6 +8,7 @@ Indexes are built once, when the dataset is made.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 from . import analysis, loader
 from .analysis import Dimension, Value
 from .display import LANGS, Lang
-from .errors import InvalidFilter, NotFound
+from .errors import DataError, InvalidFilter, NotFound, Problem
 from .models import (
     Actor,
     Bundle,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # the search module is imported on first search, keeping load
 
     from .search import Kind, SearchHit, SearchIndex
 
-__all__ = ["Dataset", "load"]
+__all__ = ["PATH_VARIABLE", "Dataset", "load", "validate"]
 
 T = TypeVar("T")
 _PROVENANCES: tuple[str, ...] = get_args(Provenance)
@@ -155,7 +156,11 @@ class Dataset:
         """
         from . import sourcetext
 
-        raw = sourcetext.read_source(self.meeting(meeting).source_file)
+        name = self.meeting(meeting).source_file
+        if name is None:
+            shipped = [m.number for m in self.meetings if m.source_file]
+            raise NotFound("source text", meeting, shipped, reason=f"no source text is shipped for meeting {meeting}")
+        raw = sourcetext.read_source(name)
         return sourcetext.flow(raw) if flowed else raw
 
     def paragraph(self, number: int, meeting: int = _DEFAULT_MEETING) -> Paragraph:
@@ -428,15 +433,46 @@ def _where(records: tuple[T, ...], wanted: object, key: Callable[[T], object]) -
 
 _lock = threading.Lock()
 _cache: list[Dataset] = []
+_extended: dict[tuple[tuple[str, int, int], ...], Dataset] = {}
+
+#: Environment variable naming extra data files or folders, separated by ``os.pathsep``.
+PATH_VARIABLE = "SMUGGLING_WG_PATH"
 
 
-def load() -> Dataset:
-    """The bundled dataset, read and validated on first use, then cached.
+def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
+    """The dataset: the bundled data, plus any YAML files or folders in ``extra`` and ``$SMUGGLING_WG_PATH``.
 
-    Thread-safe: many threads calling ``load()`` at once build it once.
+    Without extra data: the bundled dataset, read and validated on first use, then cached
+    (thread-safe: many threads calling ``load()`` at once build it once). With extra data:
+    a new dataset of the bundled data and the files (validated together, every problem
+    reported at once as :class:`~smuggling_wg.errors.DataError`); the cached bundled
+    dataset is never changed. The same unchanged files give the same dataset again.
     """
     if not _cache:
         with _lock:
             if not _cache:
                 _cache.append(Dataset(loader.bundled()))
-    return _cache[0]
+    paths = [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]
+    if not paths:
+        return _cache[0]
+    files, problems = loader.expand(paths)
+    if problems:
+        raise DataError(problems)
+    key = tuple((str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    with _lock:
+        if key not in _extended:
+            _extended[key] = Dataset(loader.extend(_cache[0].bundle, files))
+        return _extended[key]
+
+
+def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
+    """Every problem that would stop ``load(extra=paths)``; empty when the files are good.
+
+    Each :class:`~smuggling_wg.errors.Problem` has the file, line, column, field path,
+    what was expected and found, and a suggestion where one is obvious.
+    """
+    try:
+        load(extra=paths)
+    except DataError as exc:
+        return exc.problems
+    return ()

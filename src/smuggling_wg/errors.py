@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["DataError", "InvalidFilter", "NotFound"]
+__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "choices"]
 
 
-def _choices(wanted: object, valid: Iterable[object]) -> str:
+def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
     import difflib  # only on the error path
 
@@ -24,7 +25,7 @@ class NotFound(KeyError):
     def __init__(self, what: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.what, self.wanted = what, wanted
         self.valid = tuple(valid)
-        super().__init__(reason or f"no {what} {wanted!r}.{_choices(wanted, self.valid)}")
+        super().__init__(reason or f"no {what} {wanted!r}.{choices(wanted, self.valid)}")
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
         return str(self.args[0])
@@ -36,14 +37,37 @@ class InvalidFilter(ValueError):
     def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.name, self.wanted = name, wanted
         self.valid = tuple(valid)
-        super().__init__(reason or f"unknown {name} {wanted!r}.{_choices(wanted, self.valid)}")
+        super().__init__(reason or f"unknown {name} {wanted!r}.{choices(wanted, self.valid)}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file: where (file, line, column, field path), what, and a hint."""
+
+    file: str
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    expected: str = ""
+    found: str = ""
+    suggestion: str = ""
+
+    def __str__(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x not in (None, ""))
+        text = f"{where}: " if where else ""
+        text += f"{self.path}: " if self.path else ""
+        text += self.message
+        if self.expected or self.found:
+            text += f" (expected {self.expected or '?'}, found {self.found or '?'})"
+        return text + (f" Hint: {self.suggestion}" if self.suggestion else "")
 
 
 class DataError(ValueError):
-    """Data that could not be read or failed validation; ``problems`` lists every problem found."""
+    """Data that could not be read or failed validation; ``problems`` lists every :class:`Problem` found."""
 
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Iterable[Problem | str]) -> None:
+        self.problems = tuple(p if isinstance(p, Problem) else Problem("", "", p) for p in problems)
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head} in the data:\n" + "\n".join(f"- {p}" for p in self.problems))

@@ -23,7 +23,7 @@ from .dataset import Dataset
 
 __all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
 
-Format = Literal["json", "csv", "datapackage", "schema"]
+Format = Literal["json", "yaml", "csv", "datapackage", "schema"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 _TITLE = (
     "Report of the meeting of the Working Group on the Smuggling of Migrants held in Vienna on 8 and 9 September 2020"
@@ -158,7 +158,8 @@ def _descriptor() -> dict[str, Any]:
 def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
     """Write the dataset to folder ``out`` (created if needed) in format ``fmt``; return the files written.
 
-    ``json``: ``smuggling-wg.json`` and its schema ``smuggling-wg.schema.json``;
+    ``json``: ``smuggling-wg.json`` and its schema ``smuggling-wg.schema.json``; ``yaml``: the
+    whole dataset as one data file (``smuggling-wg.yaml``), the starting point for corrections;
     ``csv``: one CSV per table and ``about.json``; ``datapackage``: the CSVs and
     ``datapackage.json``; ``schema``: the JSON Schema of every model, one file each.
     """
@@ -171,6 +172,13 @@ def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
             _write_json(folder / "smuggling-wg.json", json_document(ds)),
             _write_json(folder / "smuggling-wg.schema.json", json_schema()),
         ]
+    if fmt == "yaml":
+        from .loader import to_yaml
+
+        path = folder / "smuggling-wg.yaml"
+        header = "".join(f"# {k}: {v}\n" for k, v in about().items())
+        path.write_text(header + to_yaml(ds.bundle), encoding="utf-8")
+        return [path]
     if fmt == "schema":
         return [
             _write_json(folder / f"{cls.__name__}.schema.json", cls.model_json_schema()) for cls in _model_classes()

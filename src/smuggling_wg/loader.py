@@ -9,7 +9,9 @@ that rejects duplicate keys.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -17,8 +19,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DataError
+from . import yamlfile
+from .errors import DataError, Problem
 from .models import Bundle
+from .yamlfile import Loc, ParsedFile
 
 __all__ = [
     "BUNDLED_JSON",
@@ -29,8 +33,11 @@ __all__ = [
     "compile_json",
     "compile_stems",
     "data_dir",
+    "expand",
+    "extend",
     "read_json",
     "read_yaml",
+    "to_yaml",
 ]
 
 BUNDLED_JSON = "dataset.json"
@@ -45,8 +52,21 @@ SOURCE_FILES = (
     "reference.yaml",
     "analysis-07.yaml",
 )
+#: The version of the data file format described by :func:`read_yaml` (``format_version`` in a file).
+FORMAT_VERSION = 1
 _LISTS = ("actors", "meetings", "topics", "instruments")
-_TOP_LEVEL = ("data_version", *_LISTS, "sdg_targets", "state_names", "annotations")
+_KEYS = {"actors": "id", "meetings": "number", "topics": "id"}
+_TOP_LEVEL = ("format_version", "data_version", *_LISTS, "sdg_targets", "state_names", "annotations", "replace")
+_UNION_TAGS = (
+    "State",
+    "Organization",
+    "state",
+    "regional_economic_integration_organization",
+    "intergovernmental_organization",
+    "united_nations_entity",
+    "permanent_observer_entity",
+    "secretariat",
+)
 
 
 def data_dir() -> Path:
@@ -82,7 +102,8 @@ def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
     try:
         return Bundle.model_validate_json(raw)
     except ValidationError as exc:
-        raise DataError(_problems(origin, exc)) from None
+        merge = _Merge(None)
+        raise DataError(merge.located(exc, origin)) from None
 
 
 def compile_json(bundle: Bundle) -> bytes:
@@ -90,125 +111,302 @@ def compile_json(bundle: Bundle) -> bytes:
     return bundle.model_dump_json(exclude_defaults=True).encode("utf-8") + b"\n"
 
 
+def to_yaml(bundle: Bundle) -> str:
+    """``bundle`` as one YAML data file that :func:`read_yaml` reads back to an equal bundle."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # every value written out: the reader refuses aliases
+
+    data = {"format_version": FORMAT_VERSION, **bundle.model_dump(mode="json", exclude_defaults=True)}
+    return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
 def read_yaml(paths: Iterable[Path]) -> Bundle:
-    """Parse YAML source files, merge them and validate the result.
+    """Parse YAML source files, merge them and validate the result as one whole dataset.
 
     Each file is a mapping with any of these keys; lists are concatenated in file order:
 
-    * ``data_version`` (exactly one file gives it);
+    * ``format_version`` (1, the only version so far) and ``data_version`` (one file gives it);
     * ``actors``, ``meetings``, ``topics``, ``instruments`` (lists), ``sdg_targets`` (mapping);
     * ``state_names``: six-language UN names of states by ISO alpha-3, set as each state's ``names``;
     * ``annotations``: editorial labels kept apart from the report's data, as a list of
       ``{meeting: N, recommendations: {number: fields}, paragraphs: {number: fields}}``;
-      a list field is appended to the record's, any other field must not be set already.
+      a list field is appended to the record's, any other field must not be set already;
+    * ``replace``: ``{meetings: [numbers], actors: [ids], topics: [ids]}`` that this file
+      knowingly replaces (otherwise a number or id given twice is an error).
+
+    Every problem in every file is reported at once, with file, line, column and field
+    path, as a :class:`~smuggling_wg.errors.DataError`.
     """
-    merged: dict[str, Any] = {key: [] for key in _LISTS}
-    overlays: dict[str, Any] = {"state_names": {}, "sdg_targets": {}, "annotations": []}
-    problems: list[str] = []
-    for path in paths:
-        content = _parse_yaml(Path(path), problems)
-        for key, value in (content or {}).items():
-            if key in _LISTS and isinstance(value, list):
-                merged[key].extend(value)
-            elif key == "data_version" and "data_version" not in merged:
-                merged[key] = value
-            elif key in ("state_names", "sdg_targets") and isinstance(value, dict):
-                overlays[key].update(value)
-            elif key == "annotations" and isinstance(value, list):
-                overlays[key].extend(value)
-            else:
-                allowed = ", ".join(_TOP_LEVEL)
-                problems.append(f"{path}: unexpected top-level key {key!r} or a repeated one (allowed: {allowed})")
-    merged["sdg_targets"] = overlays["sdg_targets"]
-    _apply_state_names(merged, overlays["state_names"], problems)
-    _apply_annotations(merged, overlays["annotations"], problems)
-    if problems:
-        raise DataError(problems)
-    try:
-        return Bundle.model_validate(merged)
-    except ValidationError as exc:
-        raise DataError(_problems("YAML sources", exc)) from None
+    return _Merge(None).add_files(paths).result()
 
 
-def _apply_state_names(merged: dict[str, Any], names: dict[str, Any], problems: list[str]) -> None:
-    states = {a.get("id"): a for a in merged["actors"] if isinstance(a, dict) and a.get("kind") == "state"}
-    for code, six in names.items():
-        if code in states:
-            states[code]["names"] = six
+def extend(bundle: Bundle, paths: Iterable[Path]) -> Bundle:
+    """``bundle`` with the data of YAML files or folders added (see :func:`read_yaml` for the format)."""
+    return _Merge(bundle).add_files(paths).result()
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
+    """Files to read: each path itself, or a folder's ``*.yaml``/``*.yml`` files in name order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            files += found
+            if not found:
+                problems.append(Problem(str(path), "", "the folder has no .yaml or .yml data files"))
+        elif path.exists():
+            files.append(path)
         else:
-            problems.append(f"state_names: {code!r} is not a state in the data")
+            problems.append(Problem(str(path), "", "no such file or folder"))
+    return files, problems
 
 
-def _apply_annotations(merged: dict[str, Any], annotations: list[Any], problems: list[str]) -> None:
-    meetings = {m.get("number"): m for m in merged["meetings"] if isinstance(m, dict)}
-    for overlay in annotations:
-        meeting = meetings.get(overlay.get("meeting") if isinstance(overlay, dict) else None)
-        if meeting is None:
-            problems.append(
-                f"annotations: no meeting {overlay.get('meeting') if isinstance(overlay, dict) else overlay!r}"
-            )
-            continue
+class _Merge:
+    """Files merged into one dataset, remembering where each value came from."""
+
+    def __init__(self, base: Bundle | None) -> None:
+        self.data: dict[str, Any] = {key: [] for key in _LISTS} | {"sdg_targets": {}}
+        self.origins: dict[Loc, tuple[str, Loc, ParsedFile | None]] = {}
+        self.problems: list[Problem] = []
+        self.files: list[ParsedFile] = []
+        self.conflicts: set[Loc] = set()  # (list, index) of records already reported as given twice
+        self.version_from = BUNDLED_JSON if base is not None else ""
+        if base is not None:
+            dumped = base.model_dump(mode="json", exclude_defaults=True)
+            self.data.update({k: v for k, v in dumped.items() if k in (*_LISTS, "sdg_targets", "data_version")})
+            for key in _LISTS:
+                for index in range(len(self.data[key])):
+                    self.origins[(key, index)] = (BUNDLED_JSON, (key, index), None)
+
+    def add_files(self, paths: Iterable[str | os.PathLike[str]]) -> _Merge:
+        files, self.problems = expand(paths)
+        for path in files:
+            parsed = yamlfile.parse(path)
+            if isinstance(parsed, Problem):
+                self.problems.append(parsed)
+            else:
+                self.files.append(parsed)
+        for parsed in self.files:
+            self._replace(parsed)
+        for parsed in self.files:
+            self._add(parsed)
+        for parsed in self.files:
+            self._overlay(parsed)
+        return self
+
+    def _problem(self, parsed: ParsedFile, loc: Loc, message: str, suggestion: str = "") -> None:
+        line, column = parsed.position(loc)
+        self.problems.append(Problem(parsed.path, _dotted(loc), message, line, column, suggestion=suggestion))
+
+    def _replace(self, parsed: ParsedFile) -> None:
+        """Drop the records a file says it replaces, so its own take their place."""
+        replace = parsed.data.get("replace", {})
+        if not isinstance(replace, dict):
+            self._problem(parsed, ("replace",), "replace must map meetings/actors/topics to lists of keys")
+            return
+        for key, keys in replace.items():
+            if key not in _KEYS or not isinstance(keys, list):
+                self._problem(parsed, ("replace", key), f"replace takes lists under {', '.join(_KEYS)}")
+                continue
+            field_name = _KEYS[key]
+            kept = [
+                (i, r) for i, r in enumerate(self.data[key]) if not (isinstance(r, dict) and r.get(field_name) in keys)
+            ]
+            missing = set(keys) - {r.get(field_name) for r in self.data[key] if isinstance(r, dict)}
+            for k in sorted(missing, key=str):
+                self._problem(parsed, ("replace", key), f"nothing to replace: no {key[:-1]} {k!r} exists")
+            old = {new: self.origins.get((key, i)) for new, (i, _) in enumerate(kept)}
+            self.data[key] = [r for _, r in kept]
+            self.origins = {loc: o for loc, o in self.origins.items() if loc[0] != key}
+            self.origins.update({(key, new): o for new, o in old.items() if o})
+
+    def _add(self, parsed: ParsedFile) -> None:
+        allowed = ", ".join(_TOP_LEVEL)
+        replaced = parsed.data.get("replace", {}) if isinstance(parsed.data.get("replace"), dict) else {}
+        for key, value in parsed.data.items():
+            loc: Loc = (key,)
+            if key == "format_version":
+                if value != FORMAT_VERSION:
+                    self._problem(
+                        parsed, loc, f"unsupported format_version {value!r}; this library reads {FORMAT_VERSION}"
+                    )
+            elif key == "data_version":
+                if self.version_from:
+                    self._problem(
+                        parsed,
+                        loc,
+                        f"data_version is already given by {self.version_from}",
+                        "leave data_version out of files that add to the data",
+                    )
+                else:
+                    self.data["data_version"], self.version_from = value, parsed.path
+            elif key in _LISTS and isinstance(value, list):
+                self._add_list(parsed, key, value, replaced.get(key, []) if key in _KEYS else [])
+            elif key == "sdg_targets" and isinstance(value, dict):
+                self.data["sdg_targets"].update(value)
+            elif key in ("state_names", "annotations", "replace"):
+                continue
+            else:
+                self._problem(
+                    parsed,
+                    loc,
+                    f"unexpected top-level key {key!r} or a value of the wrong kind",
+                    f"the top-level keys are: {allowed}{_close(key, _TOP_LEVEL)}",
+                )
+
+    def _add_list(self, parsed: ParsedFile, key: str, items: list[Any], replacing: list[Any]) -> None:
+        existing = {r.get(_KEYS[key]) for r in self.data[key] if isinstance(r, dict)} if key in _KEYS else set()
+        for index, item in enumerate(items):
+            ident = item.get(_KEYS[key]) if key in _KEYS and isinstance(item, dict) else None
+            if ident is not None and ident in existing and ident not in replacing:
+                self._problem(
+                    parsed,
+                    (key, index, _KEYS[key]),
+                    f"{key[:-1]} {ident!r} already exists",
+                    f"to replace it on purpose, add `replace: {{{key}: [{ident!r}]}}` to this file",
+                )
+                self.conflicts.add((key, len(self.data[key])))
+            existing.add(ident)
+            self.origins[(key, len(self.data[key]))] = (parsed.path, (key, index), parsed)
+            self.data[key].append(item)
+
+    def _overlay(self, parsed: ParsedFile) -> None:
+        names = parsed.data.get("state_names")
+        if isinstance(names, dict):
+            states = {
+                a.get("id"): i
+                for i, a in enumerate(self.data["actors"])
+                if isinstance(a, dict) and a.get("kind") == "state"
+            }
+            for code, six in names.items():
+                if code in states:
+                    self.data["actors"][states[code]]["names"] = six
+                    self.origins[("actors", states[code], "names")] = (parsed.path, ("state_names", code), parsed)
+                else:
+                    self._problem(parsed, ("state_names", code), f"{code!r} is not a state in the data")
+        annotations = parsed.data.get("annotations")
+        if isinstance(annotations, list):
+            for index, overlay in enumerate(annotations):
+                self._annotate(parsed, index, overlay)
+
+    def _annotate(self, parsed: ParsedFile, index: int, overlay: Any) -> None:
+        meetings = {m.get("number"): i for i, m in enumerate(self.data["meetings"]) if isinstance(m, dict)}
+        number = overlay.get("meeting") if isinstance(overlay, dict) else None
+        if number not in meetings:
+            self._problem(parsed, ("annotations", index, "meeting"), f"no meeting {number!r} to annotate")
+            return
+        mi = meetings[number]
+        meeting = self.data["meetings"][mi]
         for kind in ("recommendations", "paragraphs"):
-            records = {r.get("number"): r for r in meeting.get(kind, []) if isinstance(r, dict)}
-            for number, fields in (overlay.get(kind) or {}).items():
-                where = f"annotations: meeting {overlay['meeting']} {kind[:-1]} {number}"
-                if number not in records or not isinstance(fields, dict):
-                    problems.append(
-                        f"{where}: no such {kind[:-1]} in the data"
-                        if number not in records
-                        else f"{where}: expected a mapping of fields"
+            records = {r.get("number"): i for i, r in enumerate(meeting.get(kind, [])) if isinstance(r, dict)}
+            for key, fields in (overlay.get(kind) or {}).items():
+                here: Loc = ("annotations", index, kind, key)
+                if key not in records or not isinstance(fields, dict):
+                    self._problem(
+                        parsed,
+                        here,
+                        f"no {kind[:-1]} {key!r} in meeting {number}"
+                        if key not in records
+                        else "expected a mapping of fields",
                     )
                     continue
-                record = records[number]
+                ri = records[key]
+                record = meeting[kind][ri]
                 for name, value in fields.items():
+                    target: Loc = ("meetings", mi, kind, ri, name)
                     if isinstance(value, list) and isinstance(record.get(name, []), list):
+                        start = len(record.get(name, []))
                         record[name] = [*record.get(name, []), *value]
+                        for j in range(len(value)):
+                            self.origins[(*target, start + j)] = (parsed.path, (*here, name, j), parsed)
                     elif name in record:
-                        problems.append(f"{where}: {name} is already set in the report's data")
+                        self._problem(parsed, (*here, name), f"{name} is already set in the report's data")
                     else:
                         record[name] = value
+                        self.origins[target] = (parsed.path, (*here, name), parsed)
 
-
-def _parse_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
-    import yaml  # only here: reading YAML is never on the path of the bundled data
-
-    loader_base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class StrictLoader(loader_base):  # type: ignore[misc]
-        """Safe loading, and a key given twice in one mapping is an error."""
-
-    def mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = loader.construct_object(key_node, deep=deep)
-            if key in seen:
-                mark = key_node.start_mark
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} (line {mark.line + 1}, column {mark.column + 1})", mark
-                )
-            seen.add(key)
-        return dict(loader.construct_mapping(node, deep=deep))
-
-    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(f"{path}: {exc}")
-        return None
-    if not isinstance(content, dict):
-        problems.append(f"{path}: expected a mapping at the top level, found {type(content).__name__}")
-        return None
-    return content
-
-
-def _problems(origin: str, exc: ValidationError) -> list[str]:
-    """One readable line per validation error: where, what was expected, what was found."""
-    lines = []
-    for error in exc.errors(include_url=False):
-        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        found = error.get("input")
-        if error["type"] == "value_error" or isinstance(found, dict | list):
-            lines.append(f"{origin}: {where}: {error['msg']}")
+    def result(self) -> Bundle:
+        """The validated dataset; every problem of merging and validating at once otherwise."""
+        try:
+            bundle = Bundle.model_validate(self.data)
+        except ValidationError as exc:
+            self.problems += self.located(exc, "<data>")
         else:
-            lines.append(f"{origin}: {where}: {error['msg']} (found {repr(found)[:80]})")
-    return lines
+            if not self.problems:
+                return bundle
+        raise DataError(self.problems)
+
+    def located(self, exc: ValidationError, default_file: str) -> list[Problem]:
+        """Each validation error as a Problem in the file and line the value came from."""
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part in _UNION_TAGS))
+            inner = (error.get("ctx") or {}).get("problems")
+            if error["type"] == "consistency" and inner:
+                problems += [
+                    self._at((*loc, *p["loc"]), p["msg"], None, default_file)
+                    for p in inner
+                    if (*loc, *p["loc"])[:2] not in self.conflicts  # already reported as "already exists"
+                ]
+            else:
+                problems.append(self._at(loc, error["msg"], error, default_file))
+        return problems
+
+    def _at(self, loc: Loc, message: str, error: Any, default_file: str) -> Problem:
+        file, local = default_file, loc
+        parsed: ParsedFile | None = None
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.origins:
+                file, prefix, parsed = self.origins[loc[:end]]
+                local = (*prefix, *loc[end:])
+                break
+        line, column = parsed.position(local) if parsed else (None, None)
+        expected = found = suggestion = ""
+        if error is not None:
+            found = "nothing" if error["type"] == "missing" else _shown(error.get("input"))
+            expected, suggestion = _hint(error)
+        return Problem(file, _dotted(local), message, line, column, expected, found, suggestion)
+
+
+def _dotted(loc: Loc) -> str:
+    return ".".join(map(str, loc))
+
+
+def _close(value: object, valid: Iterable[object]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [str(v) for v in valid], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict | list):
+        return type(value).__name__
+    return repr(value)[:80]
+
+
+def _hint(error: Any) -> tuple[str, str]:
+    """What was expected, and a suggestion for the common mistakes (YAML 1.1 surprises, misspellings)."""
+    value, ctx, kind = error.get("input"), error.get("ctx") or {}, error["type"]
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
+        return expected, _close(value, options).removeprefix("; ").capitalize()
+    if kind == "string_type" and isinstance(value, bool):
+        return "a string", "YAML reads unquoted yes/no/on/off (and NO, Norway's code) as true/false: quote the value"
+    if kind == "string_type" and isinstance(value, dt.date):
+        return "a string", "YAML reads an unquoted date as a date: quote the value"
+    if kind == "extra_forbidden":
+        return "no such field", ""
+    if kind == "missing":
+        return "a value", "add this field"
+    if kind.startswith("date"):
+        return "a date (YYYY-MM-DD)", ""
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return kind.removesuffix("_type").removesuffix("_parsing").replace("_", " "), ""
+    return "", ""

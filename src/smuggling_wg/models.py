@@ -15,11 +15,11 @@ Conventions that hold for every model here:
 """
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from .display import Lang, get_language
 
@@ -88,6 +88,9 @@ class Record(BaseModel):
         brief = self._brief()
         return super().__repr__() if brief is None else f"{type(self).__name__}({brief})"
 
+    def __str__(self) -> str:
+        return repr(self)
+
     def _fields_shown(self) -> list[tuple[str, object]]:
         """(field, value) pairs a notebook shows for this record, texts in the display language."""
         return [(name, _shown(getattr(self, name))) for name in type(self).model_fields]
@@ -139,6 +142,10 @@ ActorId: TypeAlias = Annotated[
 Roman: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
 Letter: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]$")]
 NonEmpty: TypeAlias = Annotated[str, StringConstraints(min_length=1)]
+
+Loc: TypeAlias = tuple[str | int, ...]
+"""Where a value sits inside a record: field names and list positions."""
+Problems: TypeAlias = list[tuple[Loc, str]]
 
 Modality: TypeAlias = Literal["should", "encouraged", "may_wish"]
 """How strongly a recommendation is put: «следует», «рекомендуется», «возможно, пожелают»."""
@@ -492,7 +499,9 @@ class Meeting(Record):
     title: Text = Field(description="The report's title.")
     symbol: str | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
     language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
-    source_file: str = Field(description="Bundled file with the report's text.")
+    source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
+        default=None, description="Bundled file with the report's text (a bare file name); None when none is shipped."
+    )
     body: Text
     parent_body: Text
     city: Text
@@ -549,83 +558,91 @@ class Meeting(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Meeting":
-        """Numbering, uniqueness and internal references hold."""
-        problems: list[str] = []
+        """Numbering, uniqueness and internal references hold; every problem is located."""
+        problems: Problems = []
         if self.end_date < self.start_date:
-            problems.append("end_date is before start_date")
-        _expect_sequence(problems, "paragraphs", (p.number for p in self.paragraphs))
-        _expect_sequence(problems, "recommendations", (r.number for r in self.recommendations))
-        _expect_sequence(problems, "agenda", (a.number for a in self.agenda))
-        _expect_sequence(problems, "sessions", (s.number for s in self.sessions))
-        _expect_sequence(problems, "speakers", (s.order for s in self.speakers))
-        _expect_unique(problems, "themes", (t.id for t in self.themes))
-        _expect_unique(problems, "participants", (p.actor for p in self.participants))
-        _expect_unique(problems, "documents", (d.symbol for d in self.documents))
+            problems.append((("end_date",), f"end_date {self.end_date} is before start_date {self.start_date}"))
+        _expect_sequence(problems, "paragraphs", "number", [p.number for p in self.paragraphs])
+        _expect_sequence(problems, "recommendations", "number", [r.number for r in self.recommendations])
+        _expect_sequence(problems, "agenda", "number", [a.number for a in self.agenda])
+        _expect_sequence(problems, "sessions", "number", [s.number for s in self.sessions])
+        _expect_sequence(problems, "speakers", "order", [s.order for s in self.speakers])
+        _expect_unique(problems, "themes", "id", [t.id for t in self.themes])
+        _expect_unique(problems, "participants", "actor", [p.actor for p in self.participants])
+        _expect_unique(problems, "documents", "symbol", [d.symbol for d in self.documents])
         if self.sessions and len(self.sessions) != self.sessions_held:
-            problems.append(f"{len(self.sessions)} sessions listed but sessions_held is {self.sessions_held}")
-        themes = {t.id for t in self.themes}
-        problems += [
-            f"recommendation {r.number}: unknown theme {r.theme!r} (themes: {sorted(themes)})"
-            for r in self.recommendations
-            if r.theme not in themes
+            problems.append(
+                (("sessions_held",), f"{len(self.sessions)} sessions listed but sessions_held is {self.sessions_held}")
+            )
+        themes = [t.id for t in self.themes]
+        for i, r in enumerate(self.recommendations):
+            if r.theme not in themes:
+                problems.append(
+                    (("recommendations", i, "theme"), f"unknown theme {r.theme!r}.{_choices(r.theme, themes)}")
+                )
+        items = [a.number for a in self.agenda]
+        used: list[tuple[Loc, int]] = [
+            (("speakers", i, "agenda_item"), s.agenda_item) for i, s in enumerate(self.speakers)
         ]
-        items = {a.number for a in self.agenda}
-        used_items: list[tuple[str, object, tuple[int, ...]]] = [
-            ("speaker", s.order, (s.agenda_item,)) for s in self.speakers
+        used += [
+            (("statements", i, "agenda_items", j), n)
+            for i, s in enumerate(self.statements)
+            for j, n in enumerate(s.agenda_items)
         ]
-        used_items += [("statement", s.actor, s.agenda_items) for s in self.statements]
-        used_items += [("session", s.number, s.agenda_items) for s in self.sessions]
-        problems += [
-            f"{what} {key}: unknown agenda item {n}" for what, key, ns in used_items for n in ns if n not in items
+        used += [
+            (("sessions", i, "agenda_items", j), n)
+            for i, s in enumerate(self.sessions)
+            for j, n in enumerate(s.agenda_items)
         ]
-        sections = {(c.number, s.letter) for c in self.chapters for s in c.sections}
-        chapters = {c.number for c in self.chapters}
-        for p in self.paragraphs:
+        problems += [(loc, f"unknown agenda item {n}.{_choices(n, items)}") for loc, n in used if n not in items]
+        sections = [f"{c.number}.{x.letter}" for c in self.chapters for x in c.sections]
+        chapters = [c.number for c in self.chapters]
+        for i, p in enumerate(self.paragraphs):
             if p.chapter not in chapters:
-                problems.append(f"paragraph {p.number}: unknown chapter {p.chapter}")
-            elif p.section is not None and (p.chapter, p.section) not in sections:
-                problems.append(f"paragraph {p.number}: unknown section {p.chapter}.{p.section}")
-        problems += [
-            f"theme {t.id}: unknown section {t.chapter}.{t.section}"
-            for t in self.themes
-            if (t.chapter, t.section) not in sections
-        ]
-        speakers = {s.order for s in self.speakers}
-        problems += [
-            f"statement by {s.actor}: unknown speaker {s.speaker}"
-            for s in self.statements
-            if s.speaker is not None and s.speaker not in speakers
-        ]
+                problems.append(
+                    (("paragraphs", i, "chapter"), f"unknown chapter {p.chapter}.{_choices(p.chapter, chapters)}")
+                )
+            elif p.section is not None and f"{p.chapter}.{p.section}" not in sections:
+                problems.append((("paragraphs", i, "section"), f"unknown section {p.chapter}.{p.section}"))
+        for i, t in enumerate(self.themes):
+            if f"{t.chapter}.{t.section}" not in sections:
+                problems.append((("themes", i, "section"), f"unknown section {t.chapter}.{t.section}"))
+        speakers = [s.order for s in self.speakers]
+        for i, st in enumerate(self.statements):
+            if st.speaker is not None and st.speaker not in speakers:
+                problems.append((("statements", i, "speaker"), f"unknown speaker {st.speaker}"))
         if self.paragraphs:
             last = len(self.paragraphs)
             problems += [
-                f"{where}: cites paragraph {n}, the report has {last}" for where, n in self.citations() if n > last
+                (loc, f"cites paragraph {n}, the report has {last}") for loc, n in self.citations() if n > last
             ]
-        if problems:
-            raise ValueError("; ".join(problems))
+        _raise(problems)
         return self
 
-    def citations(self) -> Iterable[tuple[str, int]]:
-        """Every (record description, paragraph number) cited anywhere in the meeting."""
-        records: list[tuple[str, Iterable[int]]] = [("meeting", self.source)]
-        singles = (self.format_decision, self.chair, self.registered_delegates)
-        records += [(type(r).__name__, r.source) for r in singles if r is not None]
-        groups: list[tuple[str, tuple[Cited, ...]]] = [
-            ("previous meeting", self.previous_meetings),
-            ("resolution", self.resolutions),
-            ("theme", self.themes),
-            ("agenda item", self.agenda),
-            ("recommendation", self.recommendations),
-            ("speaker", self.speakers),
-            ("statement", self.statements),
-            ("participant", self.participants),
-            ("document", self.documents),
-            ("session", self.sessions),
-        ]
-        for name, items in groups:
-            records += [(f"{name} {i + 1}", r.source) for i, r in enumerate(items)]
-        records += [(f"speaker {s.order} remarks", s.remarks) for s in self.speakers]
-        return [(where, n) for where, numbers in records for n in numbers]
+    def citations(self) -> list[tuple[Loc, int]]:
+        """Every paragraph number cited anywhere in the meeting, with where it is cited."""
+        cited: list[tuple[Loc, tuple[int, ...]]] = [(("source",), self.source)]
+        singles = {
+            "format_decision": self.format_decision,
+            "chair": self.chair,
+            "registered_delegates": self.registered_delegates,
+        }
+        cited += [((name, "source"), r.source) for name, r in singles.items() if r is not None]
+        groups: dict[str, tuple[Cited, ...]] = {
+            "previous_meetings": self.previous_meetings,
+            "resolutions": self.resolutions,
+            "themes": self.themes,
+            "agenda": self.agenda,
+            "recommendations": self.recommendations,
+            "speakers": self.speakers,
+            "statements": self.statements,
+            "participants": self.participants,
+            "documents": self.documents,
+            "sessions": self.sessions,
+        }
+        cited += [((name, i, "source"), r.source) for name, items in groups.items() for i, r in enumerate(items)]
+        cited += [(("speakers", i, "remarks"), s.remarks) for i, s in enumerate(self.speakers)]
+        return [(loc + (j,), n) for loc, numbers in cited for j, n in enumerate(numbers)]
 
 
 class UnNames(Record):
@@ -716,60 +733,91 @@ class Bundle(Record):
 
     @model_validator(mode="after")
     def _references(self) -> "Bundle":
-        """Ids are unique and every actor a meeting mentions exists."""
-        problems: list[str] = []
-        _expect_unique(problems, "actors", (a.id for a in self.actors))
-        _expect_unique(problems, "meetings", (m.number for m in self.meetings))
-        known = {a.id for a in self.actors}
-        for m in self.meetings:
-            mentioned = [("participant", p.actor) for p in m.participants]
-            mentioned += [("statement", s.actor) for s in m.statements]
-            mentioned += [("speaker", s.actor) for s in m.speakers]
-            mentioned += [("chair", m.chair.actor)] if m.chair else []
-            problems += [
-                f"meeting {m.number}: {what} refers to unknown actor {a!r}" for what, a in mentioned if a not in known
+        """Ids are unique, every actor a meeting mentions exists, every label points into the reference data."""
+        problems: Problems = []
+        _expect_unique(problems, "actors", "id", [a.id for a in self.actors])
+        _expect_unique(problems, "meetings", "number", [m.number for m in self.meetings])
+        _expect_unique(problems, "topics", "id", [t.id for t in self.topics])
+        known = [a.id for a in self.actors]
+        for mi, m in enumerate(self.meetings):
+            at: Loc = ("meetings", mi)
+            mentioned: list[tuple[Loc, str]] = [
+                (("participants", i, "actor"), p.actor) for i, p in enumerate(m.participants)
             ]
-            problems += self._label_problems(m)
-        _expect_unique(problems, "topics", (t.id for t in self.topics))
-        if problems:
-            raise ValueError("; ".join(problems))
+            mentioned += [(("statements", i, "actor"), s.actor) for i, s in enumerate(m.statements)]
+            mentioned += [(("speakers", i, "actor"), s.actor) for i, s in enumerate(m.speakers)]
+            mentioned += [(("chair", "actor"), m.chair.actor)] if m.chair else []
+            problems += [
+                (at + loc, f"unknown actor {a!r}.{_choices(a, known)}") for loc, a in mentioned if a not in set(known)
+            ]
+            problems += [(at + loc, message) for loc, message in self._label_problems(m)]
+        _raise(problems)
         return self
 
-    def _label_problems(self, m: Meeting) -> list[str]:
+    def _label_problems(self, m: Meeting) -> Problems:
         """Every topic, article and SDG target a meeting's labels use exists in the reference data."""
-        topics = {t.id for t in self.topics}
+        topics = [t.id for t in self.topics]
         articles = {i.id: i.articles for i in self.instruments}
-        problems = []
-        tagged = [(f"recommendation {r.number}", r.topics) for r in m.recommendations]
-        tagged += [(f"paragraph {p.number}", p.topics) for p in m.paragraphs]
-        for where, tags in tagged:
+        problems: Problems = []
+        tagged = [(("recommendations", i), r.topics) for i, r in enumerate(m.recommendations)]
+        tagged += [(("paragraphs", i), p.topics) for i, p in enumerate(m.paragraphs)]
+        for loc, tags in tagged:
             problems += [
-                f"meeting {m.number}: {where}: unknown topic {t.topic!r}" for t in tags if t.topic not in topics
+                (loc + ("topics", j, "topic"), f"unknown topic {t.topic!r}.{_choices(t.topic, topics)}")
+                for j, t in enumerate(tags)
+                if t.topic not in topics
             ]
-        for r in m.recommendations:
-            for ref in r.treaty_refs:
+        for i, r in enumerate(m.recommendations):
+            for j, ref in enumerate(r.treaty_refs):
                 known = articles.get(ref.instrument)
                 if known is None or (ref.article is not None and ref.article not in known):
                     problems.append(
-                        f"meeting {m.number}: recommendation {r.number}: {ref.instrument} article "
-                        f"{ref.article} is not in the reference data"
+                        (
+                            ("recommendations", i, "treaty_refs", j, "article"),
+                            f"{ref.instrument} article {ref.article} is not in the reference data",
+                        )
                     )
             problems += [
-                f"meeting {m.number}: recommendation {r.number}: unknown SDG target {s.target!r}"
-                for s in r.sdg_targets
+                (
+                    ("recommendations", i, "sdg_targets", j, "target"),
+                    f"unknown SDG target {s.target!r}.{_choices(s.target, self.sdg_targets)}",
+                )
+                for j, s in enumerate(r.sdg_targets)
                 if s.target not in self.sdg_targets
             ]
         return problems
 
 
-def _expect_sequence(problems: list[str], what: str, numbers: Iterable[int]) -> None:
-    """Numbers must run 1, 2, 3, ... with no repeat or gap."""
-    got = list(numbers)
-    if got != list(range(1, len(got) + 1)):
-        problems.append(f"{what} must be numbered 1..{len(got)} in order, got {got}")
+def _raise(problems: Problems) -> None:
+    """Fail validation with every problem; each keeps its location (``ctx["problems"]``) for error reports."""
+    if problems:
+        summary = "; ".join(f"{'.'.join(map(str, loc))}: {message}" for loc, message in problems)
+        located = [{"loc": list(loc), "msg": message} for loc, message in problems]
+        raise PydanticCustomError("consistency", "{summary}", {"summary": summary, "problems": located})
 
 
-def _expect_unique(problems: list[str], what: str, keys: Iterable[object]) -> None:
-    repeated = sorted(str(k) for k, n in Counter(keys).items() if n > 1)
-    if repeated:
-        problems.append(f"{what}: repeated {', '.join(repeated)}")
+def _expect_sequence(problems: Problems, where: str, field: str, numbers: list[int]) -> None:
+    """Numbers must run 1, 2, 3, ... with no repeat or gap; the first that does not is reported."""
+    for i, n in enumerate(numbers):
+        if n != i + 1:
+            seen = "repeats" if n in numbers[:i] else "skips" if n > i + 1 else "is out of order"
+            problems.append(
+                ((where, i, field), f"{where} must be numbered 1, 2, 3, ...: {n} {seen} (expected {i + 1})")
+            )
+            return
+
+
+def _expect_unique(problems: Problems, where: str, field: str, keys: list[object]) -> None:
+    """Every key once: each repeat is reported where it stands."""
+    seen: set[object] = set()
+    for i, key in enumerate(keys):
+        if key in seen:
+            problems.append(((where, i, field), f"{key} is repeated in {where}"))
+        seen.add(key)
+
+
+def _choices(wanted: object, valid: Iterable[object]) -> str:
+    """' Did you mean ...? Valid: ...' for a message about an unknown value."""
+    from .errors import choices
+
+    return choices(wanted, valid)
