@@ -41,6 +41,7 @@ CASES = (
     Case("import pydantic", "import pydantic"),
     Case("pydantic + one model", BASELINE_MODEL),
     Case("import smuggling_wg", "import smuggling_wg", baseline="python -c pass"),
+    Case("import smuggling_wg (vs pydantic)", "import smuggling_wg", baseline="import pydantic"),
     Case(
         "import + load() + one query",
         "import smuggling_wg as s\ns.load().recommendations(theme='technology')",
@@ -167,15 +168,66 @@ def warm_table(results: list[tuple[Warm, float, float]]) -> str:
     return "\n".join(rows)
 
 
+MEMORY = (
+    Case("pydantic + one model", BASELINE_MODEL),
+    Case(
+        "load() + one query",
+        "import smuggling_wg as s\ns.load().actor('ITA')",
+        baseline="pydantic + one model",
+        target=5.0,
+    ),
+    Case(
+        "load() + search + counts",
+        "import smuggling_wg as s\nds = s.load()\nds.search('мигрантов')\nds.counts('topic')",
+        baseline="pydantic + one model",
+    ),
+)
+
+
+def _peak_kib(code: str) -> int:
+    """Peak resident memory (KiB) of a fresh process running ``code``: its own VmHWM.
+
+    Read inside the child: the rusage of a child on Linux keeps the high-water mark of the
+    forked parent from before exec, which would count this harness's memory.
+    """
+    report = "\nprint(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+    done = subprocess.run([sys.executable, "-c", code + report], capture_output=True, text=True, check=True, env=ENV)
+    return int(done.stdout.split()[-1])
+
+
+def memory_table(cases: tuple[Case, ...], rounds: int) -> str:
+    """Median peak memory of each case, and how many MiB more than its baseline (target in MiB)."""
+    peaks = {c.name: statistics.median(_peak_kib(c.code) for _ in range(rounds)) for c in cases}
+    rows = ["| process | peak MiB | vs | more MiB | target |", "|---|---:|---|---:|---:|"]
+    for case in cases:
+        mib = peaks[case.name] / 1024
+        if case.baseline:
+            more = mib - peaks[case.baseline] / 1024
+            verdict = "" if case.target is None else f"<= {case.target:.0f} {'ok' if more <= case.target else 'MISSED'}"
+            rows.append(f"| {case.name} | {mib:.1f} | {case.baseline} | {more:+.1f} | {verdict} |")
+        else:
+            rows.append(f"| {case.name} | {mib:.1f} | | | |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cold-start benchmarks of smuggling_wg.")
     parser.add_argument("--rounds", type=int, default=21, help="rounds of fresh processes (default 21, at least 1)")
+    parser.add_argument("--scaling", type=int, nargs="*", default=[], help="also the scaling table, e.g. 10 100 1000")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     print(table(CASES, measure(CASES, args.rounds)))
     print()
     print(warm_table(measure_warm(warm_cases(), number=max(1, 10 * args.rounds), repeat=min(7, args.rounds + 2))))
+    print()
+    print(memory_table(MEMORY, rounds=min(5, args.rounds)))
+    if args.scaling:
+        from scaling import run
+        from scaling import table as scaling_table
+
+        print()
+        print(scaling_table(run(args.scaling)))
     return 0
 
 

@@ -11,12 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_harness_prints_a_table_of_ratios() -> None:
     done = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--rounds", "1"], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "benchmarks/run.py", "--rounds", "1", "--scaling", "2", "4"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "| case | median ms | vs | ratio | target |"
     assert any(line.startswith("| import + load() + one query |") and "x |" in line for line in lines)
+    assert any(line.startswith("| smuggling-wg recommendations --theme technology |") for line in lines)
+    assert any(line.startswith("| search('цифровых доказательств') |") for line in lines)
+    assert any(line.startswith("| load() + one query |") and "MiB" not in line for line in lines)
+    scaling = [line.split(" | ")[0] for line in lines if line.startswith(("| 2 |", "| 4 |"))]
+    assert scaling == ["| 2", "| 4"]
 
 
 def test_harness_rejects_zero_rounds() -> None:

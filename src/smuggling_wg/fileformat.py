@@ -31,48 +31,52 @@ __all__ = ["DataFile", "file_schema"]
 class Replaces(Record):
     """Records this file replaces on purpose (otherwise a key given twice is an error)."""
 
-    meetings: tuple[int, ...] = ()
-    actors: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
+    meetings: tuple[int, ...] = Field(default=(), description="Numbers of meetings this file replaces.")
+    actors: tuple[str, ...] = Field(default=(), description="Ids of actors this file replaces.")
+    topics: tuple[str, ...] = Field(default=(), description="Ids of topics this file replaces.")
 
 
 class RecommendationLabels(Record):
     """Editorial labels added to one recommendation."""
 
-    addressee_kind: AddresseeKind | None = None
-    specificity: Specificity | None = None
-    topics: tuple[TopicTag, ...] = ()
-    treaty_refs: tuple[TreatyRef, ...] = ()
-    sdg_targets: tuple[SdgLink, ...] = ()
+    addressee_kind: AddresseeKind | None = Field(default=None, description="Who is asked to act, normalised.")
+    specificity: Specificity | None = Field(default=None, description="Editorial specificity level with rationale.")
+    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags to add.")
+    treaty_refs: tuple[TreatyRef, ...] = Field(default=(), description="Treaty references or links to add.")
+    sdg_targets: tuple[SdgLink, ...] = Field(default=(), description="Editorial SDG links to add.")
 
 
 class ParagraphLabels(Record):
     """Editorial labels added to one paragraph."""
 
-    topics: tuple[TopicTag, ...] = ()
+    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags to add.")
 
 
 class Annotation(Record):
     """Editorial labels for one meeting's records, by recommendation and paragraph number."""
 
-    meeting: int
-    recommendations: dict[int, RecommendationLabels] = Field(default_factory=dict)
-    paragraphs: dict[int, ParagraphLabels] = Field(default_factory=dict)
+    meeting: int = Field(description="Number of the meeting whose records are labelled.")
+    recommendations: dict[int, RecommendationLabels] = Field(
+        description="Labels by recommendation number.", default_factory=dict
+    )
+    paragraphs: dict[int, ParagraphLabels] = Field(description="Labels by paragraph number.", default_factory=dict)
 
 
 class DataFile(Record):
     """One YAML data file. Every key is optional; lists add to the data already loaded."""
 
-    format_version: Literal[1] = 1
+    format_version: Literal[1] = Field(default=1, description="Version of this file format (1).")
     data_version: str | None = Field(default=None, description="Only in the file that starts a whole dataset.")
-    actors: tuple[Actor, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    instruments: tuple[Instrument, ...] = ()
-    sdg_targets: dict[str, str] = Field(default_factory=dict)
+    actors: tuple[Actor, ...] = Field(default=(), description="States and organizations to add.")
+    meetings: tuple[Meeting, ...] = Field(default=(), description="Meetings to add.")
+    topics: tuple[Topic, ...] = Field(default=(), description="Topics to add to the vocabulary.")
+    instruments: tuple[Instrument, ...] = Field(default=(), description="Treaties that links may point into.")
+    sdg_targets: dict[str, str] = Field(
+        description="SDG targets (number -> official text) that links may point into.", default_factory=dict
+    )
     state_names: dict[str, UnNames] = Field(default_factory=dict, description="Six-language UN names by ISO alpha-3.")
-    annotations: tuple[Annotation, ...] = ()
-    replace: Replaces | None = None
+    annotations: tuple[Annotation, ...] = Field(default=(), description="Editorial labels for existing records.")
+    replace: Replaces | None = Field(default=None, description="Records this file replaces on purpose.")
 
 
 def file_schema() -> dict[str, Any]:

@@ -10,9 +10,11 @@ that rejects duplicate keys.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -97,10 +99,28 @@ def compile_stems(stemmer_version: str, stems: dict[str, str]) -> bytes:
     return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of new objects is built.
+
+    Validation makes many objects and no garbage cycles; left on, the collector scans the
+    growing tree again and again, which makes loading grow faster than the data (measured
+    in benchmarks/scaling.py). Restored afterwards, whatever happens.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
     """Validate compiled JSON into a :class:`Bundle`; any problem raises :class:`DataError`."""
     try:
-        return Bundle.model_validate_json(raw)
+        with _without_gc():
+            return Bundle.model_validate_json(raw)
     except ValidationError as exc:
         merge = _Merge(None)
         raise DataError(merge.located(exc, origin)) from None
@@ -333,7 +353,8 @@ class _Merge:
     def result(self) -> Bundle:
         """The validated dataset; every problem of merging and validating at once otherwise."""
         try:
-            bundle = Bundle.model_validate(self.data)
+            with _without_gc():
+                bundle = Bundle.model_validate(self.data)
         except ValidationError as exc:
             self.problems += self.located(exc, "<data>")
         else:

@@ -204,33 +204,37 @@ class Text(Record):
 class TopicTag(Record):
     """An editorial topic label, with the words of the text that justify it."""
 
-    topic: Slug
+    topic: Slug = Field(description="Id of a topic in the vocabulary (ds.topics).")
     quote: NonEmpty = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
-    provenance: Literal["editorial"] = "editorial"
+    provenance: Literal["editorial"] = Field(
+        default="editorial", description="Always editorial: the tag is this library's judgment."
+    )
 
 
 class Section(Record):
     """A lettered section inside a chapter."""
 
-    letter: Letter
-    title: Text
+    letter: Letter = Field(description="The section's letter as printed (A, B, ...).")
+    title: Text = Field(description="The section's heading, as written.")
 
 
 class Chapter(Record):
     """A chapter of the report (I-V) and its lettered sections."""
 
-    number: Roman
-    title: Text
-    sections: tuple[Section, ...] = ()
+    number: Roman = Field(description="The chapter's Roman numeral as printed (I-V).")
+    title: Text = Field(description="The chapter's heading, as written.")
+    sections: tuple[Section, ...] = Field(
+        default=(), description="The chapter's lettered sections, in order; empty when it has none."
+    )
 
 
 class Paragraph(Record):
     """A numbered paragraph of the report, verbatim, with where it sits."""
 
-    number: Annotated[int, Field(ge=1)]
-    chapter: Roman
+    number: Annotated[int, Field(ge=1)] = Field(description="The paragraph's number as printed (1, 2, 3, ...).")
+    chapter: Roman = Field(description="Roman numeral of the chapter the paragraph sits in.")
     section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
-    text: Text
+    text: Text = Field(description="The paragraph, verbatim (ru), with an editorial English (en).")
     topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags (discussion paragraphs).")
 
     def _brief(self) -> str:
@@ -244,9 +248,9 @@ class Paragraph(Record):
 class Theme(Record):
     """A thematic section of the recommendations (the report's section A, B, ...)."""
 
-    id: Slug
-    chapter: Roman
-    section: Letter
+    id: Slug = Field(description="Short id used by Recommendation.theme (crises, technology).")
+    chapter: Roman = Field(description="Roman numeral of the chapter holding the section.")
+    section: Letter = Field(description="Letter of the report's section that forms this theme.")
     label: str = Field(description="Short English label; editorial.")
     title: Text = Field(description="The section's full title, as written.")
     source: Source
@@ -270,10 +274,16 @@ class TreatyRef(Record):
     concerns (``rationale`` says why).
     """
 
-    instrument: InstrumentId
-    article: Annotated[int, Field(ge=1)] | None = None
+    instrument: InstrumentId = Field(
+        description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol)."
+    )
+    article: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="Article number; None when the report cites the instrument as a whole."
+    )
     as_written: str = Field(default="", description="The words of the report that make the reference.")
-    provenance: Provenance = "source"
+    provenance: Provenance = Field(
+        default="source", description="source: the report makes the reference; editorial: this library's link."
+    )
     rationale: str = Field(default="", description="Why an editorial link was made, in English.")
 
     @model_validator(mode="after")
@@ -289,9 +299,11 @@ class TreatyRef(Record):
 class SdgLink(Record):
     """An editorial link to a Sustainable Development Goal target the recommendation serves."""
 
-    target: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
-    rationale: NonEmpty
-    provenance: Literal["editorial"] = "editorial"
+    target: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")] = Field(
+        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets)."
+    )
+    rationale: NonEmpty = Field(description="Editorial. Why the recommendation serves the target, in English.")
+    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
 
 
 class Specificity(Record):
@@ -301,20 +313,30 @@ class Specificity(Record):
     consider action; 4 for general action; 5 for a specific, named measure.
     """
 
-    level: Annotated[int, Field(ge=1, le=5)]
-    rationale: NonEmpty
-    provenance: Literal["editorial"] = "editorial"
+    level: Annotated[int, Field(ge=1, le=5)] = Field(
+        description="Editorial. 1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
+        "5 a specific measure."
+    )
+    rationale: NonEmpty = Field(
+        description="Editorial. The words that decided the level, in English with the Russian quoted."
+    )
+    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
 
 
 class Recommendation(Record):
     """One numbered recommendation, verbatim."""
 
-    number: Annotated[int, Field(ge=1)]
-    theme: Slug
+    number: Annotated[int, Field(ge=1)] = Field(description="The recommendation's number as printed (1-22).")
+    theme: Slug = Field(description="Id of the theme (report section) it sits under.")
     addressee: NonEmpty = Field(description="Who is addressed, as written («Государствам-участникам»).")
-    modality: Modality
-    text: Text
-    treaty_refs: tuple[TreatyRef, ...] = ()
+    modality: Modality = Field(
+        description="How strongly it is put: should («следует»), encouraged («рекомендуется»), "
+        "may_wish («возможно, пожелают»)."
+    )
+    text: Text = Field(description="The recommendation, verbatim (ru), with an editorial English (en).")
+    treaty_refs: tuple[TreatyRef, ...] = Field(
+        default=(), description="References to treaty articles: the report's own (source) and editorial links."
+    )
     addressee_kind: AddresseeKind | None = Field(default=None, description="Who is asked to act, normalised.")
     topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags.")
     sdg_targets: tuple[SdgLink, ...] = Field(default=(), description="Editorial links to SDG targets.")
@@ -337,16 +359,18 @@ class Recommendation(Record):
 class AgendaSubItem(Record):
     """A lettered sub-item of an agenda item."""
 
-    letter: Letter
-    title: Text
+    letter: Letter = Field(description="The sub-item's letter as printed (a, b).")
+    title: Text = Field(description="The sub-item's title, as written.")
 
 
 class AgendaItem(Record):
     """An item of the agenda as adopted."""
 
-    number: Annotated[int, Field(ge=1)]
-    title: Text
-    sub_items: tuple[AgendaSubItem, ...] = ()
+    number: Annotated[int, Field(ge=1)] = Field(description="The item's number on the agenda as adopted.")
+    title: Text = Field(description="The item's title, as written (en: the official UN English where known).")
+    sub_items: tuple[AgendaSubItem, ...] = Field(
+        default=(), description="Lettered sub-items; empty when the item has none."
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -358,13 +382,18 @@ class Speaker(Record):
 
     order: Annotated[int, Field(ge=1)] = Field(description="Order of presentation within the meeting.")
     honorific: NonEmpty = Field(description="As written: «г-жа» or «г-н».")
-    name: Text
+    name: Text = Field(
+        description="Full name as the report introduces the speaker (en: the name in Latin script, editorial)."
+    )
     surname: Text = Field(description="The name the report uses in later paragraphs.")
     position: Text = Field(description="Position as written.")
     actor: ActorId = Field(description="The speaker's country.")
     regional_group: RegionalGroup = Field(description="The group on whose behalf the speaker spoke.")
-    agenda_item: Annotated[int, Field(ge=1)]
-    role: Literal["panellist"] = "panellist"
+    agenda_item: Annotated[int, Field(ge=1)] = Field(description="The agenda item the speaker presented on.")
+    role: Literal["panellist"] = Field(
+        default="panellist",
+        description="The speaker's role at the meeting: a panellist (member of the discussion panel).",
+    )
     remarks: tuple[Annotated[int, Field(ge=1)], ...] = Field(
         default=(), description="Paragraphs that summarise the speaker's remarks."
     )
@@ -388,7 +417,9 @@ class Statement(Record):
     """A statement made at the meeting, by whom and under which agenda items."""
 
     actor: ActorId
-    kind: StatementKind
+    kind: StatementKind = Field(
+        description="introductory (Secretariat), panel, party, observer_state or observer_organization."
+    )
     agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
         default=(), description="Empty when the report does not say."
     )
@@ -414,7 +445,9 @@ class Participant(Record):
     """An entity represented at the meeting, in the report's order."""
 
     actor: ActorId
-    status: ParticipationStatus
+    status: ParticipationStatus = Field(
+        description="party, signatory, non_party, organization or permanent_observer (paras 27-31)."
+    )
     as_written: NonEmpty = Field(description="The name as it stands in the list.")
     source: Source
 
@@ -428,7 +461,7 @@ class Participant(Record):
 class Document(Record):
     """A document named in the report."""
 
-    symbol: NonEmpty
+    symbol: NonEmpty = Field(description="The UN document symbol as printed.")
     title: Text = Field(description="What the report calls it, as written.")
     url: str = Field(default="", description="The link printed with the report.")
     source: Source
@@ -440,8 +473,10 @@ class Document(Record):
 class Resolution(Record):
     """A resolution of the Conference of the Parties that the report cites."""
 
-    symbol: NonEmpty
-    session: Annotated[int, Field(ge=1)] | None = None
+    symbol: NonEmpty = Field(description="The resolution's symbol as printed (e.g. 5/3).")
+    session: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="The session of the Conference that adopted it; None when the report does not say."
+    )
     title: Text | None = Field(default=None, description="None when the report gives no title.")
     effect: Text = Field(description="What the report says it did, as written.")
     source: Source
@@ -450,35 +485,39 @@ class Resolution(Record):
 class PriorMeeting(Record):
     """An earlier meeting of the same body, as the report lists it."""
 
-    number: Annotated[int, Field(ge=1)]
-    start_date: dt.date
-    end_date: dt.date
+    number: Annotated[int, Field(ge=1)] = Field(description="The earlier meeting's ordinal (first, second, ...).")
+    start_date: dt.date = Field(description="First day, as the report gives it.")
+    end_date: dt.date = Field(description="Last day, as the report gives it.")
     source: Source
 
 
 class Session(Record):
     """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
 
-    number: Annotated[int, Field(ge=1)]
-    date: dt.date | None = None
-    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = ()
-    note: str = ""
+    number: Annotated[int, Field(ge=1)] = Field(description="The session's number (1st, 2nd, ... заседание).")
+    date: dt.date | None = Field(default=None, description="The session's date; None when the report does not say.")
+    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
+        default=(), description="Agenda items the session took up; empty when the report does not say."
+    )
+    note: str = Field(
+        default="", description="How an inference was made, in English; empty when the report states it directly."
+    )
     source: Source
 
 
 class FormatDecision(Record):
     """The decision that set the meeting's format."""
 
-    date: dt.date
-    taken_by: Text
-    procedure: Text
+    date: dt.date = Field(description="The date of the decision.")
+    taken_by: Text = Field(description="Who took the decision, as written.")
+    procedure: Text = Field(description="The procedure used, as written.")
     source: Source
 
 
 class Chair(Record):
     """The chair of the meeting."""
 
-    name: Text
+    name: Text = Field(description="The chair's name, as written (en: Latin script, editorial).")
     actor: ActorId = Field(description="The chair's country.")
     source: Source
 
@@ -486,46 +525,56 @@ class Chair(Record):
 class Quantity(Record):
     """A number the report gives, with whether it is approximate and its words."""
 
-    value: Annotated[int, Field(ge=0)]
-    approximate: bool
-    as_written: NonEmpty
+    value: Annotated[int, Field(ge=0)] = Field(description="The number.")
+    approximate: bool = Field(description="True when the report says about (около).")
+    as_written: NonEmpty = Field(description="The report's words giving the number.")
     source: Source
 
 
 class Meeting(Record):
     """One meeting of the Working Group and everything its report says."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1)] = Field(description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).")
     title: Text = Field(description="The report's title.")
     symbol: str | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
     language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
     source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
         default=None, description="Bundled file with the report's text (a bare file name); None when none is shipped."
     )
-    body: Text
-    parent_body: Text
-    city: Text
-    start_date: dt.date
-    end_date: dt.date
-    format: MeetingFormat
-    format_decision: FormatDecision | None = None
-    sessions_held: Annotated[int, Field(ge=0)]
-    sessions: tuple[Session, ...] = ()
-    chair: Chair | None = None
-    registered_delegates: Quantity | None = None
-    adopted_on: dt.date | None = None
+    body: Text = Field(description="The body that met, as written.")
+    parent_body: Text = Field(description="The body the Working Group reports to, as written.")
+    city: Text = Field(description="Where it met (ru: nominative of the report's city).")
+    start_date: dt.date = Field(description="First day of the meeting.")
+    end_date: dt.date = Field(description="Last day of the meeting.")
+    format: MeetingFormat = Field(description="in_person, online or hybrid (para 18 for meeting 7).")
+    format_decision: FormatDecision | None = Field(
+        default=None, description="The decision that set the format; None when the report gives none."
+    )
+    sessions_held: Annotated[int, Field(ge=0)] = Field(description="Number of sessions (заседания) held.")
+    sessions: tuple[Session, ...] = Field(default=(), description="The sessions with what the report says of each.")
+    chair: Chair | None = Field(default=None, description="The chair; None when the report does not name one.")
+    registered_delegates: Quantity | None = Field(
+        default=None, description="Registered delegates as the report counts them; None when it does not."
+    )
+    adopted_on: dt.date | None = Field(
+        default=None, description="The date the report was adopted; None when not stated."
+    )
     source: Source
-    previous_meetings: tuple[PriorMeeting, ...] = ()
-    resolutions: tuple[Resolution, ...] = ()
-    chapters: tuple[Chapter, ...] = ()
-    themes: tuple[Theme, ...] = ()
-    agenda: tuple[AgendaItem, ...] = ()
-    recommendations: tuple[Recommendation, ...] = ()
-    speakers: tuple[Speaker, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    participants: tuple[Participant, ...] = ()
-    documents: tuple[Document, ...] = ()
-    paragraphs: tuple[Paragraph, ...] = ()
+    previous_meetings: tuple[PriorMeeting, ...] = Field(
+        default=(), description="Earlier meetings the report lists, with their dates."
+    )
+    resolutions: tuple[Resolution, ...] = Field(
+        default=(), description="Resolutions of the Conference the report cites."
+    )
+    chapters: tuple[Chapter, ...] = Field(default=(), description="The report's chapters and sections, in order.")
+    themes: tuple[Theme, ...] = Field(default=(), description="The thematic sections of the recommendations.")
+    agenda: tuple[AgendaItem, ...] = Field(default=(), description="The agenda as adopted.")
+    recommendations: tuple[Recommendation, ...] = Field(default=(), description="The recommendations, in order.")
+    speakers: tuple[Speaker, ...] = Field(default=(), description="The panellists, in order of presentation.")
+    statements: tuple[Statement, ...] = Field(default=(), description="Statements in the report's order.")
+    participants: tuple[Participant, ...] = Field(default=(), description="Participants in the report's order.")
+    documents: tuple[Document, ...] = Field(default=(), description="Documents the report names.")
+    paragraphs: tuple[Paragraph, ...] = Field(default=(), description="Every numbered paragraph, verbatim.")
 
     def _brief(self) -> str:
         return (
@@ -648,20 +697,22 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: NonEmpty
-    zh: NonEmpty
-    en: NonEmpty
-    fr: NonEmpty
-    ru: NonEmpty
-    es: NonEmpty
+    ar: NonEmpty = Field(description="Reference. Arabic UN short name.")
+    zh: NonEmpty = Field(description="Reference. Chinese UN short name.")
+    en: NonEmpty = Field(description="Reference. English UN short name.")
+    fr: NonEmpty = Field(description="Reference. French UN short name.")
+    ru: NonEmpty = Field(description="Reference. Russian UN short name.")
+    es: NonEmpty = Field(description="Reference. Spanish UN short name.")
 
 
 class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
-    kind: Literal["state"]
+    kind: Literal["state"] = Field(description="Always state (the discriminator between states and organizations).")
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(description="ISO 3166-1 alpha-3.")
-    alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="Reference. ISO 3166-1 alpha-2 code."
+    )
     m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(description="UN M49 code, zero-padded.")
     name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
     regional_group: RegionalGroup | None = Field(description="None for a state in no UN regional group.")
@@ -683,8 +734,10 @@ class State(Record):
 class Organization(Record):
     """An organization, UN entity or other non-state actor."""
 
-    kind: OrganizationKind
-    id: Slug
+    kind: OrganizationKind = Field(
+        description="Reference. What kind of actor this is (a judgment where the report does not say)."
+    )
+    id: Slug = Field(description="Short lower-case id used in references (eurojust, unhcr, eu, ...).")
     name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
     acronym: str = Field(default="", description="Official acronym; empty when there is none.")
     note: str = Field(default="", description="What a reader should know about this actor, in English.")
@@ -699,9 +752,9 @@ Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
 class Topic(Record):
     """A topic of the controlled vocabulary (editorial)."""
 
-    id: Slug
-    label_en: NonEmpty
-    label_ru: NonEmpty
+    id: Slug = Field(description="Editorial. Id used by topic tags.")
+    label_en: NonEmpty = Field(description="Editorial. English label.")
+    label_ru: NonEmpty = Field(description="Editorial. Russian label.")
     definition: NonEmpty = Field(description="The test a tagger applies, in English.")
 
     def label(self, lang: Lang | None = None) -> str:
@@ -715,20 +768,24 @@ class Topic(Record):
 class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
-    id: InstrumentId
+    id: InstrumentId = Field(description="Reference. convention or smuggling_protocol.")
     title: NonEmpty = Field(description="Official English title.")
     title_ru: NonEmpty = Field(description="Official Russian title.")
-    articles: dict[Annotated[int, Field(ge=1)], NonEmpty]
+    articles: dict[Annotated[int, Field(ge=1)], NonEmpty] = Field(
+        description="Reference. Article number -> official English title."
+    )
 
 
 class Bundle(Record):
     """Everything one data file holds: its version, the actors, the meetings and the reference data."""
 
-    data_version: NonEmpty
-    actors: tuple[Actor, ...]
-    meetings: tuple[Meeting, ...]
-    topics: tuple[Topic, ...] = ()
-    instruments: tuple[Instrument, ...] = ()
+    data_version: NonEmpty = Field(description="Version of the data (DATA_VERSION for the bundled data).")
+    actors: tuple[Actor, ...] = Field(description="Every state and organization any meeting mentions.")
+    meetings: tuple[Meeting, ...] = Field(description="The meetings, each with everything its report says.")
+    topics: tuple[Topic, ...] = Field(default=(), description="Editorial. The topic vocabulary.")
+    instruments: tuple[Instrument, ...] = Field(
+        default=(), description="Reference. The treaties that links point into."
+    )
     sdg_targets: dict[str, NonEmpty] = Field(default_factory=dict, description="SDG target -> its official text.")
 
     @model_validator(mode="after")
