@@ -3,10 +3,13 @@
 The report of the meeting (Vienna, 8-9 September 2020) as typed, validated, queryable
 data, every fact cited to its paragraph.
 
+```python
 >>> import smuggling_wg as swg
 >>> ds = swg.load()
 >>> [r.number for r in ds.recommendations(theme="crises")]
 [1, 2, 3, 4, 5, 6, 7]
+
+```
 
 Importing the package is cheap: it reads no file and builds no model until a public
 name is first used (module ``__getattr__``, PEP 562).

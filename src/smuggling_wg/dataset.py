@@ -271,8 +271,11 @@ class Dataset:
     ) -> analysis.CountTable:
         """How many recommendations have each value of ``dimension``, zero counts included.
 
+        ```python
         >>> load().counts("theme")
         (Count(value='crises', n=7), Count(value='technology', n=15))
+
+        ```
         """
         _check("dimension", dimension, analysis.DIMENSIONS)
         _check("provenance", provenance, _PROVENANCES)
@@ -354,8 +357,11 @@ class Dataset:
         sequence; ``-word`` excludes. ``lang`` keeps one language's texts, ``meeting`` one
         meeting, ``kinds`` some kinds of record. The index is built on the first search.
 
+        ```python
         >>> [h.record.number for h in load().search("цифровые доказательства", kinds=["recommendation"])]
         [14, 11, 12]
+
+        ```
         """
         from .search import KINDS, SearchIndex
 

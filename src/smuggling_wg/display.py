@@ -3,10 +3,13 @@
 The data always holds both languages; this only chooses which one is *shown*. Russian,
 the report's own language, is the default.
 
+```python
 >>> import smuggling_wg as swg
 >>> with swg.language("en"):
 ...     repr(swg.load().actor("ITA"))
 'State(ITA, Italy)'
+
+```
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from . import DATA_VERSION, models, tables
 from .dataset import Dataset
@@ -52,8 +52,8 @@ def about() -> dict[str, str]:
 class ExportDocument(models.Record):
     """The JSON export: what it is, and all the data."""
 
-    about: dict[str, str]
-    data: models.Bundle
+    about: dict[str, str] = Field(description="Library version, data version, citation and source.")
+    data: models.Bundle = Field(description="The whole dataset.")
 
 
 def json_document(ds: Dataset) -> dict[str, Any]:

@@ -17,14 +17,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from . import yamlfile
 from .errors import DataError, Problem
 from .models import Bundle
-from .yamlfile import Loc, ParsedFile
+
+if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
+    from .yamlfile import Loc, ParsedFile
 
 __all__ = [
     "BUNDLED_JSON",
@@ -204,9 +205,11 @@ class _Merge:
                     self.origins[(key, index)] = (BUNDLED_JSON, (key, index), None)
 
     def add_files(self, paths: Iterable[str | os.PathLike[str]]) -> _Merge:
+        from .yamlfile import parse
+
         files, self.problems = expand(paths)
         for path in files:
-            parsed = yamlfile.parse(path)
+            parsed = parse(path)
             if isinstance(parsed, Problem):
                 self.problems.append(parsed)
             else:

@@ -709,17 +709,23 @@ class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
     kind: Literal["state"] = Field(description="Always state (the discriminator between states and organizations).")
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(description="ISO 3166-1 alpha-3.")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="Reference. ISO 3166-1 alpha-3 code."
+    )
     alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
         description="Reference. ISO 3166-1 alpha-2 code."
     )
-    m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(description="UN M49 code, zero-padded.")
+    m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(
+        description="Reference. UN M49 code, zero-padded."
+    )
     name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
-    regional_group: RegionalGroup | None = Field(description="None for a state in no UN regional group.")
-    regional_group_note: str = Field(default="", description="Edge cases of group membership, in English.")
+    regional_group: RegionalGroup | None = Field(
+        description="Reference. UN regional group; None for a state in no group."
+    )
+    regional_group_note: str = Field(default="", description="Reference. Edge cases of group membership, in English.")
     names: UnNames | None = Field(
         default=None,
-        description="UN short names in Arabic, Chinese, English, French, Russian and Spanish "
+        description="Reference. UN short names in Arabic, Chinese, English, French, Russian and Spanish "
         "(OCHA Countries & Territories taxonomy); None when not known. names.ru may differ from "
         "name.ru, which is the report's own form (e.g. «Нидерланды»).",
     )
@@ -739,8 +745,8 @@ class Organization(Record):
     )
     id: Slug = Field(description="Short lower-case id used in references (eurojust, unhcr, eu, ...).")
     name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
-    acronym: str = Field(default="", description="Official acronym; empty when there is none.")
-    note: str = Field(default="", description="What a reader should know about this actor, in English.")
+    acronym: str = Field(default="", description="Reference. Official acronym; empty when there is none.")
+    note: str = Field(default="", description="Editorial. What a reader should know about this actor, in English.")
 
     def _brief(self) -> str:
         return f"{self.id}, {self.acronym or self.name.get()}"
@@ -786,7 +792,9 @@ class Bundle(Record):
     instruments: tuple[Instrument, ...] = Field(
         default=(), description="Reference. The treaties that links point into."
     )
-    sdg_targets: dict[str, NonEmpty] = Field(default_factory=dict, description="SDG target -> its official text.")
+    sdg_targets: dict[str, NonEmpty] = Field(
+        default_factory=dict, description="Reference. SDG target -> its official text."
+    )
 
     @model_validator(mode="after")
     def _references(self) -> "Bundle":

@@ -55,15 +55,13 @@ def stem_live(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stem_table() -> dict[str, str]:
-    """Stems of the bundled vocabulary, precomputed by the compile step (empty if stale)."""
-    from importlib.metadata import PackageNotFoundError, version
+    """Stems of the bundled vocabulary, precomputed by the compile step.
 
-    made_by, stems = loader.bundled_stems()
-    try:
-        current = version("snowballstemmer")
-    except PackageNotFoundError:  # pragma: no cover - snowballstemmer is a dependency
-        return {}
-    return stems if made_by == current else {}
+    Made by the snowballstemmer version recorded in the file; the tests check that it is
+    what the installed stemmer makes, and the dependency is pinned to the same major
+    version, so a first search needs neither the stemmer's import nor its stemming.
+    """
+    return loader.bundled_stems()[1]
 
 
 @lru_cache(maxsize=65536)
@@ -79,10 +77,9 @@ def vocabulary(meetings: Iterable[Meeting]) -> set[str]:
     return {fold(w) for m in meetings for *_, texts in _units(m) for t in texts.values() for w in _WORD.findall(t)}
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
-    """(stem, start, end) of every word of ``text``, offsets into the original text."""
-    for match in _WORD.finditer(text):
-        yield _stem_token(match.group()), match.start(), match.end()
+def _stems(text: str) -> tuple[str, ...]:
+    """The stem of every word of ``text``, in order."""
+    return tuple(_stem_token(word) for word in _WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,22 +193,23 @@ class SearchIndex:
             for kind, record, source, texts in _units(m):
                 for lang, text in texts.items():
                     if text:
-                        self._add(_Doc(kind, record, m.number, source, lang, text, 0, defaultdict(list), []))
+                        self._add(kind, record, m.number, source, lang, text)
         self._avg_length = sum(d.length for d in self._docs) / max(1, len(self._docs))
 
-    def _add(self, doc: _Doc) -> None:
+    def _add(
+        self, kind: Kind, record: Searchable, meeting: int, source: tuple[int, ...], lang: Lang, text: str
+    ) -> None:
+        """Index one text: the positions of each stem, the span of each word (the hot loop of a first search)."""
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        spans: list[tuple[int, int]] = []
+        stem_of = _stem_token
+        for position, match in enumerate(_WORD.finditer(text)):
+            positions[stem_of(match.group())].append(position)
+            spans.append(match.span())
         index = len(self._docs)
-        count = 0
-        for count, (word_stem, start, end) in enumerate(_tokens(doc.text), start=1):
-            if not doc.positions[word_stem]:
-                self._postings[word_stem].append(index)
-            doc.positions[word_stem].append(count - 1)
-            doc.spans.append((start, end))
-        self._docs.append(
-            _Doc(
-                doc.kind, doc.record, doc.meeting, doc.source, doc.lang, doc.text, count, dict(doc.positions), doc.spans
-            )
-        )
+        for word_stem in positions:
+            self._postings[word_stem].append(index)
+        self._docs.append(_Doc(kind, record, meeting, source, lang, text, len(spans), dict(positions), spans))
 
     def search(
         self,
@@ -275,7 +273,7 @@ def parse_query(query: str) -> list[_Term]:
     for match in _TERM.finditer(query):
         phrase, bare = match.group(2), match.group(4)
         negated = bool(match.group(1) or match.group(3))
-        stems = tuple(s for s, _, _ in _tokens(phrase if phrase is not None else bare))
+        stems = _stems(phrase if phrase is not None else bare)
         if stems:
             terms.append(_Term(stems, negated))
     if not any(not t.negated for t in terms):

@@ -1,0 +1,172 @@
+"""Generate the codebook (docs/codebook.md) from the models and the bundled data, so it cannot drift.
+
+    python tools/codebook.py          # write docs/codebook.md
+    python tools/codebook.py --check  # exit 1 if docs/codebook.md is out of date
+
+For every model and field: its type, allowed values, meaning (the field's description),
+whether its values are the report's own, editorial or reference data (a description that
+starts "Editorial." or "Reference." says so; Text.en is always editorial), and for record
+types the report paragraphs their records come from in the bundled data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+
+import smuggling_wg as swg
+from smuggling_wg import models
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "codebook.md"
+ORDER = (
+    "Bundle",
+    "Meeting",
+    "Paragraph",
+    "Chapter",
+    "Section",
+    "Theme",
+    "Recommendation",
+    "TopicTag",
+    "TreatyRef",
+    "SdgLink",
+    "Specificity",
+    "AgendaItem",
+    "AgendaSubItem",
+    "Speaker",
+    "Statement",
+    "Participant",
+    "Document",
+    "Resolution",
+    "PriorMeeting",
+    "Session",
+    "FormatDecision",
+    "Chair",
+    "Quantity",
+    "Text",
+    "State",
+    "UnNames",
+    "Organization",
+    "Topic",
+    "Instrument",
+)
+
+
+def _type(annotation: object) -> str:
+    """A readable type: Annotated constraints dropped, Literals as their value type."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type(args[0])
+    if origin is typing.Literal:
+        return type(args[0]).__name__
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(dict.fromkeys(_type(a) for a in args))
+    if origin in (tuple, list, dict):
+        inner = ", ".join("..." if a is Ellipsis else _type(a) for a in args)
+        return f"{origin.__name__}[{inner}]"
+    return getattr(annotation, "__name__", str(annotation)).replace("NoneType", "None")
+
+
+def _literals(annotation: object) -> list[str]:
+    """Every literal value an annotation allows, flattened through unions and Annotated."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(v) for v in typing.get_args(annotation)]
+    return [v for arg in typing.get_args(annotation) for v in _literals(arg)]
+
+
+def _origin(model: str, field: str, description: str) -> str:
+    if description.startswith("Editorial.") or (model, field) == ("Text", "en"):
+        return "editorial"
+    if description.startswith("Reference."):
+        return "reference"
+    return "report"
+
+
+def _records(ds: swg.Dataset) -> dict[str, list[BaseModel]]:
+    """Every record of the bundled data by model name (found by walking the dataset)."""
+    found: dict[str, list[BaseModel]] = {}
+    stack: list[object] = [ds.bundle]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, BaseModel):
+            found.setdefault(type(item).__name__, []).append(item)
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+        elif isinstance(item, tuple | list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return found
+
+
+def _ranges(numbers: set[int]) -> str:
+    """{3, 4, 5, 9} -> '3–5, 9'."""
+    out: list[str] = []
+    for n in sorted(numbers):
+        if out and out[-1].split("–")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('–')[0]}–{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def _sections() -> Iterator[str]:
+    ds = swg.load()
+    records = _records(ds)
+    for name in ORDER:
+        cls = getattr(models, name)
+        doc = (cls.__doc__ or "").strip().splitlines()[0]
+        yield f"## {name}\n\n{doc}\n"
+        cited = {n for r in records.get(name, []) for n in getattr(r, "source", ())}
+        count = len(records.get(name, []))
+        if count:
+            where = f", from paragraphs {_ranges(cited)}" if cited else ""
+            yield f"In the bundled data: {count} record{'s' if count != 1 else ''}{where}.\n"
+        yield "| field | type | allowed values | origin | meaning |\n|---|---|---|---|---|"
+        for field, info in cls.model_fields.items():
+            description = (info.description or "").replace("|", "\\|").replace("\n", " ")
+            values = ", ".join(f"`{v}`" for v in _literals(info.annotation))
+            kind = _type(info.annotation).replace("|", "\\|")
+            yield f"| `{field}` | `{kind}` | {values} | {_origin(name, field, description)} | {description} |"
+        yield ""
+
+
+def render() -> str:
+    """The whole codebook as Markdown."""
+    head = [
+        "# Codebook",
+        "",
+        "Every model and field of the data. *origin*: **report** — the value is the report's own "
+        "(texts copied exactly, facts as stated); **editorial** — this library's judgment or translation "
+        "(marked in the data too); **reference** — a standard outside the report (ISO and M49 codes, UN "
+        "names and regional groups, treaty article titles, SDG targets). Generated from the models and the "
+        "bundled data by `tools/codebook.py`; a test fails if it is out of date or a field has no description.",
+        "",
+    ]
+    return "\n".join([*head, *_sections()]).rstrip("\n") + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the codebook, or with --check only compare it; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check that docs/codebook.md is up to date")
+    args = parser.parse_args(argv)
+    fresh = render()
+    if args.check:
+        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != fresh:
+            print("docs/codebook.md is out of date: run python tools/codebook.py", file=sys.stderr)
+            return 1
+        print("docs/codebook.md is up to date")
+        return 0
+    TARGET.parent.mkdir(exist_ok=True)
+    TARGET.write_text(fresh, encoding="utf-8")
+    print(f"wrote {TARGET.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
