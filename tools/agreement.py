@@ -10,12 +10,13 @@ come from analysis/tag-decisions.yaml.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 import yaml
+
+from generated import run
 
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ROOT / "analysis"
@@ -81,19 +82,7 @@ def report() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write analysis/agreement.md, or with --check only compare it; return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that agreement.md is up to date")
-    args = parser.parse_args(argv)
-    fresh, target = report(), ANALYSIS / "agreement.md"
-    if args.check:
-        if not target.exists() or target.read_text(encoding="utf-8") != fresh:
-            print("analysis/agreement.md is out of date: run python tools/agreement.py", file=sys.stderr)
-            return 1
-        print("analysis/agreement.md is up to date")
-        return 0
-    target.write_text(fresh, encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}")
-    return 0
+    return run(__doc__ or "", "agreement.py", lambda: {ANALYSIS / "agreement.md": report()}, argv)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ types the report paragraphs their records come from in the bundled data.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import types
 import typing
@@ -21,6 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 import smuggling_wg as swg
+from generated import run
 from smuggling_wg import models
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "codebook.md"
@@ -152,20 +152,7 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the codebook, or with --check only compare it; return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that docs/codebook.md is up to date")
-    args = parser.parse_args(argv)
-    fresh = render()
-    if args.check:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != fresh:
-            print("docs/codebook.md is out of date: run python tools/codebook.py", file=sys.stderr)
-            return 1
-        print("docs/codebook.md is up to date")
-        return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_text(fresh, encoding="utf-8")
-    print(f"wrote {TARGET.name}")
-    return 0
+    return run(__doc__ or "", "codebook.py", lambda: {TARGET: render()}, argv)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,10 @@ the searchable texts, so the first search need not stem the whole corpus. Determ
 
 from __future__ import annotations
 
-import argparse
 import sys
 from importlib.metadata import version
 
-from smuggling_wg.errors import DataError
+from generated import run
 from smuggling_wg.loader import BUNDLED_JSON, SOURCE_FILES, STEMS_JSON, compile_json, compile_stems, data_dir, read_yaml
 from smuggling_wg.search import stem_live, vocabulary
 
@@ -28,30 +27,7 @@ def compiled() -> dict[str, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the compiled files, or with --check only compare them; return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that the compiled files are up to date")
-    args = parser.parse_args(argv)
-    try:
-        fresh = compiled()
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    stale = [name for name, content in fresh.items() if _read(name) != content]
-    if args.check:
-        for name in stale:
-            print(f"{name} is out of date: run python tools/compile_data.py", file=sys.stderr)
-        if not stale:
-            print(f"{', '.join(fresh)} are up to date")
-        return 1 if stale else 0
-    for name, content in fresh.items():
-        (data_dir() / name).write_bytes(content)
-        print(f"wrote {name} ({len(content):,} bytes)")
-    return 0
-
-
-def _read(name: str) -> bytes | None:
-    path = data_dir() / name
-    return path.read_bytes() if path.exists() else None
+    return run(__doc__ or "", "compile_data.py", lambda: {data_dir() / n: c for n, c in compiled().items()}, argv)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ then update SOURCE_VERSION and SOURCE_SHA256 and run this script.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
@@ -25,6 +24,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from generated import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests" / "fixtures" / "ocha-countries-territories.csv"
@@ -73,19 +74,7 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write un-names.yaml, or with --check only compare it; return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that un-names.yaml is up to date")
-    args = parser.parse_args(argv)
-    fresh = render()
-    if args.check:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != fresh:
-            print(f"{TARGET.name} is out of date: run python tools/import_un_names.py", file=sys.stderr)
-            return 1
-        print(f"{TARGET.name} is up to date")
-        return 0
-    TARGET.write_text(fresh, encoding="utf-8")
-    print(f"wrote {TARGET.name} ({fresh.count(chr(10)) - 4} states)")
-    return 0
+    return run(__doc__ or "", "import_un_names.py", lambda: {TARGET: render()}, argv)
 
 
 if __name__ == "__main__":
