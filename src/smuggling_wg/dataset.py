@@ -3,7 +3,7 @@
 Every query is a method here. Filters return tuples (maybe empty), never ``None``;
 a lookup that misses raises :class:`~smuggling_wg.errors.NotFound` (a ``KeyError``);
 a filter value that does not exist raises :class:`~smuggling_wg.errors.InvalidFilter`.
-Indexes are built once, when the dataset is made.
+Indexes (actor names, labels, the search index) are built once, on first use.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Dataset:
     __slots__ = ("_actors", "_built", "_bundle", "_lock", "_meetings")
     _actors: dict[str, Actor]
     _bundle: Bundle
-    _built: dict[str, Any]  # indexes built on first use: "actor_keys", "search"
+    _built: dict[str, Any]  # indexes built on first use: actor keys, labels, the search index
     _lock: threading.Lock
     _meetings: dict[int, Meeting]
 
