@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from . import loader
 from .display import Lang
@@ -135,8 +135,7 @@ class SearchHit:
         return ("…" if start else "") + "".join(out) + ("…" if end < len(self.text) else "")
 
 
-@dataclass(frozen=True, slots=True)
-class _Doc:
+class _Doc(NamedTuple):
     kind: Kind
     record: Searchable
     meeting: int
@@ -145,11 +144,9 @@ class _Doc:
     text: str
     length: int
     positions: dict[str, list[int]]
-    spans: list[tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):
     stems: tuple[str, ...]
     negated: bool
 
@@ -184,10 +181,11 @@ def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict
 class SearchIndex:
     """An inverted index of stems over every searchable text of some meetings."""
 
-    __slots__ = ("_avg_length", "_docs", "_postings")
+    __slots__ = ("_avg_length", "_docs", "_postings", "_spans")
 
     def __init__(self, meetings: Iterable[Meeting]) -> None:
         self._docs: list[_Doc] = []
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # word spans of a text, found when it is first a hit
         self._postings: dict[str, list[int]] = defaultdict(list)
         for m in meetings:
             for kind, record, source, texts in _units(m):
@@ -199,17 +197,16 @@ class SearchIndex:
     def _add(
         self, kind: Kind, record: Searchable, meeting: int, source: tuple[int, ...], lang: Lang, text: str
     ) -> None:
-        """Index one text: the positions of each stem, the span of each word (the hot loop of a first search)."""
+        """Index one text: the positions of each stem (the hot loop of a first search)."""
         positions: defaultdict[str, list[int]] = defaultdict(list)
-        spans: list[tuple[int, int]] = []
         stem_of = _stem_token
-        for position, match in enumerate(_WORD.finditer(text)):
-            positions[stem_of(match.group())].append(position)
-            spans.append(match.span())
+        words = _WORD.findall(text)
+        for position, word in enumerate(words):
+            positions[stem_of(word)].append(position)
         index = len(self._docs)
         for word_stem in positions:
             self._postings[word_stem].append(index)
-        self._docs.append(_Doc(kind, record, meeting, source, lang, text, len(spans), dict(positions), spans))
+        self._docs.append(_Doc(kind, record, meeting, source, lang, text, len(words), dict(positions)))
 
     def search(
         self,
@@ -236,14 +233,15 @@ class SearchIndex:
                 continue
             if any(m for m, t in zip(matched, terms, strict=True) if t.negated):
                 continue
-            hit = self._hit(doc, positive, [m for m, t in zip(matched, terms, strict=True) if not t.negated])
+            hit = self._hit(index, positive, [m for m, t in zip(matched, terms, strict=True) if not t.negated])
             key = (doc.kind, doc.meeting, id(doc.record))
             if key not in best or hit.score > best[key].score:
                 best[key] = hit
         order = {k: i for i, k in enumerate(KINDS)}
         return tuple(sorted(best.values(), key=lambda h: (-h.score, order[h.kind], h.source)))
 
-    def _hit(self, doc: _Doc, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
+    def _hit(self, index: int, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
+        doc = self._docs[index]
         score = 0.0
         for term in positive:
             for word_stem in term.stems:
@@ -251,7 +249,10 @@ class SearchIndex:
                 tf = len(doc.positions.get(word_stem, ()))
                 idf = math.log(1 + (len(self._docs) - df + 0.5) / (df + 0.5))
                 score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * doc.length / self._avg_length))
-        spans = sorted({(doc.spans[a][0], doc.spans[b][1]) for occurrences in matched for a, b in occurrences})
+        if index not in self._spans:
+            self._spans[index] = [match.span() for match in _WORD.finditer(doc.text)]
+        words = self._spans[index]
+        spans = sorted({(words[a][0], words[b][1]) for occurrences in matched for a, b in occurrences})
         return SearchHit(
             doc.kind, doc.record, doc.meeting, doc.source, doc.lang, round(score, 6), doc.text, tuple(spans)
         )
