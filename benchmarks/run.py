@@ -210,9 +210,37 @@ def memory_table(cases: tuple[Case, ...], rounds: int) -> str:
     return "\n".join(rows)
 
 
+def instructions(code: str) -> int:
+    """Instructions a fresh process running ``code`` executes (valgrind's callgrind): a count, not a time.
+
+    Deterministic for the same code, inputs and hash seed, whatever else the machine does;
+    the second of two runs is taken, so compiling bytecode is not counted.
+    """
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code]
+    env = {**ENV, "PYTHONHASHSEED": "0"}
+    for _ in range(2):
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    return int(done.stderr.split("Collected : ")[1].split()[0])
+
+
+def instruction_table(cases: tuple[Case, ...]) -> str:
+    """Instruction counts of the cases that have a baseline, and their ratio to it."""
+    counts = {c.name: instructions(c.code) for c in cases}
+    rows = ["| case (instructions) | millions | vs | ratio | target |", "|---|---:|---|---:|---:|"]
+    for case in cases:
+        if case.baseline:
+            ratio = counts[case.name] / counts[case.baseline]
+            verdict = (
+                "" if case.target is None else f"<= {case.target:.2f} {'ok' if ratio <= case.target else 'MISSED'}"
+            )
+            rows.append(f"| {case.name} | {counts[case.name] / 1e6:.0f} | {case.baseline} | {ratio:.2f}x | {verdict} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cold-start benchmarks of smuggling_wg.")
     parser.add_argument("--rounds", type=int, default=21, help="rounds of fresh processes (default 21, at least 1)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
     parser.add_argument("--scaling", type=int, nargs="*", default=[], help="also the scaling table, e.g. 10 100 1000")
     args = parser.parse_args(argv)
     if args.rounds < 1:
@@ -222,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     print(warm_table(measure_warm(warm_cases(), number=max(1, 10 * args.rounds), repeat=min(7, args.rounds + 2))))
     print()
     print(memory_table(MEMORY, rounds=min(5, args.rounds)))
+    if args.instructions:
+        chosen = tuple(c for c in CASES if c.name in ("pydantic + one model", "import + load() + one query"))
+        print()
+        print(instruction_table(chosen))
     if args.scaling:
         from scaling import run
         from scaling import table as scaling_table
