@@ -373,11 +373,8 @@ class Dataset:
         )
         for kind in wanted_kinds or ():
             _check("kind", kind, KINDS)
-        try:
-            index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
-            return Results(index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds))
-        except ValueError as exc:
-            raise InvalidFilter("query", query, (), str(exc)) from None
+        index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
+        return Results(index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds))
 
     def to_dataframe(self, table: str) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).

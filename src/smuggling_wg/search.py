@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple, TypeAlias
 
 from . import loader
 from .display import Lang
+from .errors import InvalidFilter
 from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
 from .normalize import fold
 
@@ -278,5 +279,6 @@ def parse_query(query: str) -> list[_Term]:
         if stems:
             terms.append(_Term(stems, negated))
     if not any(not t.negated for t in terms):
-        raise ValueError(f"the query {query!r} has no word to look for (it needs one word not excluded with -)")
+        reason = f"the query {query!r} has no word to look for (it needs one word not excluded with -)"
+        raise InvalidFilter("query", query, (), reason)
     return terms
