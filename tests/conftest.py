@@ -5,7 +5,7 @@ import pytest
 import smuggling_wg as swg
 from smuggling_wg import sourcetext
 from smuggling_wg.dataset import Dataset
-from smuggling_wg.models import Meeting
+from smuggling_wg.models import Meeting, State
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +27,9 @@ def raw_source() -> str:
 def flowed(raw_source: str) -> str:
     """The whole report as running text: every verbatim string must be found in it."""
     return sourcetext.flow(raw_source)
+
+
+@pytest.fixture(scope="session")
+def states(ds: Dataset) -> list[State]:
+    """Every state in the bundled data, in data order."""
+    return [a for a in ds.actors if isinstance(a, State)]

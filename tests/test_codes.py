@@ -7,7 +7,6 @@ import gettext
 import pycountry
 import pytest
 
-from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import State
 
 # Where the report uses UN terminology rather than pycountry's Russian catalogue.
@@ -22,24 +21,20 @@ UN_TERMINOLOGY_RU = {
 }
 
 
-def _states(ds: Dataset) -> list[State]:
-    return [a for a in ds.actors if isinstance(a, State)]
-
-
-def test_codes_agree_with_iso_3166(ds: Dataset) -> None:
-    for state in _states(ds):
+def test_codes_agree_with_iso_3166(states: list[State]) -> None:
+    for state in states:
         iso = pycountry.countries.get(alpha_3=state.id)
         assert iso is not None, state.id
         assert (iso.alpha_2, iso.numeric) == (state.alpha2, state.m49), state.id
 
 
-def test_russian_names_agree_with_the_iso_catalogue_or_un_terminology(ds: Dataset) -> None:
+def test_russian_names_agree_with_the_iso_catalogue_or_un_terminology(states: list[State]) -> None:
     try:
         russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     except FileNotFoundError:  # pragma: no cover - depends on the pycountry build
         pytest.skip("pycountry has no Russian catalogue")
     differing = {}
-    for state in _states(ds):
+    for state in states:
         iso = pycountry.countries.get(alpha_3=state.id)
         candidates = {
             russian.gettext(getattr(iso, attr))
