@@ -332,6 +332,8 @@ def test_generated_meetings_round_trip(tmp_path: Path, data: dict[str, Any]) -> 
     path = write(tmp_path, "m.yaml", loader.to_yaml(bundle))
     assert loader.read_yaml([path]) == bundle
     assert loader.read_json(bundle.model_dump_json()) == bundle
+    compiled = loader.compile_json(bundle)
+    assert loader.read_compiled(compiled, loader.seal(compiled)) == bundle
 
 
 _template_text = TEMPLATE.read_text(encoding="utf-8")

@@ -30,4 +30,4 @@ def test_compile_check_passes() -> None:
         [sys.executable, "tools/compile_data.py", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "dataset.json, stems.json are up to date\n"
+    assert done.stdout == "dataset.json, dataset.sha256, stems.json are up to date\n"

@@ -1,10 +1,11 @@
 """Compile the human-edited YAML in src/smuggling_wg/data/ into the bundled JSON files.
 
-    python tools/compile_data.py          # write dataset.json and stems.json
-    python tools/compile_data.py --check  # exit 1 if either is not up to date
+    python tools/compile_data.py          # write dataset.json, dataset.sha256 and stems.json
+    python tools/compile_data.py --check  # exit 1 if any is not up to date
 
 dataset.json: the YAML, validated through the package's own models (a file that
-compiles is a file the library accepts). stems.json: the Snowball stem of every word of
+compiles is a file the library accepts). dataset.sha256: its seal, which lets the
+library build it at run time without validating it again. stems.json: the Snowball stem of every word of
 the searchable texts, so the first search need not stem the whole corpus. Deterministic.
 """
 
@@ -14,7 +15,17 @@ import sys
 from importlib.metadata import version
 
 from generated import run
-from smuggling_wg.loader import BUNDLED_JSON, SOURCE_FILES, STEMS_JSON, compile_json, compile_stems, data_dir, read_yaml
+from smuggling_wg.loader import (
+    BUNDLED_JSON,
+    SEAL,
+    SOURCE_FILES,
+    STEMS_JSON,
+    compile_json,
+    compile_stems,
+    data_dir,
+    read_yaml,
+    seal,
+)
 from smuggling_wg.search import stem_live, vocabulary
 
 
@@ -22,7 +33,12 @@ def compiled() -> dict[str, bytes]:
     """What each compiled file must hold, made from the YAML sources."""
     bundle = read_yaml(data_dir() / name for name in SOURCE_FILES)
     stems = {word: stem_live(word) for word in vocabulary(bundle.meetings)}
-    return {BUNDLED_JSON: compile_json(bundle), STEMS_JSON: compile_stems(version("snowballstemmer"), stems)}
+    dataset = compile_json(bundle)
+    return {
+        BUNDLED_JSON: dataset,
+        SEAL: seal(dataset).encode("ascii"),
+        STEMS_JSON: compile_stems(version("snowballstemmer"), stems),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

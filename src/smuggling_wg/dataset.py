@@ -445,7 +445,8 @@ PATH_VARIABLE = "SMUGGLING_WG_PATH"
 def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     """The dataset: the bundled data, plus any YAML files or folders in ``extra`` and ``$SMUGGLING_WG_PATH``.
 
-    Without extra data: the bundled dataset, read and validated on first use, then cached
+    Without extra data: the bundled dataset, read on first use (validated by the compile
+    step and sealed, see :func:`~smuggling_wg.loader.bundled`), then cached
     (thread-safe: many threads calling ``load()`` at once build it once). With extra data:
     a new dataset of the bundled data and the files (validated together, every problem
     reported at once as :class:`~smuggling_wg.errors.DataError`); the cached bundled
@@ -471,10 +472,13 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
 def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
     """Every problem that would stop ``load(extra=paths)``; empty when the files are good.
 
-    Each :class:`~smuggling_wg.errors.Problem` has the file, line, column, field path,
-    what was expected and found, and a suggestion where one is obvious.
+    The bundled data is validated in full as well (``load()`` trusts it when it matches
+    the seal the compile step gave it). Each :class:`~smuggling_wg.errors.Problem` has
+    the file, line, column, field path, what was expected and found, and a suggestion
+    where one is obvious.
     """
     try:
+        loader.bundled(check=True)
         load(extra=paths)
     except DataError as exc:
         return exc.problems

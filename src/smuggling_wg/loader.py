@@ -1,16 +1,18 @@
 """Finding, reading and validating data files.
 
 The bundled data is one compact JSON file (``data/dataset.json``) compiled from the
-human-edited YAML beside it by ``tools/compile_data.py``; at run time only the JSON is
-read, with pydantic's ``validate_json`` (fast, no YAML parser imported). YAML is parsed
-only for sources: the compile step and data a user brings, always with a safe loader
-that rejects duplicate keys.
+human-edited YAML beside it by ``tools/compile_data.py``, which validates it and seals it
+with its SHA-256 (``data/dataset.sha256``). At run time only the JSON is read: built
+without validating it again when it matches its seal (:mod:`.construct`), validated with
+pydantic's ``validate_json`` otherwise. YAML is parsed only for sources: the compile step
+and data a user brings, always with a safe loader that rejects duplicate keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from .construct import construct
 from .errors import DataError, Problem
 from .models import Bundle
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
 
 __all__ = [
     "BUNDLED_JSON",
+    "SEAL",
     "SOURCE_FILES",
     "STEMS_JSON",
     "bundled",
@@ -38,12 +42,16 @@ __all__ = [
     "data_dir",
     "expand",
     "extend",
+    "read_compiled",
     "read_json",
     "read_yaml",
+    "seal",
     "to_yaml",
 ]
 
 BUNDLED_JSON = "dataset.json"
+#: The SHA-256 of the ``dataset.json`` that the compile step validated.
+SEAL = "dataset.sha256"
 STEMS_JSON = "stems.json"
 #: The human-edited sources of the bundled data, in the order they are merged.
 SOURCE_FILES = (
@@ -77,9 +85,30 @@ def data_dir() -> Path:
     return Path(str(resources.files("smuggling_wg") / "data"))
 
 
-def bundled() -> Bundle:
-    """Read and validate the bundled compiled data."""
-    return read_json((resources.files("smuggling_wg") / "data" / BUNDLED_JSON).read_bytes(), BUNDLED_JSON)
+def bundled(check: bool = False) -> Bundle:
+    """The bundled compiled data; validated in full with ``check=True`` (see :func:`read_compiled`)."""
+    folder = resources.files("smuggling_wg") / "data"
+    raw = (folder / BUNDLED_JSON).read_bytes()
+    return read_json(raw, BUNDLED_JSON) if check else read_compiled(raw, (folder / SEAL).read_text("ascii"))
+
+
+def read_compiled(raw: bytes, sealed: str) -> Bundle:
+    """Compiled JSON as a :class:`Bundle`: built without validation when it matches its seal.
+
+    ``sealed`` is the seal the compile step wrote for the JSON it validated (:func:`seal`).
+    JSON that matches it is that validated JSON, and is built as it is (:mod:`.construct`):
+    the same data, without building pydantic's validators. Any other JSON is validated in
+    full, so nothing unvalidated gets in.
+    """
+    if seal(raw) != sealed:
+        return read_json(raw, BUNDLED_JSON)
+    with _without_gc():
+        return construct(Bundle, json.loads(raw))
+
+
+def seal(compiled: bytes) -> str:
+    """What ``dataset.sha256`` holds for the compiled JSON ``compiled``: its SHA-256."""
+    return hashlib.sha256(compiled).hexdigest() + "\n"
 
 
 def bundled_stems() -> tuple[str, dict[str, str]]:
