@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -143,8 +143,8 @@ class _Doc(NamedTuple):
     source: tuple[int, ...]
     lang: Lang
     text: str
-    length: int
-    positions: dict[str, list[int]]
+    stems: list[str]
+    counts: Counter[str]
 
 
 class _Term(NamedTuple):
@@ -182,32 +182,40 @@ def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict
 class SearchIndex:
     """An inverted index of stems over every searchable text of some meetings."""
 
-    __slots__ = ("_avg_length", "_docs", "_postings", "_spans")
+    __slots__ = ("_avg_length", "_docs", "_positions", "_postings", "_spans")
 
     def __init__(self, meetings: Iterable[Meeting]) -> None:
         self._docs: list[_Doc] = []
-        self._spans: dict[int, list[tuple[int, int]]] = {}  # word spans of a text, found when it is first a hit
+        # found for a text when it is first a candidate: where each stem stands, each word's span
+        self._positions: dict[int, dict[str, list[int]]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         self._postings: dict[str, list[int]] = defaultdict(list)
         for m in meetings:
             for kind, record, source, texts in _units(m):
                 for lang, text in texts.items():
                     if text:
                         self._add(kind, record, m.number, source, lang, text)
-        self._avg_length = sum(d.length for d in self._docs) / max(1, len(self._docs))
+        self._avg_length = sum(len(d.stems) for d in self._docs) / max(1, len(self._docs))
 
     def _add(
         self, kind: Kind, record: Searchable, meeting: int, source: tuple[int, ...], lang: Lang, text: str
     ) -> None:
-        """Index one text: the positions of each stem (the hot loop of a first search)."""
-        positions: defaultdict[str, list[int]] = defaultdict(list)
-        stem_of = _stem_token
-        words = _WORD.findall(text)
-        for position, word in enumerate(words):
-            positions[stem_of(word)].append(position)
+        """Index one text: its stems and how often each occurs (the hot loop of a first search)."""
+        stems = list(map(_stem_token, _WORD.findall(text)))
+        counts = Counter(stems)
         index = len(self._docs)
-        for word_stem in positions:
+        for word_stem in counts:
             self._postings[word_stem].append(index)
-        self._docs.append(_Doc(kind, record, meeting, source, lang, text, len(words), dict(positions)))
+        self._docs.append(_Doc(kind, record, meeting, source, lang, text, stems, counts))
+
+    def _positions_of(self, index: int) -> dict[str, list[int]]:
+        """Where each stem stands in text ``index`` (word positions), found once."""
+        if index not in self._positions:
+            positions: defaultdict[str, list[int]] = defaultdict(list)
+            for position, word_stem in enumerate(self._docs[index].stems):
+                positions[word_stem].append(position)
+            self._positions[index] = dict(positions)
+        return self._positions[index]
 
     def search(
         self,
@@ -229,7 +237,8 @@ class SearchIndex:
                 continue
             if wanted_kinds is not None and doc.kind not in wanted_kinds:
                 continue
-            matched = [_occurrences(doc, t) for t in terms]
+            positions = self._positions_of(index)
+            matched = [_occurrences(positions, t) for t in terms]
             if any(not m for m, t in zip(matched, terms, strict=True) if not t.negated):
                 continue
             if any(m for m, t in zip(matched, terms, strict=True) if t.negated):
@@ -247,9 +256,9 @@ class SearchIndex:
         for term in positive:
             for word_stem in term.stems:
                 df = len(self._postings.get(word_stem, ()))
-                tf = len(doc.positions.get(word_stem, ()))
+                tf = doc.counts[word_stem]
                 idf = math.log(1 + (len(self._docs) - df + 0.5) / (df + 0.5))
-                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * doc.length / self._avg_length))
+                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * len(doc.stems) / self._avg_length))
         if index not in self._spans:
             self._spans[index] = [match.span() for match in _WORD.finditer(doc.text)]
         words = self._spans[index]
@@ -259,13 +268,13 @@ class SearchIndex:
         )
 
 
-def _occurrences(doc: _Doc, term: _Term) -> list[tuple[int, int]]:
-    """(first, last) token positions of each occurrence of ``term`` in ``doc``."""
+def _occurrences(positions: dict[str, list[int]], term: _Term) -> list[tuple[int, int]]:
+    """(first, last) word positions of each occurrence of ``term`` in a text with these stem ``positions``."""
     first, *rest = term.stems
     return [
         (p, p + len(rest))
-        for p in doc.positions.get(first, ())
-        if all(p + i + 1 in doc.positions.get(s, ()) for i, s in enumerate(rest))
+        for p in positions.get(first, ())
+        if all(p + i + 1 in positions.get(s, ()) for i, s in enumerate(rest))
     ]
 
 
