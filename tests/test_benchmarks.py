@@ -22,10 +22,20 @@ def test_harness_prints_a_table_of_ratios() -> None:
     assert lines[0] == "| case | median ms | vs | ratio | target |"
     assert any(line.startswith("| import + load() + one query |") and "x |" in line for line in lines)
     assert any(line.startswith("| smuggling-wg recommendations --theme technology |") for line in lines)
+    assert any(line.startswith("| floor: from pydantic import BaseModel |") for line in lines)
     assert any(line.startswith("| search('цифровых доказательств') |") for line in lines)
     assert any(line.startswith("| load() + one query |") and "MiB" not in line for line in lines)
+    assert any(line.startswith("| meetings | JSON MB | load s | growth | validate s | growth |") for line in lines)
     scaling = [line.split(" | ")[0] for line in lines if line.startswith(("| 2 |", "| 4 |"))]
     assert scaling == ["| 2", "| 4"]
+
+
+def test_scaling_rejects_zero_rounds() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/scaling.py", "2", "--rounds", "0"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "--rounds must be at least 1" in done.stderr
 
 
 def test_harness_rejects_zero_rounds() -> None:

@@ -175,7 +175,7 @@ def test_export_and_schema(tmp_path: Path) -> None:
 
 def test_validate(tmp_path: Path) -> None:
     code, out = call("validate")
-    assert code == 0 and out == "ok: the bundled sources, 1 meetings, 104 actors\n"
+    assert code == 0 and out == "ok: the bundled data and sources, 1 meetings, 104 actors\n"
     bad = tmp_path / "bad.yaml"
     bad.write_text("data_version: '1'\nactors: []\nmeetings: [{number: 0}]\n", encoding="utf-8")
     code, _, err = run("validate", str(bad))
