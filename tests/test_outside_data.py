@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smuggling_wg as swg
+from identical import assert_identical
 from smuggling_wg import loader, yamlfile
 from smuggling_wg.fileformat import file_schema
 from smuggling_wg.models import Bundle
@@ -333,7 +334,9 @@ def test_generated_meetings_round_trip(tmp_path: Path, data: dict[str, Any]) -> 
     assert loader.read_yaml([path]) == bundle
     assert loader.read_json(bundle.model_dump_json()) == bundle
     compiled = loader.compile_json(bundle)
-    assert loader.read_compiled(compiled, loader.seal(compiled)) == bundle
+    built = loader.read_compiled(compiled, loader.seal(compiled))
+    assert built == bundle
+    assert_identical(built, loader.read_json(compiled))
 
 
 _template_text = TEMPLATE.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,34 +12,13 @@ import pytest
 from pydantic import BaseModel, Field
 
 import smuggling_wg as swg
+from identical import assert_identical
 from smuggling_wg import loader
-from smuggling_wg.construct import construct
+from smuggling_wg.construct import NoRule, ShapeError, construct
 from smuggling_wg.models import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = loader.data_dir()
-
-
-def assert_identical(built: object, validated: object, at: str = "bundle") -> None:
-    """Same types, same values, same fields set, all the way down."""
-    assert type(built) is type(validated), at
-    if isinstance(validated, BaseModel):
-        assert isinstance(built, BaseModel)
-        assert built.model_fields_set == validated.model_fields_set, at
-        for name in type(validated).model_fields:
-            assert_identical(getattr(built, name), getattr(validated, name), f"{at}.{name}")
-    elif isinstance(validated, tuple | list):
-        assert isinstance(built, tuple | list)
-        assert len(built) == len(validated), at
-        for i, (b, v) in enumerate(zip(built, validated, strict=True)):
-            assert_identical(b, v, f"{at}[{i}]")
-    elif isinstance(validated, dict):
-        assert isinstance(built, dict)
-        assert list(built) == list(validated), at
-        for key in validated:
-            assert_identical(built[key], validated[key], f"{at}[{key!r}]")
-    else:
-        assert built == validated, at
 
 
 def test_the_seal_is_the_sha256_of_the_compiled_json() -> None:
@@ -56,16 +36,29 @@ def test_sealed_load_is_identical_to_full_validation() -> None:
     assert built.model_dump_json(exclude_defaults=True) == validated.model_dump_json(exclude_defaults=True)
 
 
-def test_outside_data_with_every_kind_of_field_builds_identically() -> None:
-    """The example meeting sets fields the bundled data leaves empty (and the other way round)."""
+def test_load_takes_the_sealed_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(raw: bytes | str, origin: str = "<json>") -> Bundle:
+        raise AssertionError("the sealed bundled data was validated again")
+
+    monkeypatch.setattr(loader, "read_json", refuse)
+    assert len(loader.bundled().meetings[0].recommendations) == 22
+
+
+def test_outside_data_builds_identically() -> None:
+    """The example meeting leaves empty or None fields the bundled data sets: other branches of each decoder."""
     bundle = loader.extend(swg.load().bundle, [ROOT / "examples" / "example-meeting.yaml"])
     compiled = loader.compile_json(bundle)
     assert_identical(loader.read_compiled(compiled, loader.seal(compiled)), bundle)
 
 
-def _tampered() -> bytes:
+def _tampered(field: str = "number", value: object = 0) -> bytes:
+    """The bundled JSON with one field of recommendation 8 set to ``value`` (``...``: removed)."""
     data = json.loads((DATA / loader.BUNDLED_JSON).read_bytes())
-    data["meetings"][0]["recommendations"][7]["number"] = 0
+    recommendation = data["meetings"][0]["recommendations"][7]
+    if value is ...:
+        del recommendation[field]
+    else:
+        recommendation[field] = value
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -83,6 +76,24 @@ def test_a_matching_seal_is_what_skips_validation() -> None:
     tampered = _tampered()
     built = loader.read_compiled(tampered, loader.seal(tampered))
     assert built.meetings[0].recommendations[7].number == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("modality", ..., "Field required"),
+        ("colour", "red", "Extra inputs are not permitted"),
+        ("treaty_refs", 8, "Input should be a valid array"),
+    ],
+)
+def test_sealed_json_that_does_not_fit_the_models_is_validated_in_full(field: str, value: object, message: str) -> None:
+    """JSON compiled for other models (a field since added, removed or changed) is not built blindly."""
+    raw = _tampered(field, value)
+    with pytest.raises(swg.DataError) as caught:
+        loader.read_compiled(raw, loader.seal(raw))
+    (problem,) = caught.value.problems
+    assert problem.path == f"meetings.0.recommendations.7.{field}"
+    assert message in problem.message
 
 
 def test_validate_checks_the_bundled_data_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,8 +142,24 @@ class _Fine(BaseModel):
     ],
 )
 def test_a_field_without_a_rule_is_refused_when_the_plan_is_made(model: type[BaseModel], message: str) -> None:
-    with pytest.raises(TypeError, match=message.replace("[", r"\[").replace("]", r"\]").replace("|", r"\|")):
+    with pytest.raises(NoRule, match=re.escape(message)):
         construct(model, {})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "_Fine needs ['day']"),
+        ({"day": "2020-09-08", "colour": "red"}, "'colour'"),
+        ({"day": "8 September"}, "Invalid isoformat string"),
+        ({"day": "2020-09-08", "days": 5}, "not iterable"),
+        ({"day": "2020-09-08", "scores": ["19"]}, "has no attribute 'items'"),
+    ],
+)
+def test_data_of_another_shape_is_a_shape_error(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(ShapeError, match=re.escape(message)) as caught:
+        construct(_Fine, data)
+    assert str(caught.value).startswith("the data does not fit _Fine: ")
 
 
 def test_dates_tuples_and_integer_keys_are_converted() -> None:

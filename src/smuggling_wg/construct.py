@@ -2,11 +2,13 @@
 
 The bundled ``dataset.json`` is validated in full when the compile step makes it, and
 sealed with its SHA-256 (``dataset.sha256``). Validating it again at every start would
-build pydantic's validator for every model (about 40 ms, a fifth of a cold start) to
-learn nothing new, so a file that matches its seal is built here instead: each JSON
-value becomes what validation would make of it (nested records, tuples, dates, integer
-keys), each record through pydantic's ``model_construct``. Anything else is validated
-(:func:`smuggling_wg.loader.bundled`); the test suite proves both paths give equal data.
+build pydantic's validator for the whole dataset (about 40 ms with pydantic's first-use
+imports, a sixth of a cold start) to learn nothing new, so a file that matches its seal
+is built here instead: each JSON value becomes what validation would make of it (nested
+records, tuples, dates, integer keys), each record through pydantic's ``model_construct``.
+JSON that does not fit the models' fields (compiled for other models) raises
+:class:`ShapeError`, and anything not sealed is validated instead
+(:func:`smuggling_wg.loader.read_compiled`); the tests prove both ways give identical data.
 """
 
 import datetime as dt
@@ -17,7 +19,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["construct"]
+__all__ = ["NoRule", "ShapeError", "construct"]
 
 M = TypeVar("M", bound=BaseModel)
 Decode = Callable[[Any], Any]
@@ -25,9 +27,26 @@ Decode = Callable[[Any], Any]
 _PLANS: dict[type[BaseModel], Decode] = {}
 
 
+class NoRule(TypeError):
+    """A model has a kind of field this module cannot build (a programming error, found at once)."""
+
+
+class ShapeError(ValueError):
+    """The JSON does not fit the models' fields: one is missing, unknown or of another kind."""
+
+
 def construct(model: type[M], data: dict[str, Any]) -> M:
-    """``model`` built from ``data`` (parsed JSON of a validated record), unvalidated."""
-    record: M = _plan(model)(data)
+    """``model`` built from ``data`` (parsed JSON of a validated record), unvalidated.
+
+    Only the shape is checked: every required field given, no unknown field, containers
+    where the model has them. Values are trusted; that is what the seal vouches for.
+    """
+    try:
+        record: M = _plan(model)(data)
+    except NoRule:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ShapeError(f"the data does not fit {model.__name__}: {exc!r}") from exc
     return record
 
 
@@ -36,9 +55,12 @@ def _plan(model: type[BaseModel]) -> Decode:
     plan = _PLANS.get(model)
     if plan is None:
         fields = {name: _decoder(field.annotation) for name, field in model.model_fields.items()}
+        required = frozenset(name for name, field in model.model_fields.items() if field.is_required())
         make = model.model_construct
 
         def plan(data: dict[str, Any]) -> BaseModel:
+            if not required <= data.keys():
+                raise KeyError(f"{model.__name__} needs {sorted(required - data.keys())}")
             return make(**{name: fields[name](value) for name, value in data.items()})
 
         _PLANS[model] = plan
@@ -53,7 +75,7 @@ def _keep(value: Any) -> Any:
 def _decoder(annotation: Any, discriminator: str | None = None) -> Decode:
     """How to turn a JSON value into a value of type ``annotation``.
 
-    Unknown kinds of annotation raise ``TypeError`` here, when the plan is made, so a new
+    Unknown kinds of annotation raise :class:`NoRule` here, when the plan is made, so a new
     kind of field cannot slip through unconverted.
     """
     origin = get_origin(annotation)
@@ -71,7 +93,7 @@ def _decoder(annotation: Any, discriminator: str | None = None) -> Decode:
     if origin is tuple:
         item, *rest = get_args(annotation)
         if rest != [Ellipsis]:
-            raise TypeError(f"only tuple[X, ...] is supported, not {annotation}")
+            raise NoRule(f"only tuple[X, ...] is supported, not {annotation}")
         convert = _decoder(item)
         return tuple if convert is _keep else lambda value: tuple(map(convert, value))
     if origin is dict:
@@ -81,7 +103,7 @@ def _decoder(annotation: Any, discriminator: str | None = None) -> Decode:
         return lambda data: {key(k): value(v) for k, v in data.items()}
     if origin in (Union, types.UnionType):
         return _union(annotation, discriminator)
-    raise TypeError(f"no rule to build a {annotation!r} from JSON")
+    raise NoRule(f"no rule to build a {annotation!r} from JSON")
 
 
 def _bare(annotation: Any) -> Any:
@@ -105,7 +127,7 @@ def _union(annotation: Any, discriminator: str | None) -> Decode:
         def convert(value: Any) -> Any:
             return by_tag[value[tag_field]](value)
     else:
-        raise TypeError(f"a union of several types needs a discriminator: {annotation}")
+        raise NoRule(f"a union of several types needs a discriminator: {annotation}")
     if not optional or convert is _keep:
         return convert
     return lambda value: None if value is None else convert(value)
@@ -117,4 +139,4 @@ def _literal_values(annotation: Any) -> tuple[object, ...]:
         return get_args(annotation)
     if get_origin(annotation) in (Union, types.UnionType):
         return tuple(v for member in get_args(annotation) for v in _literal_values(member))
-    raise TypeError(f"a discriminator must be a Literal field, not {annotation}")
+    raise NoRule(f"a discriminator must be a Literal field, not {annotation}")

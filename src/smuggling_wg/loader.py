@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .construct import construct
+from .construct import ShapeError, construct
 from .errors import DataError, Problem
 from .models import Bundle
 
@@ -97,13 +97,17 @@ def read_compiled(raw: bytes, sealed: str) -> Bundle:
 
     ``sealed`` is the seal the compile step wrote for the JSON it validated (:func:`seal`).
     JSON that matches it is that validated JSON, and is built as it is (:mod:`.construct`):
-    the same data, without building pydantic's validators. Any other JSON is validated in
-    full, so nothing unvalidated gets in.
+    the same data, without building pydantic's validators. Any other JSON, and sealed JSON
+    that does not fit the models (compiled before they changed), is validated in full, so
+    nothing unvalidated gets in and every problem is reported where it is.
     """
-    if seal(raw) != sealed:
-        return read_json(raw, BUNDLED_JSON)
-    with _without_gc():
-        return construct(Bundle, json.loads(raw))
+    if seal(raw) == sealed:
+        try:
+            with _without_gc():
+                return construct(Bundle, json.loads(raw))
+        except ShapeError:
+            pass  # compiled for other models: validating it says what does not fit
+    return read_json(raw, BUNDLED_JSON)
 
 
 def seal(compiled: bytes) -> str:
