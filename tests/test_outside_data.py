@@ -284,6 +284,16 @@ def test_bundled_yaml_round_trips(tmp_path: Path) -> None:
     assert loader.read_json(loader.compile_json(bundle)) == bundle
 
 
+@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "a\u2029", "x\x85\ny \x85", "строка\nдругая\n"])
+def test_unicode_line_breaks_survive_the_yaml_round_trip(tmp_path: Path, text: str) -> None:
+    """YAML reads NEL, LS and PS as line breaks: written raw, they would come back folded."""
+    meeting = {**MEETING, "title": {"ru": MEETING["title"]["ru"], "en": text}}
+    actors = [a.model_dump() for a in swg.load().actors]
+    bundle = Bundle.model_validate({"data_version": "x", "actors": actors, "meetings": [meeting]})
+    path = write(tmp_path, "m.yaml", loader.to_yaml(bundle))
+    assert loader.read_yaml([path]).meetings[0].title.en == text
+
+
 _text = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщыэюя АБВ,.-—«»0123456789", min_size=1, max_size=60).filter(
     str.strip
 )

@@ -68,6 +68,8 @@ FORMAT_VERSION = 1
 _LISTS = ("actors", "meetings", "topics", "instruments")
 _KEYS = {"actors": "id", "meetings": "number", "topics": "id"}
 _TOP_LEVEL = ("format_version", "data_version", *_LISTS, "sdg_targets", "state_names", "annotations", "replace")
+#: Line breaks to YAML beyond \n and \r; PyYAML writes them raw in quotes, where reading folds them.
+_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
 _UNION_TAGS = (
     "State",
     "Organization",
@@ -173,6 +175,12 @@ def to_yaml(bundle: Bundle) -> str:
         def ignore_aliases(self, data: Any) -> bool:
             return True  # every value written out: the reader refuses aliases
 
+    def text(dumper: Dumper, value: str) -> yaml.ScalarNode:
+        """A string with a Unicode line break (NEL, LS, PS) double-quoted: escaped, it reads back unchanged."""
+        style = '"' if any(c in value for c in _UNICODE_BREAKS) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
     data = {"format_version": FORMAT_VERSION, **bundle.model_dump(mode="json", exclude_defaults=True)}
     return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
 
