@@ -17,6 +17,7 @@ from smuggling_wg.cli import main
 
 ENV = {**os.environ, "COLUMNS": "80"}
 SCRIPT = str(Path(sys.executable).with_name("smuggling-wg"))  # the console script installed beside this Python
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "example-meeting.yaml"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -182,6 +183,22 @@ def test_validate(tmp_path: Path) -> None:
     assert code == 1 and "problems in the data" in err and "meetings.0.number" in err
     code, _, err = run("validate", str(tmp_path / "missing.yaml"))
     assert code == 1 and "missing.yaml: no such file" in err
+
+
+def test_validate_includes_the_files_of_the_path_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SMUGGLING_WG_PATH", str(EXAMPLE))
+    code, out = call("validate")
+    assert code == 0 and out == "ok: the bundled data and sources, 1 meetings, 104 actors, with $SMUGGLING_WG_PATH\n"
+    code, out = call("validate", str(EXAMPLE))  # the same meeting given twice
+    assert code == 1 and "meeting 99 already exists" in capsys.readouterr().err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meetings: [{number: 0}]\n", encoding="utf-8")
+    monkeypatch.setenv("SMUGGLING_WG_PATH", str(bad))
+    code, out = call("validate")
+    err = capsys.readouterr().err
+    assert code == 1 and out == "" and "bad.yaml" in err and "meetings.0.number" in err
 
 
 def test_template_and_file_schema(tmp_path: Path) -> None:

@@ -385,19 +385,25 @@ def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 
 def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
-    """Validate data files as additions to the bundled data (default: the bundled data and its YAML sources)."""
-    from . import loader
-    from .dataset import validate
+    """Validate data files as additions to the bundled data (default: the bundled data and its YAML sources).
 
-    problems = validate(*a.paths)  # the bundled data is always validated in full
+    The bundled data is always validated in full, and so are the files of ``$SMUGGLING_WG_PATH``
+    (``load()`` would read them too).
+    """
+    from . import loader
+    from .dataset import PATH_VARIABLE, validate
+
+    problems = validate(*a.paths)
     if problems:
         raise DataError(problems)
+    also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
     if not a.paths:
         bundle = loader.read_yaml(loader.data_dir() / name for name in loader.SOURCE_FILES)
-        out.write(f"ok: the bundled data and sources, {len(bundle.meetings)} meetings, {len(bundle.actors)} actors\n")
+        counts = f"{len(bundle.meetings)} meetings, {len(bundle.actors)} actors"
+        out.write(f"ok: the bundled data and sources, {counts}{also}\n")
         return 0
     files, _ = loader.expand(a.paths)
-    out.write(f"ok: {len(files)} file(s) load with the bundled data\n")
+    out.write(f"ok: {len(files)} file(s) load with the bundled data{also}\n")
     return 0
 
 
@@ -497,7 +503,8 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--file-format", action="store_true", help="the schema of a YAML data file (format_version 1)")
     validate = command(
         "validate",
-        "check YAML files that add to the bundled data (none: the bundled data itself); every problem located",
+        "check YAML files that add to the bundled data (none: the bundled data itself), and those of "
+        "$SMUGGLING_WG_PATH; every problem located",
         "smuggling-wg validate my-meeting.yaml",
         options=False,
     )
