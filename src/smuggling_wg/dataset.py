@@ -442,6 +442,11 @@ _extended: dict[tuple[tuple[str, int, int], ...], Dataset] = {}
 PATH_VARIABLE = "SMUGGLING_WG_PATH"
 
 
+def _extra_paths(extra: Iterable[str | os.PathLike[str]] | None) -> list[str | os.PathLike[str]]:
+    """The data files or folders to add: those given, then those of ``$SMUGGLING_WG_PATH``."""
+    return [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]
+
+
 def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     """The dataset: the bundled data, plus any YAML files or folders in ``extra`` and ``$SMUGGLING_WG_PATH``.
 
@@ -456,7 +461,7 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
         with _lock:
             if not _cache:
                 _cache.append(Dataset(loader.bundled()))
-    paths = [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]
+    paths = _extra_paths(extra)
     if not paths:
         return _cache[0]
     files, problems = loader.expand(paths)
@@ -478,7 +483,8 @@ def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
     where one is obvious.
     """
     try:
-        loader.bundled(check=True)
+        if not _extra_paths(paths):  # with extra data, load() validates the bundled data with it
+            loader.bundled(check=True)
         load(extra=paths)
     except DataError as exc:
         return exc.problems
