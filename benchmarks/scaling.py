@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 import smuggling_wg as swg
-from smuggling_wg import loader
+from smuggling_wg import _loader
 from smuggling_wg.models import Bundle
 
 
@@ -33,7 +33,7 @@ def corpus(meetings: int) -> bytes:
     bundle = swg.load().bundle
     (original,) = bundle.meetings
     copies = tuple(original.model_copy(update={"number": 1000 + i}) for i in range(1, meetings + 1))
-    return loader.compile_json(bundle.model_copy(update={"meetings": copies}))
+    return _loader.compile_json(bundle.model_copy(update={"meetings": copies}))
 
 
 def measure(meetings: int, repeat: int = 3) -> dict[str, Any]:
@@ -43,10 +43,10 @@ def measure(meetings: int, repeat: int = 3) -> dict[str, Any]:
     machine a run is only ever slowed by others, so the fastest is the least disturbed.
     """
     raw = corpus(meetings)
-    sealed = loader.seal(raw)
+    sealed = _loader.seal(raw)
     ways: dict[str, Callable[[], Bundle]] = {
-        "load_s": lambda: loader.read_compiled(raw, sealed),
-        "validate_s": lambda: loader.read_json(raw),
+        "load_s": lambda: _loader.read_compiled(raw, sealed),
+        "validate_s": lambda: _loader.read_json(raw),
     }
     times: dict[str, list[float]] = {name: [] for name in ways}
     for _ in range(repeat):
@@ -55,7 +55,7 @@ def measure(meetings: int, repeat: int = 3) -> dict[str, Any]:
             bundle = way()
             times[name].append(time.perf_counter() - start)
             del bundle  # freed outside the timed region
-    ds = swg.Dataset(loader.read_compiled(raw, sealed))
+    ds = swg.Dataset(_loader.read_compiled(raw, sealed))
     middle = 1000 + (meetings + 1) // 2
     ds.recommendations(meeting=middle, theme="technology")  # builds the label index once
     queries = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 import smuggling_wg as swg
-from smuggling_wg import sourcetext
+from smuggling_wg import _sourcetext
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting, State
 
@@ -20,13 +20,13 @@ def m7(ds: Dataset) -> Meeting:
 
 @pytest.fixture(scope="session")
 def raw_source() -> str:
-    return sourcetext.read_source()
+    return _sourcetext.read_source()
 
 
 @pytest.fixture(scope="session")
 def flowed(raw_source: str) -> str:
     """The whole report as running text: every verbatim string must be found in it."""
-    return sourcetext.flow(raw_source)
+    return _sourcetext.flow(raw_source)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import smuggling_wg as swg
-from smuggling_wg import loader
+from smuggling_wg import _loader
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting
 
@@ -160,7 +160,7 @@ def test_agreement_report_is_up_to_date() -> None:
 
 
 def _bundle_json() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((loader.data_dir() / loader.BUNDLED_JSON).read_bytes())
+    data: dict[str, Any] = json.loads((_loader.data_dir() / _loader.BUNDLED_JSON).read_bytes())
     return data
 
 
@@ -171,7 +171,7 @@ def test_unknown_labels_are_rejected() -> None:
     rec["sdg_targets"][0]["target"] = "18.1"
     rec["treaty_refs"][0]["article"] = 99
     with pytest.raises(swg.DataError) as caught:
-        loader.read_json(json.dumps(data))
+        _loader.read_json(json.dumps(data))
     text = str(caught.value)
     assert "meetings.0.recommendations.0.topics.0.topic: unknown topic 'astrology'" in text
     assert "unknown SDG target '18.1'" in text
@@ -182,18 +182,18 @@ def test_editorial_link_needs_a_rationale() -> None:
     data = _bundle_json()
     data["meetings"][0]["recommendations"][0]["treaty_refs"][0]["rationale"] = ""
     with pytest.raises(swg.DataError, match="an editorial treaty link needs a rationale"):
-        loader.read_json(json.dumps(data))
+        _loader.read_json(json.dumps(data))
 
 
 def test_annotation_cannot_overwrite_the_report(tmp_path: Path) -> None:
-    folder = loader.data_dir()
+    folder = _loader.data_dir()
     clash = tmp_path / "clash.yaml"
     clash.write_text("annotations:\n- meeting: 7\n  recommendations:\n    1: {modality: should}\n", encoding="utf-8")
     with pytest.raises(
         swg.DataError,
         match=r"clash.yaml:4:19: annotations.0.recommendations.1.modality: modality is already set",
     ):
-        loader.read_yaml([*(folder / n for n in loader.SOURCE_FILES), clash])
+        _loader.read_yaml([*(folder / n for n in _loader.SOURCE_FILES), clash])
 
 
 def test_paragraphs_by_topic(ds: Dataset) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from smuggling_wg import sourcetext
+from smuggling_wg import _sourcetext
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting
 
@@ -32,7 +32,7 @@ def _split_list(enumeration: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def paragraphs(raw_source: str) -> dict[int, str]:
-    return sourcetext.paragraphs(raw_source)
+    return _sourcetext.paragraphs(raw_source)
 
 
 @pytest.fixture(scope="module")

@@ -11,20 +11,20 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 import smuggling_wg as swg
-from smuggling_wg import loader, sourcetext
+from smuggling_wg import _loader, _sourcetext
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting, Organization, State, Text
 
 
 def test_compiled_json_is_what_the_yaml_makes() -> None:
-    folder = loader.data_dir()
-    fresh = loader.compile_json(loader.read_yaml(folder / name for name in loader.SOURCE_FILES))
-    assert (folder / loader.BUNDLED_JSON).read_bytes() == fresh, "run python tools/compile_data.py"
+    folder = _loader.data_dir()
+    fresh = _loader.compile_json(_loader.read_yaml(folder / name for name in _loader.SOURCE_FILES))
+    assert (folder / _loader.BUNDLED_JSON).read_bytes() == fresh, "run python tools/compile_data.py"
 
 
 def test_data_version_matches_the_package(ds: Dataset) -> None:
     assert ds.data_version == swg.DATA_VERSION
-    assert json.loads((loader.data_dir() / loader.BUNDLED_JSON).read_bytes())["data_version"] == swg.DATA_VERSION
+    assert json.loads((_loader.data_dir() / _loader.BUNDLED_JSON).read_bytes())["data_version"] == swg.DATA_VERSION
 
 
 def test_meeting_facts(m7: Meeting) -> None:
@@ -125,7 +125,7 @@ def test_treaty_references_stated_by_the_report(m7: Meeting) -> None:
 
 
 def test_paragraphs_equal_the_rederived_source(m7: Meeting, raw_source: str) -> None:
-    rederived = sourcetext.paragraphs(raw_source)
+    rederived = _sourcetext.paragraphs(raw_source)
     assert {p.number: p.text.ru for p in m7.paragraphs} == rederived
 
 

@@ -32,7 +32,7 @@ def test_python_examples(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("module", ["smuggling_wg", "smuggling_wg.dataset", "smuggling_wg.display"])
+@pytest.mark.parametrize("module", ["smuggling_wg", "smuggling_wg.dataset", "smuggling_wg._language"])
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 1 and result.failed == 0
@@ -113,7 +113,7 @@ def test_every_public_name_has_a_docstring(name: str) -> None:
 def test_every_model_field_has_a_description() -> None:
     missing = [
         f"{cls.__name__}.{field}"
-        for module in ("smuggling_wg.models", "smuggling_wg.fileformat", "smuggling_wg.export")
+        for module in ("smuggling_wg.models", "smuggling_wg._fileformat", "smuggling_wg.export")
         for cls in vars(importlib.import_module(module)).values()
         if inspect.isclass(cls) and issubclass(cls, Record) and cls is not Record
         for field, info in cls.model_fields.items()

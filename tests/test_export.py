@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import smuggling_wg as swg
-from smuggling_wg import tables
+from smuggling_wg import _tables
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.export import FORMATS, about, export, json_document, json_schema
 
@@ -80,7 +80,7 @@ def test_frictionless_catches_a_broken_foreign_key(package: Path, tmp_path: Path
 def test_tidy_csv(package: Path) -> None:
     recommendations = _read(package / "recommendations.csv")
     assert len(recommendations) == 22
-    assert list(recommendations[0]) == [f.name for f in tables.table("recommendations").fields]
+    assert list(recommendations[0]) == [f.name for f in _tables.table("recommendations").fields]
     assert recommendations[7]["text_ru"].startswith("Государствам-участникам рекомендуется рассмотреть")
     topics = _read(package / "recommendation_topics.csv")
     assert len(topics) == 73 and {t["recommendation"] for t in topics} == {str(n) for n in range(1, 23)}
@@ -96,7 +96,7 @@ def test_csv_export_carries_versions_and_citation(ds: Dataset, tmp_path: Path) -
     written = export(ds, "csv", tmp_path)
     info = json.loads((tmp_path / "about.json").read_text(encoding="utf-8"))
     assert info["data_version"] == swg.DATA_VERSION and "smuggling_wg" in info["citation"]
-    assert len(written) == len(tables.TABLES) + 1
+    assert len(written) == len(_tables.TABLES) + 1
 
 
 def test_exports_are_deterministic(ds: Dataset, tmp_path: Path) -> None:
@@ -126,9 +126,9 @@ def test_dataframes_have_proper_dtypes(ds: Dataset) -> None:
 
 
 def test_yaml_export_is_a_data_file_that_reads_back(ds: Dataset, tmp_path: Path) -> None:
-    from smuggling_wg import loader
+    from smuggling_wg import _loader
 
     (path,) = export(ds, "yaml", tmp_path)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# smuggling_wg_version: ") and "&id" not in text
-    assert loader.read_yaml([path]) == ds.bundle
+    assert _loader.read_yaml([path]) == ds.bundle

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import smuggling_wg as swg
+from smuggling_wg._summary import render
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Organization, State
-from smuggling_wg.summary import render
 
 ROOT = Path(__file__).resolve().parent.parent
 OCHA = ROOT / "tests" / "fixtures" / "ocha-countries-territories.csv"
@@ -140,7 +140,7 @@ def test_reprs_fit_a_line_in_either_language(ds: Dataset) -> None:
         *m.themes,
         *m.documents,
     ]
-    for lang in swg.display.LANGS:
+    for lang in ("ru", "en"):
         with swg.language(lang):
             assert all(len(repr(r)) <= 100 for r in records)
     assert repr(ds.actor("ITA")) == "State(ITA, Италия)"

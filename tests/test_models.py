@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from smuggling_wg import DataError, loader
+from smuggling_wg import DataError, _loader
 from smuggling_wg.models import Bundle
 
 
 @pytest.fixture
 def good() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((loader.data_dir() / loader.BUNDLED_JSON).read_bytes())
+    data: dict[str, Any] = json.loads((_loader.data_dir() / _loader.BUNDLED_JSON).read_bytes())
     return data
 
 
@@ -26,13 +26,13 @@ def _meeting(data: dict[str, Any]) -> dict[str, Any]:
 
 def _problems(data: dict[str, Any]) -> str:
     with pytest.raises(DataError) as caught:
-        loader.read_json(json.dumps(data), "test.json")
+        _loader.read_json(json.dumps(data), "test.json")
     return "\n".join(map(str, caught.value.problems))
 
 
 def test_the_bundled_data_round_trips(good: dict[str, Any]) -> None:
-    bundle = loader.read_json(json.dumps(good))
-    assert Bundle.model_validate_json(loader.compile_json(bundle)) == bundle
+    bundle = _loader.read_json(json.dumps(good))
+    assert Bundle.model_validate_json(_loader.compile_json(bundle)) == bundle
     assert Bundle.model_validate(bundle.model_dump()) == bundle
 
 
@@ -99,14 +99,14 @@ def test_yaml_duplicate_key_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "dup.yaml"
     path.write_text('data_version: "1"\ndata_version: "2"\nactors: []\nmeetings: []\n', encoding="utf-8")
     with pytest.raises(DataError, match=r"dup.yaml:2:1: duplicate key 'data_version'"):
-        loader.read_yaml([path])
+        _loader.read_yaml([path])
 
 
 def test_yaml_python_tags_are_never_constructed(tmp_path: Path) -> None:
     path = tmp_path / "evil.yaml"
     path.write_text("data_version: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
     with pytest.raises(DataError, match="could not determine a constructor"):
-        loader.read_yaml([path])
+        _loader.read_yaml([path])
 
 
 def test_yaml_problems_in_several_files_are_all_reported(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_yaml_problems_in_several_files_are_all_reported(tmp_path: Path) -> None
     (tmp_path / "b.yaml").write_bytes(b"\xff\xfe not utf-8")
     (tmp_path / "c.yaml").write_text("colour: red\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        loader.read_yaml(sorted(tmp_path.iterdir()))
+        _loader.read_yaml(sorted(tmp_path.iterdir()))
     problems = [str(p) for p in caught.value.problems]
     assert len(problems) == 4
     assert problems[3] == "<data>: data_version: Field required (expected a value, found nothing) Hint: add this field"
@@ -124,5 +124,5 @@ def test_yaml_problems_in_several_files_are_all_reported(tmp_path: Path) -> None
 
 
 def test_norway_stays_a_string_when_quoted() -> None:
-    text = (loader.data_dir() / "actors.yaml").read_text(encoding="utf-8")
+    text = (_loader.data_dir() / "actors.yaml").read_text(encoding="utf-8")
     assert 'alpha2: "NO"' in text

@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 import smuggling_wg as swg
 from identical import assert_identical
-from smuggling_wg import loader, yamlfile
-from smuggling_wg.fileformat import file_schema
+from smuggling_wg import _loader, _yaml
+from smuggling_wg._fileformat import file_schema
 from smuggling_wg.models import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "example-meeting.yaml"
-TEMPLATE = loader.data_dir() / "template.yaml"
+TEMPLATE = _loader.data_dir() / "template.yaml"
 MEETING = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))["meetings"][0]
 
 
@@ -242,7 +242,7 @@ def test_recommendation_numbers_that_repeat_or_skip(tmp_path: Path, numbers: lis
 
 
 def test_file_over_the_size_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfile, "MAX_BYTES", 100)
+    monkeypatch.setattr(_yaml, "MAX_BYTES", 100)
     path = write(tmp_path, "big.yaml", "# " + "x" * 200 + "\n")
     assert problems(path) == [f"{path}: the file is 203 bytes; the limit is 100"]
 
@@ -277,11 +277,11 @@ def test_nothing_half_loaded(tmp_path: Path) -> None:
 
 
 def test_bundled_yaml_round_trips(tmp_path: Path) -> None:
-    bundle = loader.read_yaml(loader.data_dir() / name for name in loader.SOURCE_FILES)
+    bundle = _loader.read_yaml(_loader.data_dir() / name for name in _loader.SOURCE_FILES)
     assert bundle == swg.load().bundle
-    path = write(tmp_path, "all.yaml", loader.to_yaml(bundle))
-    assert loader.read_yaml([path]) == bundle
-    assert loader.read_json(loader.compile_json(bundle)) == bundle
+    path = write(tmp_path, "all.yaml", _loader.to_yaml(bundle))
+    assert _loader.read_yaml([path]) == bundle
+    assert _loader.read_json(_loader.compile_json(bundle)) == bundle
 
 
 @pytest.mark.parametrize("text", ["\x85", "a\u2028b", "a\u2029", "x\x85\ny \x85", "строка\nдругая\n"])
@@ -290,8 +290,8 @@ def test_unicode_line_breaks_survive_the_yaml_round_trip(tmp_path: Path, text: s
     meeting = {**MEETING, "title": {"ru": MEETING["title"]["ru"], "en": text}}
     actors = [a.model_dump() for a in swg.load().actors]
     bundle = Bundle.model_validate({"data_version": "x", "actors": actors, "meetings": [meeting]})
-    path = write(tmp_path, "m.yaml", loader.to_yaml(bundle))
-    assert loader.read_yaml([path]).meetings[0].title.en == text
+    path = write(tmp_path, "m.yaml", _loader.to_yaml(bundle))
+    assert _loader.read_yaml([path]).meetings[0].title.en == text
 
 
 _text = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщыэюя АБВ,.-—«»0123456789", min_size=1, max_size=60).filter(
@@ -340,13 +340,13 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
 @given(meetings())
 def test_generated_meetings_round_trip(tmp_path: Path, data: dict[str, Any]) -> None:
     bundle = Bundle.model_validate({"data_version": "x", "actors": [], "meetings": [data]})
-    path = write(tmp_path, "m.yaml", loader.to_yaml(bundle))
-    assert loader.read_yaml([path]) == bundle
-    assert loader.read_json(bundle.model_dump_json()) == bundle
-    compiled = loader.compile_json(bundle)
-    built = loader.read_compiled(compiled, loader.seal(compiled))
+    path = write(tmp_path, "m.yaml", _loader.to_yaml(bundle))
+    assert _loader.read_yaml([path]) == bundle
+    assert _loader.read_json(bundle.model_dump_json()) == bundle
+    compiled = _loader.compile_json(bundle)
+    built = _loader.read_compiled(compiled, _loader.seal(compiled))
     assert built == bundle
-    assert_identical(built, loader.read_json(compiled))
+    assert_identical(built, _loader.read_json(compiled))
 
 
 _template_text = TEMPLATE.read_text(encoding="utf-8")

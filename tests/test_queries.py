@@ -20,13 +20,13 @@ def test_load_is_cached(ds: Dataset) -> None:
 def test_first_load_from_32_threads_builds_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dataset_module, "_cache", [])
     calls: list[int] = []
-    real = dataset_module.loader.bundled
+    real = dataset_module._loader.bundled
 
     def counting() -> swg.Bundle:
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(dataset_module.loader, "bundled", counting)
+    monkeypatch.setattr(dataset_module._loader, "bundled", counting)
     barrier = threading.Barrier(32)
     results: list[Dataset] = []
 

@@ -13,23 +13,23 @@ from pydantic import BaseModel, Field
 
 import smuggling_wg as swg
 from identical import assert_identical
-from smuggling_wg import loader
-from smuggling_wg.construct import NoRule, ShapeError, construct
+from smuggling_wg import _loader
+from smuggling_wg._construct import NoRule, ShapeError, construct
 from smuggling_wg.models import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = loader.data_dir()
+DATA = _loader.data_dir()
 
 
 def test_the_seal_is_the_sha256_of_the_compiled_json() -> None:
-    raw = (DATA / loader.BUNDLED_JSON).read_bytes()
-    sealed = (DATA / loader.SEAL).read_text(encoding="ascii")
+    raw = (DATA / _loader.BUNDLED_JSON).read_bytes()
+    sealed = (DATA / _loader.SEAL).read_text(encoding="ascii")
     assert len(sealed) == 65 and sealed.endswith("\n")
-    assert loader.seal(raw) == sealed
+    assert _loader.seal(raw) == sealed
 
 
 def test_sealed_load_is_identical_to_full_validation() -> None:
-    built, validated = loader.bundled(), loader.bundled(check=True)
+    built, validated = _loader.bundled(), _loader.bundled(check=True)
     assert_identical(built, validated)
     assert built == validated
     assert repr(built.meetings[0]) == repr(validated.meetings[0])
@@ -40,20 +40,20 @@ def test_load_takes_the_sealed_path(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(raw: bytes | str, origin: str = "<json>") -> Bundle:
         raise AssertionError("the sealed bundled data was validated again")
 
-    monkeypatch.setattr(loader, "read_json", refuse)
-    assert len(loader.bundled().meetings[0].recommendations) == 22
+    monkeypatch.setattr(_loader, "read_json", refuse)
+    assert len(_loader.bundled().meetings[0].recommendations) == 22
 
 
 def test_outside_data_builds_identically() -> None:
     """The example meeting leaves empty or None fields the bundled data sets: other branches of each decoder."""
-    bundle = loader.extend(swg.load().bundle, [ROOT / "examples" / "example-meeting.yaml"])
-    compiled = loader.compile_json(bundle)
-    assert_identical(loader.read_compiled(compiled, loader.seal(compiled)), bundle)
+    bundle = _loader.extend(swg.load().bundle, [ROOT / "examples" / "example-meeting.yaml"])
+    compiled = _loader.compile_json(bundle)
+    assert_identical(_loader.read_compiled(compiled, _loader.seal(compiled)), bundle)
 
 
 def _tampered(field: str = "number", value: object = 0) -> bytes:
     """The bundled JSON with one field of recommendation 8 set to ``value`` (``...``: removed)."""
-    data = json.loads((DATA / loader.BUNDLED_JSON).read_bytes())
+    data = json.loads((DATA / _loader.BUNDLED_JSON).read_bytes())
     recommendation = data["meetings"][0]["recommendations"][7]
     if value is ...:
         del recommendation[field]
@@ -63,9 +63,9 @@ def _tampered(field: str = "number", value: object = 0) -> bytes:
 
 
 def test_json_that_does_not_match_its_seal_is_validated_in_full() -> None:
-    sealed = (DATA / loader.SEAL).read_text(encoding="ascii")
+    sealed = (DATA / _loader.SEAL).read_text(encoding="ascii")
     with pytest.raises(swg.DataError) as caught:
-        loader.read_compiled(_tampered(), sealed)
+        _loader.read_compiled(_tampered(), sealed)
     (problem,) = caught.value.problems
     assert problem.path == "meetings.0.recommendations.7.number"
     assert "greater than or equal to 1" in problem.message
@@ -74,7 +74,7 @@ def test_json_that_does_not_match_its_seal_is_validated_in_full() -> None:
 def test_a_matching_seal_is_what_skips_validation() -> None:
     """The contract, shown: JSON is trusted only because its seal says it was validated."""
     tampered = _tampered()
-    built = loader.read_compiled(tampered, loader.seal(tampered))
+    built = _loader.read_compiled(tampered, _loader.seal(tampered))
     assert built.meetings[0].recommendations[7].number == 0
 
 
@@ -90,7 +90,7 @@ def test_sealed_json_that_does_not_fit_the_models_is_validated_in_full(field: st
     """JSON compiled for other models (a field since added, removed or changed) is not built blindly."""
     raw = _tampered(field, value)
     with pytest.raises(swg.DataError) as caught:
-        loader.read_compiled(raw, loader.seal(raw))
+        _loader.read_compiled(raw, _loader.seal(raw))
     (problem,) = caught.value.problems
     assert problem.path == f"meetings.0.recommendations.7.{field}"
     assert message in problem.message
@@ -103,9 +103,9 @@ def test_validate_checks_the_bundled_data_in_full(monkeypatch: pytest.MonkeyPatc
         read.append(origin)
         return Bundle.model_validate_json(raw)
 
-    monkeypatch.setattr(loader, "read_json", spy)
+    monkeypatch.setattr(_loader, "read_json", spy)
     assert swg.validate() == ()
-    assert read == [loader.BUNDLED_JSON]
+    assert read == [_loader.BUNDLED_JSON]
 
 
 class _Point(BaseModel):

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import re
 
-from smuggling_wg import sourcetext
+from smuggling_wg import _sourcetext
 
 
 def test_hyphen_at_line_break_is_joined() -> None:
-    assert sourcetext.flow("Кон-\n\nвенции Организации") == "Конвенции Организации"
+    assert _sourcetext.flow("Кон-\n\nвенции Организации") == "Конвенции Организации"
 
 
 def test_real_hyphens_at_line_break_are_kept() -> None:
     assert (
-        sourcetext.flow("информационно-\n\nкоммуникационных технологий") == "информационно-коммуникационных технологий"
+        _sourcetext.flow("информационно-\n\nкоммуникационных технологий") == "информационно-коммуникационных технологий"
     )
-    assert sourcetext.flow("В соответствии государствам-\n\nучастникам") == "В соответствии государствам-участникам"
+    assert _sourcetext.flow("В соответствии государствам-\n\nучастникам") == "В соответствии государствам-участникам"
 
 
 def test_real_hyphens_are_attested_on_one_line_elsewhere(raw_source: str) -> None:
     """Each compound kept whole also stands unbroken on a single printed line of the report."""
     one_line = [line for line in raw_source.splitlines() if line.strip()]
-    for word in sourcetext.REAL_HYPHENS:
+    for word in _sourcetext.REAL_HYPHENS:
         assert any(word in line.casefold() for line in one_line), word
 
 
@@ -38,11 +38,11 @@ def test_symbol_broken_after_slash_is_joined(flowed: str) -> None:
 
 
 def test_links_and_blank_lines_are_dropped() -> None:
-    assert sourcetext.flow("a \n\n \n\nhttp://undocs.org/ru/X\n\nb") == "a b"
+    assert _sourcetext.flow("a \n\n \n\nhttp://undocs.org/ru/X\n\nb") == "a b"
 
 
 def test_paragraphs_are_34_in_order(raw_source: str) -> None:
-    paragraphs = sourcetext.paragraphs(raw_source)
+    paragraphs = _sourcetext.paragraphs(raw_source)
     assert list(paragraphs) == list(range(1, 35))
     assert paragraphs[1].startswith("Во исполнение резолюции 5/3")
     assert paragraphs[26].endswith("5. Утверждение доклада.")  # the agenda's own items stay inside

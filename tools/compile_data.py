@@ -15,7 +15,7 @@ import sys
 from importlib.metadata import version
 
 from generated import run
-from smuggling_wg.loader import (
+from smuggling_wg._loader import (
     BUNDLED_JSON,
     SEAL,
     SOURCE_FILES,

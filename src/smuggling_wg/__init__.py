@@ -23,12 +23,12 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typin
 if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run time names load lazily
     from typing import Any
 
+    from ._language import get_language as get_language
+    from ._language import language as language
+    from ._language import set_language as set_language
     from .dataset import Dataset as Dataset
     from .dataset import load as load
     from .dataset import validate as validate
-    from .display import get_language as get_language
-    from .display import language as language
-    from .display import set_language as set_language
     from .errors import DataError as DataError
     from .errors import InvalidFilter as InvalidFilter
     from .errors import NotFound as NotFound
@@ -87,9 +87,9 @@ _HOME = {
     "load": "dataset",
     "validate": "dataset",
     "Problem": "errors",
-    "get_language": "display",
-    "language": "display",
-    "set_language": "display",
+    "get_language": "_language",
+    "language": "_language",
+    "set_language": "_language",
     "DataError": "errors",
     "InvalidFilter": "errors",
     "NotFound": "errors",

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._language import LANGS, Lang, set_language
 from .dataset import Dataset, load
-from .display import LANGS, Lang, set_language
 from .errors import DataError, InvalidFilter, NotFound
 from .models import Actor, AgendaItem, Organization, Record, State
 
@@ -365,7 +365,7 @@ def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from .export import json_schema
 
     if a.file_format:
-        from .fileformat import file_schema
+        from ._fileformat import file_schema
 
         schema = file_schema()
     elif a.model:
@@ -390,7 +390,7 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     The bundled data is always validated in full, and so are the files of ``$SMUGGLING_WG_PATH``
     (``load()`` would read them too).
     """
-    from . import loader
+    from . import _loader
     from .dataset import PATH_VARIABLE, validate
 
     problems = validate(*a.paths)
@@ -398,24 +398,24 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
         raise DataError(problems)
     also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
     if not a.paths:
-        bundle = loader.read_yaml(loader.data_dir() / name for name in loader.SOURCE_FILES)
+        bundle = _loader.read_yaml(_loader.data_dir() / name for name in _loader.SOURCE_FILES)
         counts = f"{len(bundle.meetings)} meetings, {len(bundle.actors)} actors"
         out.write(f"ok: the bundled data and sources, {counts}{also}\n")
         return 0
-    files, _ = loader.expand(a.paths)
+    files, _ = _loader.expand(a.paths)
     out.write(f"ok: {len(files)} file(s) load with the bundled data{also}\n")
     return 0
 
 
 def _template(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
-    from .sourcetext import read_source
+    from ._sourcetext import read_source
 
     out.write(read_source("template.yaml"))
     return 0
 
 
 def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
-    from .summary import render
+    from ._summary import render
 
     out.write(render(ds, a.meeting) + "\n")
     return 0

@@ -13,9 +13,10 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 
-from . import analysis, loader
+from . import _loader, analysis
+from ._language import LANGS, Lang
+from ._results import Results
 from .analysis import Dimension, Value
-from .display import LANGS, Lang
 from .errors import DataError, InvalidFilter, NotFound, Problem
 from .models import (
     Actor,
@@ -34,8 +35,7 @@ from .models import (
     StatementKind,
     Topic,
 )
-from .normalize import fold
-from .results import Results
+from ._fold import fold
 
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
     import pandas
@@ -76,12 +76,12 @@ class Dataset:
         raise AttributeError(f"Dataset is immutable (cannot delete {name!r})")
 
     def _repr_html_(self) -> str:
-        from .render import html_fields
+        from ._notebook import html_fields
 
         return html_fields(repr(self), self._fields_shown())
 
     def __rich__(self) -> object:
-        from .render import rich_fields
+        from ._notebook import rich_fields
 
         return rich_fields(repr(self), self._fields_shown())
 
@@ -154,14 +154,14 @@ class Dataset:
 
         Every verbatim string in the data is a substring of the flowed text.
         """
-        from . import sourcetext
+        from . import _sourcetext
 
         name = self.meeting(meeting).source_file
         if name is None:
             shipped = [m.number for m in self.meetings if m.source_file]
             raise NotFound("source text", meeting, shipped, reason=f"no source text is shipped for meeting {meeting}")
-        raw = sourcetext.read_source(name)
-        return sourcetext.flow(raw) if flowed else raw
+        raw = _sourcetext.read_source(name)
+        return _sourcetext.flow(raw) if flowed else raw
 
     def paragraph(self, number: int, meeting: int = _DEFAULT_MEETING) -> Paragraph:
         """A numbered paragraph of a meeting's report."""
@@ -379,14 +379,14 @@ class Dataset:
     def to_dataframe(self, table: str) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
 
-        Tables: those of :mod:`smuggling_wg.tables` (``recommendations``, ``participants``,
+        Tables: those of :mod:`smuggling_wg._tables` (``recommendations``, ``participants``,
         ``states``, ``recommendation_topics``, ...). Enumerations are categories, dates are
         datetimes, integers are nullable ``Int64``.
         """
-        from . import tables
+        from . import _tables
 
-        _check("table", table, [t.name for t in tables.TABLES])
-        return tables.to_dataframe(self._bundle, table)
+        _check("table", table, [t.name for t in _tables.TABLES])
+        return _tables.to_dataframe(self._bundle, table)
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """An index built on first use, once, however many threads ask at the same time."""
@@ -451,7 +451,7 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     """The dataset: the bundled data, plus any YAML files or folders in ``extra`` and ``$SMUGGLING_WG_PATH``.
 
     Without extra data: the bundled dataset, read on first use (validated by the compile
-    step and sealed, see :func:`~smuggling_wg.loader.bundled`), then cached
+    step and sealed, see :func:`~smuggling_wg._loader.bundled`), then cached
     (thread-safe: many threads calling ``load()`` at once build it once). With extra data:
     a new dataset of the bundled data and the files (validated together, every problem
     reported at once as :class:`~smuggling_wg.errors.DataError`); the cached bundled
@@ -460,17 +460,17 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     if not _cache:
         with _lock:
             if not _cache:
-                _cache.append(Dataset(loader.bundled()))
+                _cache.append(Dataset(_loader.bundled()))
     paths = _extra_paths(extra)
     if not paths:
         return _cache[0]
-    files, problems = loader.expand(paths)
+    files, problems = _loader.expand(paths)
     if problems:
         raise DataError(problems)
     key = tuple((str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
     with _lock:
         if key not in _extended:
-            _extended[key] = Dataset(loader.extend(_cache[0].bundle, files))
+            _extended[key] = Dataset(_loader.extend(_cache[0].bundle, files))
         return _extended[key]
 
 
@@ -484,7 +484,7 @@ def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
     """
     try:
         if not _extra_paths(paths):  # with extra data, load() validates the bundled data with it
-            loader.bundled(check=True)
+            _loader.bundled(check=True)
         load(extra=paths)
     except DataError as exc:
         return exc.problems

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from . import DATA_VERSION, models, tables
+from . import DATA_VERSION, _tables, models
 from .dataset import Dataset
 
 __all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
@@ -93,17 +93,17 @@ def _cell(value: Any) -> str:
 
 def _write_csv(ds: Dataset, out: Path) -> list[Path]:
     written = []
-    for spec in tables.TABLES:
+    for spec in _tables.TABLES:
         path = out / f"{spec.name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(f.name for f in spec.fields)
-            writer.writerows([_cell(v) for v in row] for row in tables.rows(ds.bundle, spec.name))
+            writer.writerows([_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
         written.append(path)
     return written
 
 
-def _table_schema(spec: tables.Table) -> dict[str, Any]:
+def _table_schema(spec: _tables.Table) -> dict[str, Any]:
     fields = []
     for f in spec.fields:
         field: dict[str, Any] = {"name": f.name, "type": f.type}
@@ -150,7 +150,7 @@ def _descriptor() -> dict[str, Any]:
                 "description": spec.description,
                 "schema": _table_schema(spec),
             }
-            for spec in tables.TABLES
+            for spec in _tables.TABLES
         ],
     }
 
@@ -173,7 +173,7 @@ def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
             _write_json(folder / "smuggling-wg.schema.json", json_schema()),
         ]
     if fmt == "yaml":
-        from .loader import to_yaml
+        from ._loader import to_yaml
 
         path = folder / "smuggling-wg.yaml"
         header = "".join(f"# {k}: {v}\n" for k, v in about().items())

@@ -4,7 +4,7 @@ Conventions that hold for every model here:
 
 * ``source`` is the tuple of report paragraph numbers a record comes from.
 * Russian strings marked "as written" are copied from the report exactly (line-break
-  hyphens joined, white space collapsed; see :mod:`smuggling_wg.sourcetext`).
+  hyphens joined, white space collapsed; see :mod:`smuggling_wg._sourcetext`).
 * :class:`Text` pairs the report's Russian (``ru``, the original) with an English
   rendering (``en``) that is editorial: an unofficial translation made for this library
   (``en_origin="unofficial_translation"``), or the official UN English of a name or title
@@ -21,7 +21,7 @@ from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .display import Lang, get_language
+from ._language import Lang, get_language
 
 __all__ = [
     "Actor",
@@ -100,12 +100,12 @@ class Record(BaseModel):
         return {type(self).__name__: repr(self)}
 
     def _repr_html_(self) -> str:
-        from .render import html_fields
+        from ._notebook import html_fields
 
         return html_fields(repr(self), self._fields_shown())
 
     def __rich__(self) -> object:
-        from .render import rich_fields
+        from ._notebook import rich_fields
 
         return rich_fields(repr(self), self._fields_shown())
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple, TypeAlias
 
-from . import loader
-from .display import Lang
+from . import _loader
+from ._language import Lang
 from .errors import InvalidFilter
 from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
-from .normalize import fold
+from ._fold import fold
 
-__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "stem_live", "vocabulary"]
+__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
 
 Kind: TypeAlias = Literal["recommendation", "paragraph", "speaker", "agenda_item", "theme"]
 Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Theme
@@ -62,7 +62,7 @@ def _stem_table() -> dict[str, str]:
     what the installed stemmer makes, and the dependency is pinned to the same major
     version, so a first search needs neither the stemmer's import nor its stemming.
     """
-    return loader.bundled_stems()[1]
+    return _loader.bundled_stems()[1]
 
 
 @lru_cache(maxsize=65536)

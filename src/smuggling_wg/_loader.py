@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .construct import ShapeError, construct
+from ._construct import ShapeError, construct
 from .errors import DataError, Problem
 from .models import Bundle
 
 if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
-    from .yamlfile import Loc, ParsedFile
+    from ._yaml import Loc, ParsedFile
 
 __all__ = [
     "BUNDLED_JSON",
@@ -246,7 +246,7 @@ class _Merge:
                     self.origins[(key, index)] = (BUNDLED_JSON, (key, index), None)
 
     def add_files(self, paths: Iterable[str | os.PathLike[str]]) -> _Merge:
-        from .yamlfile import parse
+        from ._yaml import parse
 
         files, self.problems = expand(paths)
         for path in files:

@@ -8,7 +8,7 @@ is built here instead: each JSON value becomes what validation would make of it 
 records, tuples, dates, integer keys), each record through pydantic's ``model_construct``.
 JSON that does not fit the models' fields (compiled for other models) raises
 :class:`ShapeError`, and anything not sealed is validated instead
-(:func:`smuggling_wg.loader.read_compiled`); the tests prove both ways give identical data.
+(:func:`smuggling_wg._loader.read_compiled`); the tests prove both ways give identical data.
 """
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """The format of a YAML data file (``format_version`` 1), as a model and as a JSON Schema.
 
-This describes what :func:`smuggling_wg.loader.read_yaml` and ``load(extra=...)`` accept, so
+This describes what :func:`smuggling_wg._loader.read_yaml` and ``load(extra=...)`` accept, so
 editors and other tools can check a file before the library does. It is documentation
 made executable: the loader applies the same models when it validates merged data.
 """

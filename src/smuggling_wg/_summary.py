@@ -7,8 +7,8 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
+from ._language import Lang, get_language
 from .dataset import Dataset
-from .display import Lang, get_language
 from .models import Meeting, State
 
 __all__ = ["render"]

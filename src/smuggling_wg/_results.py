@@ -25,11 +25,11 @@ class Results(tuple[T, ...]):
         return f"{len(self)} × {', '.join(kinds)}", header, [[row.get(h, "") for h in header] for row in rows]
 
     def _repr_html_(self) -> str:
-        from .render import html_rows
+        from ._notebook import html_rows
 
         return html_rows(*self._table())
 
     def __rich__(self) -> Any:
-        from .render import rich_rows
+        from ._notebook import rich_rows
 
         return rich_rows(*self._table())
