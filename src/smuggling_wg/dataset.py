@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 
 from . import _loader, analysis
+from ._fold import fold
 from ._language import LANGS, Lang
 from ._results import Results
 from .analysis import Dimension, Value
@@ -35,7 +36,6 @@ from .models import (
     StatementKind,
     Topic,
 )
-from ._fold import fold
 
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
     import pandas

@@ -19,10 +19,10 @@ from functools import lru_cache
 from typing import Literal, NamedTuple, TypeAlias
 
 from . import _loader
+from ._fold import fold
 from ._language import Lang
 from .errors import InvalidFilter
 from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
-from ._fold import fold
 
 __all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
 
