@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import frictionless
@@ -80,7 +81,7 @@ def test_frictionless_catches_a_broken_foreign_key(package: Path, tmp_path: Path
 def test_tidy_csv(package: Path) -> None:
     recommendations = _read(package / "recommendations.csv")
     assert len(recommendations) == 22
-    assert list(recommendations[0]) == [f.name for f in _tables.table("recommendations").fields]
+    assert list(recommendations[0]) == [c.name for c in _tables.table("recommendations").columns]
     assert recommendations[7]["text_ru"].startswith("Государствам-участникам рекомендуется рассмотреть")
     topics = _read(package / "recommendation_topics.csv")
     assert len(topics) == 73 and {t["recommendation"] for t in topics} == {str(n) for n in range(1, 23)}
@@ -132,3 +133,39 @@ def test_yaml_export_is_a_data_file_that_reads_back(ds: Dataset, tmp_path: Path)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# smuggling_wg_version: ") and "&id" not in text
     assert _loader.read_yaml([path]) == ds.bundle
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@pytest.mark.parametrize("spec", _tables.TABLES, ids=lambda t: t.name)
+def test_language_columns_hold_their_language(ds: Dataset, spec: _tables.Table) -> None:
+    """Every *_ru cell holds Russian and every *_en cell English: two languages cannot be swapped unseen."""
+    found = _tables.rows(ds.bundle, spec.name)
+    checked = 0
+    for i, column in enumerate(spec.columns):
+        if not column.name.endswith(("_ru", "_en")):
+            continue
+        for row in found:
+            value = row[i]
+            if not value:
+                continue
+            checked += 1
+            if column.name.endswith("_ru"):
+                assert _CYRILLIC.search(value), (spec.name, column.name, value)
+            else:
+                assert _LATIN.search(value) and not _CYRILLIC.search(value), (spec.name, column.name, value)
+    languages = [c for c in spec.columns if c.name.endswith(("_ru", "_en"))]
+    assert checked or not languages or not found, f"{spec.name}: no language cell checked"
+
+
+def test_every_column_is_described_once(ds: Dataset) -> None:
+    for spec in _tables.TABLES:
+        names = [c.name for c in spec.columns]
+        assert len(names) == len(set(names)), spec.name
+        assert all(c.description for c in spec.columns), spec.name
+        assert set(spec.primary_key) <= set(names) and set(spec.filters) <= set(names), spec.name
+        for local, target, remote in spec.foreign_keys:
+            assert set(local) <= set(names), spec.name
+            assert set(remote) <= {c.name for c in _tables.table(target).columns}, spec.name

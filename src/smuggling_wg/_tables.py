@@ -1,570 +1,711 @@
 """The dataset as tidy tables: one per entity, long tables for many-valued fields.
 
-One definition per table (its fields with types, allowed values and descriptions, its
-primary key and foreign keys) serves every flat export: CSV files, the Frictionless Data
-Package's Table Schemas and pandas DataFrames with proper dtypes. Keys join: a state is
-its ISO alpha-3 code everywhere, an organization its id; both are rows of ``actors``.
+Each column is declared once, as one :class:`Column`: its name, type, meaning and the
+getter that reads its value from a record. Every flat output reads these declarations:
+CSV files, the Frictionless Data Package's Table Schemas, pandas DataFrames, SQLite and
+Parquet. A column copied from a model field takes its type, allowed values and meaning
+from that field (:func:`field`); a text of the report gives its ``_ru`` and ``_en``
+columns from one declaration (:func:`text`), so the two languages cannot be swapped.
+Keys join: a state is its ISO alpha-3 code everywhere, an organization its id; both are
+rows of ``actors``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, get_args
+import datetime as dt
+import types
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from .models import (
     ActorKind,
-    AddresseeKind,
+    AgendaItem,
+    AgendaSubItem,
     Bundle,
-    MeetingFormat,
-    Modality,
+    Document,
+    Meeting,
     Organization,
-    ParticipationStatus,
-    Provenance,
-    RegionalGroup,
+    Paragraph,
+    Participant,
+    Recommendation,
+    Record,
+    SdgLink,
+    Session,
+    Speaker,
     State,
-    StatementKind,
+    Statement,
+    Text,
+    Theme,
+    Topic,
+    TopicTag,
+    TreatyRef,
+    UnNames,
 )
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["TABLES", "Field", "Table", "rows", "table", "to_dataframe"]
+__all__ = ["TABLES", "At", "Column", "Table", "column_values", "rows", "table", "to_dataframe"]
 
-FieldType = Literal["string", "integer", "date", "boolean", "number"]
+ColumnType = Literal["string", "integer", "date", "boolean"]
+
+
+class At(NamedTuple):
+    """Where a row comes from: its meeting (if any), its record, its position, and the record it belongs to."""
+
+    meeting: Meeting | None
+    record: Any
+    position: int = 0
+    parent: Any = None
 
 
 @dataclass(frozen=True)
-class Field:
-    """A column: name, Table Schema type, allowed values (a category) and meaning."""
+class Column:
+    """A column: its name, type, meaning and allowed values, and how to read its value from a row's record.
+
+    ``many``: the value is a list of ``type`` (a CSV cell joins it with ``;``; Parquet and
+    pandas keep a list). ``required``: never empty.
+    """
 
     name: str
-    type: FieldType = "string"
-    description: str = ""
+    type: ColumnType
+    description: str
+    get: Callable[[At], Any]
     enum: tuple[Any, ...] = ()
     required: bool = False
+    many: bool = False
 
 
 @dataclass(frozen=True)
 class Table:
-    """A tidy table: its fields, primary key, foreign keys (field, table, field) and row maker."""
+    """A tidy table: its columns, primary key, foreign keys (columns, table, columns) and where its rows come from."""
 
     name: str
     description: str
-    fields: tuple[Field, ...]
+    columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    make: Callable[[Bundle], Iterator[tuple[Any, ...]]] = field(repr=False)
+    records: Callable[[Bundle], Iterable[At]]
     foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+    #: Columns people filter on: indexed in SQLite, faceted in Datasette.
+    filters: tuple[str, ...] = ()
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
 
 
-def _src(numbers: tuple[int, ...]) -> str:
-    """Paragraph numbers as one cell: '3;18;34'."""
-    return ";".join(map(str, numbers))
+# --- declaring columns ----------------------------------------------------------------------
 
 
-def _enum(literal: Any) -> tuple[Any, ...]:
-    """The values of a Literal, also of a union of Literals (flattened, in order)."""
-    args = get_args(literal)
-    return tuple(v for a in args for v in (_enum(a) if get_args(a) else (a,)))
+def _enum(annotation: Any) -> tuple[Any, ...]:
+    """Every value a Literal allows, through unions, aliases and ``Annotated`` (flattened, in order)."""
+    annotation = getattr(annotation, "__value__", annotation)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return get_args(annotation)
+    if origin in (Annotated, Union, types.UnionType):
+        return tuple(v for a in get_args(annotation) for v in _enum(a))
+    return ()
 
 
-MEETING = Field("meeting", "integer", "Meeting number.", required=True)
-SOURCE = Field("source", description="Report paragraphs the row comes from, ';'-separated.", required=True)
-PROVENANCE = Field(
-    "provenance",
-    description="source: the report says it; editorial: this library's judgment.",
-    enum=_enum(Provenance),
-    required=True,
-)
+def _kind(annotation: Any) -> tuple[ColumnType, bool]:
+    """The column type of a model field's annotation, and whether it holds a list."""
+    annotation = getattr(annotation, "__value__", annotation)
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _kind(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        (member,) = [a for a in get_args(annotation) if a is not type(None)]
+        return _kind(member)
+    if origin is tuple:
+        return _kind(get_args(annotation)[0])[0], True
+    if origin is Literal:
+        return ("integer" if isinstance(get_args(annotation)[0], int) else "string"), False
+    if annotation is int:
+        return "integer", False
+    if annotation is bool:
+        return "boolean", False
+    if annotation is dt.date:
+        return "date", False
+    return "string", False
 
 
-def _meetings(b: Bundle) -> Iterator[tuple[Any, ...]]:
-    for m in b.meetings:
-        delegates = m.registered_delegates
-        yield (
-            m.number,
-            m.title.ru,
-            m.title.en,
-            m.body.en,
-            m.city.ru,
-            m.city.en,
-            m.start_date,
-            m.end_date,
-            m.format,
-            m.sessions_held,
-            delegates.value if delegates else None,
-            m.adopted_on,
-            m.symbol,
-            _src(m.source),
+def _description(model: type[Record], name: str) -> str:
+    return model.model_fields[name].description or ""
+
+
+def field(model: type[Record], name: str, column: str = "", description: str = "", of: str = "record") -> Column:
+    """A column holding field ``name`` of ``model``: type, allowed values and meaning come from the field.
+
+    ``of`` is the attribute of :class:`At` that holds the record (``record`` or ``parent``).
+    """
+    info = model.model_fields[name]
+    kind, many = _kind(info.annotation)
+
+    def get(at: At) -> Any:
+        value = getattr(getattr(at, of), name)
+        return tuple(value) if many else value
+
+    return Column(
+        column or name,
+        kind,
+        description or _description(model, name),
+        get,
+        enum=_enum(info.annotation),
+        required=_never_empty(info) and not many,
+        many=many,
+    )
+
+
+def _never_empty(info: Any) -> bool:
+    """A field whose value is never None nor an empty string: a required column."""
+    annotation = info.annotation
+    optional = get_origin(annotation) in (Union, types.UnionType) and type(None) in get_args(annotation)
+    return not optional and (info.is_required() or info.default not in (None, ""))
+
+
+def text(model: type[Record], name: str, column: str = "", description: str = "") -> tuple[Column, Column]:
+    """The ``_ru`` and ``_en`` columns of a :class:`~smuggling_wg.models.Text` field, from one declaration."""
+    base = column or name
+    meaning = description or _description(model, name)
+    required = _never_empty(model.model_fields[name])
+
+    def language(lang: Literal["ru", "en"]) -> Column:
+        def get(at: At) -> str | None:
+            value: Text | None = getattr(at.record, name)
+            return None if value is None else getattr(value, lang)
+
+        note = _description(Text, lang)
+        return Column(
+            f"{base}_{lang}", "string", f"{meaning} This column: {note}", get, required=required and lang == "ru"
         )
 
-
-def _actors(b: Bundle) -> Iterator[tuple[Any, ...]]:
-    for a in b.actors:
-        yield a.id, a.kind, a.name.ru, a.name.en
+    return language("ru"), language("en")
 
 
-def _states(b: Bundle) -> Iterator[tuple[Any, ...]]:
-    for s in b.actors:
-        if isinstance(s, State):
-            six = s.names.model_dump() if s.names else dict.fromkeys(("ar", "zh", "en", "fr", "ru", "es"))
-            yield (
-                s.id,
-                s.alpha2,
-                s.m49,
-                s.name.ru,
-                s.name.en,
-                s.regional_group,
-                s.regional_group_note,
-                six["ar"],
-                six["zh"],
-                six["en"],
-                six["fr"],
-                six["ru"],
-                six["es"],
-            )
+def meeting_number(description: str = "Meeting number.") -> Column:
+    """The meeting a row belongs to."""
+    return Column(
+        "meeting", "integer", description, lambda at: at.meeting.number if at.meeting else None, required=True
+    )
 
 
-def _organizations(b: Bundle) -> Iterator[tuple[Any, ...]]:
-    for o in b.actors:
-        if isinstance(o, Organization):
-            yield o.id, o.kind, o.name.ru, o.name.en, o.acronym, o.note
+def position(description: str = "Order in the report.") -> Column:
+    """A row's position in its list, from 1."""
+    return Column("position", "integer", description, lambda at: at.position, required=True)
 
 
-def _per_meeting(
-    attribute: str, row: Callable[[Any, Any, int], tuple[Any, ...]]
-) -> Callable[[Bundle], Iterator[tuple[Any, ...]]]:
-    """Row maker over one list of every meeting: ``row(meeting, record, position)``."""
+def parent_number(name: str, description: str) -> Column:
+    """The number of the record a label row belongs to (a recommendation's, a paragraph's)."""
+    return Column(name, "integer", description, lambda at: at.parent.number, required=True)
 
-    def make(b: Bundle) -> Iterator[tuple[Any, ...]]:
+
+SOURCE_DESCRIPTION = "Report paragraphs the row comes from."
+
+
+def source(of: str = "record") -> Column:
+    """The paragraphs a row's record is cited from."""
+    return Column(
+        "source",
+        "integer",
+        SOURCE_DESCRIPTION,
+        lambda at: tuple(getattr(at, of).source),
+        required=True,
+        many=True,
+    )
+
+
+# --- where rows come from -------------------------------------------------------------------
+
+
+def _per_meeting(attribute: str) -> Callable[[Bundle], Iterator[At]]:
+    """One row per record of one list of every meeting."""
+
+    def records(b: Bundle) -> Iterator[At]:
         for m in b.meetings:
-            for position, record in enumerate(getattr(m, attribute), start=1):
-                yield row(m, record, position)
+            for i, record in enumerate(getattr(m, attribute), start=1):
+                yield At(m, record, i)
 
-    return make
+    return records
 
 
-def _labels(
-    attribute: str, row: Callable[[Any], tuple[Any, ...]], of: str = "recommendations"
-) -> Callable[[Bundle], Iterator[tuple[Any, ...]]]:
-    """Row maker for a many-valued label field, one row per label (long format)."""
+def _labels(attribute: str, of: str = "recommendations") -> Callable[[Bundle], Iterator[At]]:
+    """One row per label of a many-valued field of a meeting's recommendations or paragraphs (long format)."""
 
-    def make(b: Bundle) -> Iterator[tuple[Any, ...]]:
+    def records(b: Bundle) -> Iterator[At]:
         for m in b.meetings:
-            for record in getattr(m, of):
-                for item in getattr(record, attribute):
-                    yield (m.number, record.number, *row(item))
+            for parent in getattr(m, of):
+                for i, item in enumerate(getattr(parent, attribute), start=1):
+                    yield At(m, item, i, parent)
 
-    return make
+    return records
 
 
-def _agenda_sub_items(b: Bundle) -> Iterator[tuple[Any, ...]]:
+def _items(attribute: str) -> Callable[[Bundle], Iterator[At]]:
+    """One row per agenda item of each statement or session (``record`` is the item number)."""
+
+    def records(b: Bundle) -> Iterator[At]:
+        for m in b.meetings:
+            for i, parent in enumerate(getattr(m, attribute), start=1):
+                for item in parent.agenda_items:
+                    yield At(m, item, i, parent)
+
+    return records
+
+
+def _sub_items(b: Bundle) -> Iterator[At]:
     for m in b.meetings:
         for a in m.agenda:
-            for sub in a.sub_items:
-                yield m.number, a.number, sub.letter, sub.title.ru, sub.title.en
+            for i, sub in enumerate(a.sub_items, start=1):
+                yield At(m, sub, i, a)
 
 
-def _item_links(attribute: str, key: str) -> Callable[[Bundle], Iterator[tuple[Any, ...]]]:
-    """Long rows (meeting, position or number, agenda item) for statements' and sessions' items."""
+def _actors(kind: type[Record] | None = None) -> Callable[[Bundle], Iterator[At]]:
+    def records(b: Bundle) -> Iterator[At]:
+        for i, a in enumerate(b.actors, start=1):
+            if kind is None or isinstance(a, kind):
+                yield At(None, a, i)
 
-    def make(b: Bundle) -> Iterator[tuple[Any, ...]]:
-        for m in b.meetings:
-            for position, record in enumerate(getattr(m, attribute), start=1):
-                for item in record.agenda_items:
-                    yield m.number, getattr(record, key) if key else position, item
-
-    return make
+    return records
 
 
-def _articles(b: Bundle) -> Iterator[tuple[Any, ...]]:
+def _articles(b: Bundle) -> Iterator[At]:
     for instrument in b.instruments:
         for number, title in instrument.articles.items():
-            yield instrument.id, number, title
+            yield At(None, (instrument.id, number, title))
 
 
-REC_KEY = (("meeting", "recommendation"), "recommendations", ("meeting", "number"))
+# --- the tables -----------------------------------------------------------------------------
+
+_LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+_MEETING = (("meeting",), "meetings", ("number",))
+_REC_KEY = (("meeting", "recommendation"), "recommendations", ("meeting", "number"))
+
+
+def _un_name(lang: str) -> Column:
+    def get(at: At) -> str | None:
+        names: UnNames | None = at.record.names
+        return None if names is None else getattr(names, lang)
+
+    return Column(f"un_name_{lang}", "string", _description(UnNames, lang), get)
+
+
+def _delegates(at: At) -> int | None:
+    quantity = at.record.registered_delegates
+    return None if quantity is None else quantity.value
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "meetings",
         "Meetings of the Working Group.",
         (
-            Field("number", "integer", "Meeting number.", required=True),
-            Field("title_ru"),
-            Field("title_en"),
-            Field("body_en"),
-            Field("city_ru"),
-            Field("city_en"),
-            Field("start_date", "date", required=True),
-            Field("end_date", "date", required=True),
-            Field("format", enum=_enum(MeetingFormat)),
-            Field("sessions_held", "integer"),
-            Field("registered_delegates", "integer", "Approximate, as the report says."),
-            Field("adopted_on", "date"),
-            Field("symbol", description="The report's symbol; empty: not printed in it."),
-            SOURCE,
+            field(Meeting, "number"),
+            *text(Meeting, "title"),
+            *text(Meeting, "body"),
+            *text(Meeting, "city"),
+            field(Meeting, "start_date"),
+            field(Meeting, "end_date"),
+            field(Meeting, "format"),
+            field(Meeting, "sessions_held"),
+            Column(
+                "registered_delegates",
+                "integer",
+                "Registered delegates as the report counts them (approximate where it says so).",
+                _delegates,
+            ),
+            field(Meeting, "adopted_on"),
+            field(Meeting, "symbol"),
+            source(),
         ),
         ("number",),
-        _meetings,
+        lambda b: (At(m, m) for m in b.meetings),
     ),
     Table(
         "actors",
         "Every state and organization (states by ISO 3166-1 alpha-3).",
         (
-            Field("id", required=True),
-            Field("kind", enum=_enum(ActorKind), required=True),
-            Field("name_ru"),
-            Field("name_en"),
+            field(State, "id", description="ISO 3166-1 alpha-3 for a state, a lower-case id for an organization."),
+            Column(
+                "kind",
+                "string",
+                "state, or what kind of organization.",
+                lambda at: at.record.kind,
+                enum=_enum(ActorKind),
+                required=True,
+            ),
+            *text(State, "name", description="The actor's name (ru: as the report writes it)"),
         ),
         ("id",),
-        _actors,
+        _actors(),
+        filters=("kind",),
     ),
     Table(
         "states",
         "States: codes, names, UN regional group, UN short names in six languages.",
         (
-            Field("id", description="ISO 3166-1 alpha-3.", required=True),
-            Field("alpha2"),
-            Field("m49"),
-            Field("name_ru", description="As the report writes it."),
-            Field("name_en", description="UN short name."),
-            Field("regional_group", enum=_enum(RegionalGroup)),
-            Field("regional_group_note"),
-            *(Field(f"un_name_{lang}") for lang in ("ar", "zh", "en", "fr", "ru", "es")),
+            field(State, "id"),
+            field(State, "alpha2"),
+            field(State, "m49"),
+            *text(State, "name"),
+            field(State, "regional_group"),
+            field(State, "regional_group_note"),
+            *(_un_name(lang) for lang in _LANGS),
         ),
         ("id",),
-        _states,
+        _actors(State),
         ((("id",), "actors", ("id",)),),
+        filters=("regional_group",),
     ),
     Table(
         "organizations",
         "Organizations, UN entities and other non-state actors.",
         (
-            Field("id", required=True),
-            Field("kind", enum=_enum(ActorKind)),
-            Field("name_ru"),
-            Field("name_en"),
-            Field("acronym"),
-            Field("note"),
+            field(Organization, "id"),
+            field(Organization, "kind"),
+            *text(Organization, "name"),
+            field(Organization, "acronym"),
+            field(Organization, "note"),
         ),
         ("id",),
-        _organizations,
+        _actors(Organization),
         ((("id",), "actors", ("id",)),),
+        filters=("kind",),
     ),
     Table(
         "themes",
         "Thematic sections of the recommendations.",
         (
-            MEETING,
-            Field("id", required=True),
-            Field("chapter"),
-            Field("section"),
-            Field("label"),
-            Field("title_ru"),
-            Field("title_en"),
-            SOURCE,
+            meeting_number(),
+            field(Theme, "id"),
+            field(Theme, "chapter"),
+            field(Theme, "section"),
+            field(Theme, "label"),
+            *text(Theme, "title"),
+            source(),
         ),
         ("meeting", "id"),
-        _per_meeting(
-            "themes",
-            lambda m, t, _: (m.number, t.id, t.chapter, t.section, t.label, t.title.ru, t.title.en, _src(t.source)),
-        ),
-        ((("meeting",), "meetings", ("number",)),),
+        _per_meeting("themes"),
+        (_MEETING,),
     ),
     Table(
         "recommendations",
         "Recommendations, verbatim (text_ru) with an editorial English (text_en).",
         (
-            MEETING,
-            Field("number", "integer", required=True),
-            Field("theme", required=True),
-            Field("addressee", description="As written."),
-            Field("addressee_kind", enum=_enum(AddresseeKind)),
-            Field("modality", enum=_enum(Modality), required=True),
-            Field("specificity", "integer", "Editorial 1-5 scale.", enum=(1, 2, 3, 4, 5)),
-            Field("specificity_rationale"),
-            Field("text_ru", required=True),
-            Field("text_en"),
-            SOURCE,
+            meeting_number(),
+            field(Recommendation, "number"),
+            field(Recommendation, "theme"),
+            field(Recommendation, "addressee"),
+            field(Recommendation, "addressee_kind"),
+            field(Recommendation, "modality"),
+            Column(
+                "specificity",
+                "integer",
+                "Editorial 1-5 specificity of the action asked for.",
+                lambda at: at.record.specificity.level if at.record.specificity else None,
+                enum=(1, 2, 3, 4, 5),
+            ),
+            Column(
+                "specificity_rationale",
+                "string",
+                "Editorial. The words that decided the specificity level.",
+                lambda at: at.record.specificity.rationale if at.record.specificity else None,
+            ),
+            *text(Recommendation, "text"),
+            source(),
         ),
         ("meeting", "number"),
-        _per_meeting(
-            "recommendations",
-            lambda m, r, _: (
-                m.number,
-                r.number,
-                r.theme,
-                r.addressee,
-                r.addressee_kind,
-                r.modality,
-                r.specificity.level if r.specificity else None,
-                r.specificity.rationale if r.specificity else None,
-                r.text.ru,
-                r.text.en,
-                _src(r.source),
-            ),
-        ),
+        _per_meeting("recommendations"),
         ((("meeting", "theme"), "themes", ("meeting", "id")),),
+        filters=("theme", "modality", "addressee_kind", "specificity"),
     ),
     Table(
         "recommendation_topics",
         "Topic tags of recommendations (editorial), one row per tag.",
         (
-            MEETING,
-            Field("recommendation", "integer", required=True),
-            Field("topic", required=True),
-            Field("quote", description="Words of the text that justify the tag."),
-            PROVENANCE,
+            meeting_number(),
+            parent_number("recommendation", "The recommendation's number."),
+            field(TopicTag, "topic"),
+            field(TopicTag, "quote"),
+            field(TopicTag, "provenance"),
         ),
         ("meeting", "recommendation", "topic"),
-        _labels("topics", lambda t: (t.topic, t.quote, t.provenance)),
-        (REC_KEY, (("topic",), "topics", ("id",))),
+        _labels("topics"),
+        (_REC_KEY, (("topic",), "topics", ("id",))),
+        filters=("topic",),
     ),
     Table(
         "recommendation_treaty_refs",
         "References and editorial links to treaty articles, one row each.",
         (
-            MEETING,
-            Field("recommendation", "integer", required=True),
-            Field("instrument", enum=("convention", "smuggling_protocol"), required=True),
-            Field("article", "integer"),
-            Field("as_written"),
-            PROVENANCE,
-            Field("rationale"),
+            meeting_number(),
+            parent_number("recommendation", "The recommendation's number."),
+            field(TreatyRef, "instrument"),
+            field(TreatyRef, "article"),
+            field(TreatyRef, "as_written"),
+            field(TreatyRef, "provenance"),
+            field(TreatyRef, "rationale"),
         ),
         (),
-        _labels("treaty_refs", lambda t: (t.instrument, t.article, t.as_written, t.provenance, t.rationale)),
-        (REC_KEY,),
+        _labels("treaty_refs"),
+        (_REC_KEY,),
+        filters=("instrument", "article", "provenance"),
     ),
     Table(
         "recommendation_sdg_targets",
         "Editorial links to SDG targets, one row each.",
         (
-            MEETING,
-            Field("recommendation", "integer", required=True),
-            Field("target", required=True),
-            Field("rationale"),
-            PROVENANCE,
+            meeting_number(),
+            parent_number("recommendation", "The recommendation's number."),
+            field(SdgLink, "target"),
+            field(SdgLink, "rationale"),
+            field(SdgLink, "provenance"),
         ),
         ("meeting", "recommendation", "target"),
-        _labels("sdg_targets", lambda s: (s.target, s.rationale, s.provenance)),
-        (REC_KEY, (("target",), "sdg_targets", ("target",))),
+        _labels("sdg_targets"),
+        (_REC_KEY, (("target",), "sdg_targets", ("target",))),
+        filters=("target",),
     ),
     Table(
         "paragraphs",
         "Every numbered paragraph of the report, verbatim, with an editorial English.",
         (
-            MEETING,
-            Field("number", "integer", required=True),
-            Field("chapter"),
-            Field("section"),
-            Field("text_ru", required=True),
-            Field("text_en"),
+            meeting_number(),
+            field(Paragraph, "number"),
+            field(Paragraph, "chapter"),
+            field(Paragraph, "section"),
+            *text(Paragraph, "text"),
         ),
         ("meeting", "number"),
-        _per_meeting("paragraphs", lambda m, p, _: (m.number, p.number, p.chapter, p.section, p.text.ru, p.text.en)),
-        ((("meeting",), "meetings", ("number",)),),
+        _per_meeting("paragraphs"),
+        (_MEETING,),
+        filters=("chapter",),
     ),
     Table(
         "paragraph_topics",
         "Topic tags of discussion paragraphs (editorial), one row per tag.",
         (
-            MEETING,
-            Field("paragraph", "integer", required=True),
-            Field("topic", required=True),
-            Field("quote"),
-            PROVENANCE,
+            meeting_number(),
+            parent_number("paragraph", "The paragraph's number."),
+            field(TopicTag, "topic"),
+            field(TopicTag, "quote"),
+            field(TopicTag, "provenance"),
         ),
         ("meeting", "paragraph", "topic"),
-        _labels("topics", lambda t: (t.topic, t.quote, t.provenance), of="paragraphs"),
+        _labels("topics", of="paragraphs"),
         ((("meeting", "paragraph"), "paragraphs", ("meeting", "number")), (("topic",), "topics", ("id",))),
+        filters=("topic",),
     ),
     Table(
         "agenda_items",
         "The agenda as adopted.",
-        (MEETING, Field("number", "integer", required=True), Field("title_ru"), Field("title_en"), SOURCE),
+        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source()),
         ("meeting", "number"),
-        _per_meeting("agenda", lambda m, a, _: (m.number, a.number, a.title.ru, a.title.en, _src(a.source))),
-        ((("meeting",), "meetings", ("number",)),),
+        _per_meeting("agenda"),
+        (_MEETING,),
     ),
     Table(
         "agenda_sub_items",
         "Lettered sub-items of agenda items.",
         (
-            MEETING,
-            Field("item", "integer", required=True),
-            Field("letter", required=True),
-            Field("title_ru"),
-            Field("title_en"),
+            meeting_number(),
+            parent_number("item", "The agenda item's number."),
+            field(AgendaSubItem, "letter"),
+            *text(AgendaSubItem, "title"),
         ),
         ("meeting", "item", "letter"),
-        _agenda_sub_items,
+        _sub_items,
         ((("meeting", "item"), "agenda_items", ("meeting", "number")),),
     ),
     Table(
         "speakers",
         "Panellists, in order of presentation.",
         (
-            MEETING,
-            Field("order", "integer", required=True),
-            Field("honorific"),
-            Field("name_ru"),
-            Field("name_en"),
-            Field("surname_ru"),
-            Field("surname_en"),
-            Field("position_ru"),
-            Field("position_en"),
-            Field("actor", description="The speaker's country.", required=True),
-            Field("regional_group", enum=_enum(RegionalGroup)),
-            Field("agenda_item", "integer"),
-            Field("remarks", description="Paragraphs summarising the remarks, ';'-separated."),
-            SOURCE,
+            meeting_number(),
+            field(Speaker, "order"),
+            field(Speaker, "honorific"),
+            *text(Speaker, "name"),
+            *text(Speaker, "surname"),
+            *text(Speaker, "position"),
+            field(Speaker, "actor"),
+            field(Speaker, "regional_group"),
+            field(Speaker, "agenda_item"),
+            field(Speaker, "remarks"),
+            source(),
         ),
         ("meeting", "order"),
-        _per_meeting(
-            "speakers",
-            lambda m, s, _: (
-                m.number,
-                s.order,
-                s.honorific,
-                s.name.ru,
-                s.name.en,
-                s.surname.ru,
-                s.surname.en,
-                s.position.ru,
-                s.position.en,
-                s.actor,
-                s.regional_group,
-                s.agenda_item,
-                _src(s.remarks),
-                _src(s.source),
-            ),
-        ),
-        ((("actor",), "actors", ("id",)),),
+        _per_meeting("speakers"),
+        ((("actor",), "actors", ("id",)), _MEETING),
+        filters=("actor", "regional_group", "agenda_item"),
     ),
     Table(
         "statements",
         "Statements in the report's order.",
         (
-            MEETING,
-            Field("position", "integer", "Order in the report.", required=True),
-            Field("actor", required=True),
-            Field("kind", enum=_enum(StatementKind), required=True),
-            Field("as_written"),
-            Field("speaker", "integer", "The panellist's order, for a panel statement."),
-            SOURCE,
+            meeting_number(),
+            position(),
+            field(Statement, "actor"),
+            field(Statement, "kind"),
+            field(Statement, "as_written"),
+            field(Statement, "speaker"),
+            source(),
         ),
         ("meeting", "position"),
-        _per_meeting(
-            "statements", lambda m, s, i: (m.number, i, s.actor, s.kind, s.as_written, s.speaker, _src(s.source))
-        ),
-        ((("actor",), "actors", ("id",)),),
+        _per_meeting("statements"),
+        ((("actor",), "actors", ("id",)), _MEETING),
+        filters=("actor", "kind"),
     ),
     Table(
         "statement_agenda_items",
         "Agenda items of each statement (none: the report does not say).",
         (
-            MEETING,
-            Field("statement", "integer", "Statement position.", required=True),
-            Field("agenda_item", "integer", required=True),
+            meeting_number(),
+            Column("statement", "integer", "The statement's position.", lambda at: at.position, required=True),
+            Column("agenda_item", "integer", "An agenda item it was made under.", lambda at: at.record, required=True),
         ),
         ("meeting", "statement", "agenda_item"),
-        _item_links("statements", ""),
+        _items("statements"),
         ((("meeting", "statement"), "statements", ("meeting", "position")),),
     ),
     Table(
         "participants",
         "Participants in the report's order, with their status.",
         (
-            MEETING,
-            Field("position", "integer", "Order in the report.", required=True),
-            Field("actor", required=True),
-            Field("status", enum=_enum(ParticipationStatus), required=True),
-            Field("as_written"),
-            SOURCE,
+            meeting_number(),
+            position(),
+            field(Participant, "actor"),
+            field(Participant, "status"),
+            field(Participant, "as_written"),
+            source(),
         ),
         ("meeting", "actor"),
-        _per_meeting("participants", lambda m, p, i: (m.number, i, p.actor, p.status, p.as_written, _src(p.source))),
-        ((("actor",), "actors", ("id",)), (("meeting",), "meetings", ("number",))),
+        _per_meeting("participants"),
+        ((("actor",), "actors", ("id",)), _MEETING),
+        filters=("actor", "status"),
     ),
     Table(
         "documents",
         "Documents named in the report.",
-        (MEETING, Field("symbol", required=True), Field("title_ru"), Field("title_en"), Field("url"), SOURCE),
+        (
+            meeting_number(),
+            field(Document, "symbol"),
+            *text(Document, "title"),
+            field(Document, "url"),
+            source(),
+        ),
         ("meeting", "symbol"),
-        _per_meeting("documents", lambda m, d, _: (m.number, d.symbol, d.title.ru, d.title.en, d.url, _src(d.source))),
-        ((("meeting",), "meetings", ("number",)),),
+        _per_meeting("documents"),
+        (_MEETING,),
     ),
     Table(
         "sessions",
         "Numbered sessions of the meeting; empty where the report is silent.",
-        (MEETING, Field("number", "integer", required=True), Field("date", "date"), Field("note"), SOURCE),
+        (meeting_number(), field(Session, "number"), field(Session, "date"), field(Session, "note"), source()),
         ("meeting", "number"),
-        _per_meeting("sessions", lambda m, s, _: (m.number, s.number, s.date, s.note, _src(s.source))),
-        ((("meeting",), "meetings", ("number",)),),
+        _per_meeting("sessions"),
+        (_MEETING,),
     ),
     Table(
         "session_agenda_items",
         "Agenda items each session took up.",
-        (MEETING, Field("session", "integer", required=True), Field("agenda_item", "integer", required=True)),
+        (
+            meeting_number(),
+            Column("session", "integer", "The session's number.", lambda at: at.parent.number, required=True),
+            Column("agenda_item", "integer", "An agenda item it took up.", lambda at: at.record, required=True),
+        ),
         ("meeting", "session", "agenda_item"),
-        _item_links("sessions", "number"),
+        _items("sessions"),
         ((("meeting", "session"), "sessions", ("meeting", "number")),),
     ),
     Table(
         "topics",
         "The controlled vocabulary of topics (editorial).",
-        (Field("id", required=True), Field("label_en"), Field("label_ru"), Field("definition")),
+        (field(Topic, "id"), field(Topic, "label_en"), field(Topic, "label_ru"), field(Topic, "definition")),
         ("id",),
-        lambda b: ((t.id, t.label_en, t.label_ru, t.definition) for t in b.topics),
+        lambda b: (At(None, t, i) for i, t in enumerate(b.topics, start=1)),
     ),
     Table(
         "sdg_targets",
         "SDG targets the links use, with their official text.",
-        (Field("target", required=True), Field("text")),
+        (
+            Column("target", "string", "SDG target number, e.g. 16.4.", lambda at: at.record[0], required=True),
+            Column("text", "string", "The target's official text.", lambda at: at.record[1], required=True),
+        ),
         ("target",),
-        lambda b: ((k, v) for k, v in b.sdg_targets.items()),
+        lambda b: (At(None, item) for item in b.sdg_targets.items()),
     ),
     Table(
         "treaty_articles",
         "Articles of the Convention and the Protocol, official English titles.",
-        (Field("instrument", required=True), Field("article", "integer", required=True), Field("title")),
+        (
+            Column(
+                "instrument",
+                "string",
+                "convention (UNTOC) or smuggling_protocol.",
+                lambda at: at.record[0],
+                enum=_enum(TreatyRef.model_fields["instrument"].annotation),
+                required=True,
+            ),
+            Column("article", "integer", "Article number.", lambda at: at.record[1], required=True),
+            Column("title", "string", "The article's official English title.", lambda at: at.record[2], required=True),
+        ),
         ("instrument", "article"),
         _articles,
     ),
 )
 
+_BY_NAME = {t.name: t for t in TABLES}
+
 
 def table(name: str) -> Table:
-    """The table definition called ``name`` (KeyError listing the names otherwise)."""
-    for t in TABLES:
-        if t.name == name:
-            return t
-    raise KeyError(f"no table {name!r}; tables: {', '.join(t.name for t in TABLES)}")
+    """The table called ``name``; :class:`~smuggling_wg.errors.InvalidFilter` naming the tables otherwise."""
+    try:
+        return _BY_NAME[name]
+    except (KeyError, TypeError):
+        from .errors import InvalidFilter
+
+        raise InvalidFilter("table", name, _BY_NAME) from None
 
 
 def rows(bundle: Bundle, name: str) -> list[tuple[Any, ...]]:
-    """The rows of table ``name``, in a stable order."""
-    return list(table(name).make(bundle))
+    """The rows of table ``name``, in a stable order: one value per column (a tuple for a ``many`` column)."""
+    spec = table(name)
+    getters = [c.get for c in spec.columns]
+    return [tuple(get(at) for get in getters) for at in spec.records(bundle)]
+
+
+def column_values(bundle: Bundle, name: str) -> dict[str, list[Any]]:
+    """Table ``name`` column by column (what columnar outputs such as Parquet want)."""
+    spec = table(name)
+    found = rows(bundle, name)
+    return {c.name: [row[i] for row in found] for i, c in enumerate(spec.columns)}
 
 
 def to_dataframe(bundle: Bundle, name: str) -> pandas.DataFrame:
-    """Table ``name`` as a DataFrame: categories for enumerations, dates as datetimes, nullable integers."""
+    """Table ``name`` as a DataFrame: categories for enumerations, dates as datetimes, nullable integers, lists kept."""
     try:
         import pandas
     except ImportError:
         raise ImportError("to_dataframe() needs pandas: pip install 'smuggling-wg[pandas]'") from None
     spec = table(name)
-    frame = pandas.DataFrame.from_records(rows(bundle, name), columns=[f.name for f in spec.fields])
-    for f in spec.fields:
-        if f.enum and f.type == "string":
-            frame[f.name] = pandas.Categorical(frame[f.name], categories=list(f.enum))
-        elif f.type == "date":
-            frame[f.name] = pandas.to_datetime(frame[f.name])
-        elif f.type == "integer":
-            frame[f.name] = frame[f.name].astype("Int64")
+    frame = pandas.DataFrame.from_records(rows(bundle, name), columns=[c.name for c in spec.columns])
+    for c in spec.columns:
+        if c.many:
+            frame[c.name] = frame[c.name].map(list).astype(object)
+        elif c.enum and c.type == "string":
+            frame[c.name] = pandas.Categorical(frame[c.name], categories=list(c.enum))
+        elif c.type == "date":
+            frame[c.name] = pandas.to_datetime(frame[c.name])
+        elif c.type == "integer":
+            frame[c.name] = frame[c.name].astype("Int64")
+        elif c.type == "boolean":
+            frame[c.name] = frame[c.name].astype("boolean")
         else:
-            frame[f.name] = frame[f.name].astype("string")
+            frame[c.name] = frame[c.name].astype("string")
     if name == "recommendations":
         themes = [t.id for m in bundle.meetings for t in m.themes]
         frame["theme"] = pandas.Categorical(frame["theme"], categories=list(dict.fromkeys(themes)))

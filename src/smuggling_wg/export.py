@@ -81,13 +81,20 @@ def _write_json(path: Path, content: Any) -> Path:
     return path
 
 
+#: How a CSV cell joins the values of a list column (a column declared ``many``).
+LIST_SEPARATOR = ";"
+
+
 def _cell(value: Any) -> str:
+    """One CSV cell: empty for None, ISO dates, true/false, lists joined by :data:`LIST_SEPARATOR`."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, tuple | list):
+        return LIST_SEPARATOR.join(map(_cell, value))
     return str(value)
 
 
@@ -97,7 +104,7 @@ def _write_csv(ds: Dataset, out: Path) -> list[Path]:
         path = out / f"{spec.name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(f.name for f in spec.fields)
+            writer.writerow(c.name for c in spec.columns)
             writer.writerows([_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
         written.append(path)
     return written
@@ -105,15 +112,20 @@ def _write_csv(ds: Dataset, out: Path) -> list[Path]:
 
 def _table_schema(spec: _tables.Table) -> dict[str, Any]:
     fields = []
-    for f in spec.fields:
-        field: dict[str, Any] = {"name": f.name, "type": f.type}
-        if f.description:
-            field["description"] = f.description
+    for c in spec.columns:
+        if c.many:  # a list in one cell: a string of values joined by the separator
+            field: dict[str, Any] = {
+                "name": c.name,
+                "type": "string",
+                "description": f"{c.description} ({c.type} values separated by '{LIST_SEPARATOR}'.)",
+            }
+        else:
+            field = {"name": c.name, "type": c.type, "description": c.description}
         constraints: dict[str, Any] = {}
-        if f.required or f.name in spec.primary_key:
+        if c.required or c.name in spec.primary_key:
             constraints["required"] = True
-        if f.enum:
-            constraints["enum"] = [str(v) for v in f.enum] if f.type == "string" else list(f.enum)
+        if c.enum and not c.many:
+            constraints["enum"] = [str(v) for v in c.enum] if c.type == "string" else list(c.enum)
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
