@@ -50,7 +50,7 @@ def test_rich_renderables(ds: Dataset) -> None:
     console.print(ds.actor("ITA"))
     console.print(ds)
     out = console.export_text()
-    assert "2 × Participant" in out and "Таиланд" in out and "alpha2" in out and "data version" in out
+    assert "2 × Participant" in out and "Таиланд" in out and "ISO alpha-2" in out and "data version" in out
 
 
 def test_plots_are_saved(ds: Dataset, tmp_path: Path) -> None:

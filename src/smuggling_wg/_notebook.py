@@ -1,9 +1,10 @@
 """How records and query results look in notebooks and rich consoles.
 
-Every record can describe itself as rows of (field, value) (:meth:`Record._fields_shown`)
-and as one row among others (:meth:`Record._row`); this module turns those into compact
-HTML tables for Jupyter (``_repr_html_``) and into rich tables (``__rich__``). Texts follow
-the display language. Nothing here is imported until something is displayed.
+What a record shows is its view (:mod:`._views`): all its lines for one record, its brief
+lines as a row among others. This module turns those into compact HTML tables for
+Jupyter (``_repr_html_``) and into rich tables (``__rich__``), always as literal text
+(HTML escaped, no rich markup). Texts follow the display language. Nothing here is
+imported until something is displayed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-__all__ = ["html_fields", "html_rows", "rich_fields", "rich_rows"]
+__all__ = ["html", "html_fields", "html_rows", "rich", "rich_fields", "rich_rows"]
 
 _STYLE = "border-collapse:collapse;font-size:0.9em;text-align:left"
 _CELL = "padding:2px 8px;vertical-align:top;text-align:left"
@@ -41,15 +42,22 @@ def html_rows(title: str, header: Sequence[str], rows: Sequence[Sequence[object]
     return _html(title, header, rows[:limit], f"… and {more} more" if more > 0 else "")
 
 
+def literal(value: object) -> Any:
+    """A cell for a rich table: the value as literal text (markup in data is never interpreted)."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))
+
+
 def rich_fields(title: str, fields: Sequence[tuple[str, object]]) -> Any:
     """A rich table of one record's fields."""
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
+    table = Table(title=literal(title), title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for name, value in fields:
-        table.add_row(name, "" if value is None else str(value))
+        table.add_row(literal(name), literal(value))
     return table
 
 
@@ -57,9 +65,32 @@ def rich_rows(title: str, header: Sequence[str], rows: Sequence[Sequence[object]
     """A rich table of many records, one row each."""
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=literal(title), title_justify="left")
     for name in header:
-        table.add_column(name, overflow="fold")
+        table.add_column(literal(name), overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*map(literal, row))
     return table
+
+
+def _title(records: Sequence[object]) -> str:
+    kinds = sorted({type(r).__name__ for r in records}) or ["records"]
+    return f"{len(records)} × {', '.join(kinds)}"
+
+
+def html(shown: object) -> str:
+    """The notebook HTML of a record, of query results (a tuple) or of a dataset."""
+    from ._views import brief, full
+
+    if isinstance(shown, tuple):
+        return html_rows(_title(shown), *brief(shown))
+    return html_fields(repr(shown), full(shown))
+
+
+def rich(shown: object) -> Any:
+    """The rich renderable of a record, of query results (a tuple) or of a dataset."""
+    from ._views import brief, full
+
+    if isinstance(shown, tuple):
+        return rich_rows(_title(shown), *brief(shown))
+    return rich_fields(repr(shown), full(shown))

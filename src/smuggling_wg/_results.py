@@ -18,18 +18,12 @@ class Results(tuple[T, ...]):
 
     __slots__ = ()
 
-    def _table(self) -> tuple[str, list[str], list[list[object]]]:
-        rows = [r._row() if hasattr(r, "_row") else {"": repr(r)} for r in self]
-        header = list(dict.fromkeys(k for row in rows for k in row))
-        kinds = sorted({type(r).__name__ for r in self}) or ["records"]
-        return f"{len(self)} × {', '.join(kinds)}", header, [[row.get(h, "") for h in header] for row in rows]
-
     def _repr_html_(self) -> str:
-        from ._notebook import html_rows
+        from ._notebook import html
 
-        return html_rows(*self._table())
+        return html(self)
 
     def __rich__(self) -> Any:
-        from ._notebook import rich_rows
+        from ._notebook import rich
 
-        return rich_rows(*self._table())
+        return rich(self)

@@ -76,24 +76,15 @@ class Dataset:
         raise AttributeError(f"Dataset is immutable (cannot delete {name!r})")
 
     def _repr_html_(self) -> str:
-        from ._notebook import html_fields
+        """The dataset in a notebook: what it holds (:mod:`._views`)."""
+        from ._notebook import html
 
-        return html_fields(repr(self), self._fields_shown())
+        return html(self)
 
     def __rich__(self) -> object:
-        from ._notebook import rich_fields
+        from ._notebook import rich
 
-        return rich_fields(repr(self), self._fields_shown())
-
-    def _fields_shown(self) -> list[tuple[str, object]]:
-        states = sum(isinstance(a, State) for a in self._actors.values())
-        return [
-            ("data version", self.data_version),
-            ("meetings", ", ".join(f"{m.number} ({m.city.get()}, {m.start_date})" for m in self._meetings.values())),
-            ("recommendations", sum(len(m.recommendations) for m in self._meetings.values())),
-            ("actors", f"{states} states, {len(self._actors) - states} organizations"),
-            ("topics", len(self._bundle.topics)),
-        ]
+        return rich(self)
 
     def __repr__(self) -> str:
         return f"<Dataset data_version={self.data_version} meetings={list(self._meetings)} actors={len(self._actors)}>"

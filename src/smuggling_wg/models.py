@@ -91,35 +91,16 @@ class Record(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
-    def _fields_shown(self) -> list[tuple[str, object]]:
-        """(field, value) pairs a notebook shows for this record, texts in the display language."""
-        return [(name, _shown(getattr(self, name))) for name in type(self).model_fields]
-
-    def _row(self) -> dict[str, object]:
-        """The record as one row of a results table."""
-        return {type(self).__name__: repr(self)}
-
     def _repr_html_(self) -> str:
-        from ._notebook import html_fields
+        """The record in a notebook: its view (:mod:`._views`) as an HTML table."""
+        from ._notebook import html
 
-        return html_fields(repr(self), self._fields_shown())
+        return html(self)
 
     def __rich__(self) -> object:
-        from ._notebook import rich_fields
+        from ._notebook import rich
 
-        return rich_fields(repr(self), self._fields_shown())
-
-
-def _shown(value: object) -> object:
-    """A field value as a notebook shows it: texts in the display language, records briefly."""
-    if isinstance(value, Text):
-        return value.get()
-    if isinstance(value, tuple):
-        return "; ".join(str(_shown(v)) for v in value)
-    if isinstance(value, Record):
-        brief = value._brief()
-        return brief if brief is not None else ", ".join(f"{k}={_shown(v)}" for k, v in value._fields_shown())
-    return value
+        return rich(self)
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -241,9 +222,6 @@ class Paragraph(Record):
         where = self.chapter + (f".{self.section}" if self.section else "")
         return f"{self.number}, {where}, {_clip(self.text.get())}"
 
-    def _row(self) -> dict[str, object]:
-        return {"para": self.number, "chapter": self.chapter, "section": self.section or "", "text": self.text.get()}
-
 
 class Theme(Record):
     """A thematic section of the recommendations (the report's section A, B, ...)."""
@@ -346,15 +324,6 @@ class Recommendation(Record):
     def _brief(self) -> str:
         return f"{self.number}, {self.theme}, {self.modality}, {_clip(self.text.get(), 48)}"
 
-    def _row(self) -> dict[str, object]:
-        return {
-            "no.": self.number,
-            "theme": self.theme,
-            "modality": self.modality,
-            "text": self.text.get(),
-            "para": _shown(self.source),
-        }
-
 
 class AgendaSubItem(Record):
     """A lettered sub-item of an agenda item."""
@@ -402,16 +371,6 @@ class Speaker(Record):
     def _brief(self) -> str:
         return f"{self.order}, {self.name.get()}, {self.actor}, item {self.agenda_item}"
 
-    def _row(self) -> dict[str, object]:
-        return {
-            "no.": self.order,
-            "name": self.name.get(),
-            "position": self.position.get(),
-            "country": self.actor,
-            "item": self.agenda_item,
-            "para": _shown(tuple(sorted({*self.source, *self.remarks}))),
-        }
-
 
 class Statement(Record):
     """A statement made at the meeting, by whom and under which agenda items."""
@@ -431,15 +390,6 @@ class Statement(Record):
         items = ", ".join(map(str, self.agenda_items)) or "items not stated"
         return f"{self.actor}, {self.kind}, {items}"
 
-    def _row(self) -> dict[str, object]:
-        return {
-            "actor": self.actor,
-            "kind": self.kind,
-            "as written": self.as_written,
-            "items": _shown(self.agenda_items),
-            "para": _shown(self.source),
-        }
-
 
 class Participant(Record):
     """An entity represented at the meeting, in the report's order."""
@@ -453,9 +403,6 @@ class Participant(Record):
 
     def _brief(self) -> str:
         return f"{self.actor}, {self.status}"
-
-    def _row(self) -> dict[str, object]:
-        return {"actor": self.actor, "status": self.status, "as written": self.as_written, "para": _shown(self.source)}
 
 
 class Document(Record):
@@ -581,29 +528,6 @@ class Meeting(Record):
             f"{self.number}, {self.city.get()}, {self.start_date}..{self.end_date}, "
             f"{len(self.recommendations)} recommendations, {len(self.participants)} participants"
         )
-
-    def _fields_shown(self) -> list[tuple[str, object]]:
-        chair = f"{self.chair.name.get()} ({self.chair.actor})" if self.chair else None
-        delegates = self.registered_delegates.as_written if self.registered_delegates else None
-        return [
-            ("number", self.number),
-            ("title", self.title.get()),
-            ("body", self.body.get()),
-            ("city", self.city.get()),
-            ("dates", f"{self.start_date} – {self.end_date}"),
-            ("format", self.format),
-            ("sessions held", self.sessions_held),
-            ("chair", chair),
-            ("registered delegates", delegates),
-            ("report adopted", self.adopted_on),
-            ("themes", "; ".join(f"{t.id} ({t.section})" for t in self.themes)),
-            ("recommendations", len(self.recommendations)),
-            ("paragraphs", len(self.paragraphs)),
-            ("statements", len(self.statements)),
-            ("participants", len(self.participants)),
-            ("documents", "; ".join(d.symbol for d in self.documents)),
-            ("cited from", _shown(self.source)),
-        ]
 
     @model_validator(mode="after")
     def _consistent(self) -> "Meeting":
@@ -732,9 +656,6 @@ class State(Record):
 
     def _brief(self) -> str:
         return f"{self.id}, {self.name.get()}"
-
-    def _row(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name.get(), "regional group": self.regional_group or "", "m49": self.m49}
 
 
 class Organization(Record):

@@ -96,16 +96,13 @@ class SearchHit:
     text: str = field(repr=False)
     spans: tuple[tuple[int, int], ...] = field(repr=False)
 
-    def _row(self) -> dict[str, object]:
+    @property
+    def key(self) -> int | str:
+        """The record's number (recommendation, paragraph, agenda item), order (speaker) or id (theme)."""
         record = self.record
-        key = getattr(record, "number", None) or getattr(record, "order", None) or getattr(record, "id", "")
-        return {
-            "kind": self.kind,
-            "record": key,
-            "para": ", ".join(map(str, self.source)),
-            "lang": self.lang,
-            "snippet": self.snippet,
-        }
+        if isinstance(record, Speaker):
+            return record.order
+        return record.id if isinstance(record, Theme) else record.number
 
     @property
     def snippet(self) -> str:
