@@ -109,7 +109,8 @@ def test_exports_are_deterministic(ds: Dataset, tmp_path: Path) -> None:
 
 def test_unknown_format(ds: Dataset, tmp_path: Path) -> None:
     with pytest.raises(
-        ValueError, match="unknown export format 'xml'; choose one of: json, yaml, csv, datapackage, schema"
+        swg.InvalidFilter,
+        match=r"unknown export format 'xml'\. Did you mean 'yaml'\? Valid: json, yaml, csv, datapackage",
     ):
         export(ds, "xml", tmp_path)  # type: ignore[arg-type]
 

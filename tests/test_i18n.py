@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -112,18 +113,28 @@ def test_ambiguous_actor_name(ds: Dataset) -> None:
 def test_text_get_and_str_follow_the_display_language(ds: Dataset) -> None:
     city = ds.meeting(7).city
     assert (str(city), city.get("en"), city.get("ru")) == ("Вена", "Vienna", "Вена")
-    with swg.language("en"):
-        assert str(city) == "Vienna" and swg.get_language() == "en"
-    assert swg.get_language() == "ru"
+    with swg.display_language("en"):
+        assert str(city) == "Vienna" and swg.get_display_language() == "en"
+    assert swg.get_display_language() == "ru"
 
 
 def test_untranslated_text_falls_back_to_russian() -> None:
     assert swg.Text(ru="только по-русски").get("en") == "только по-русски"
 
 
-def test_set_language_rejects_unknown() -> None:
-    with pytest.raises(ValueError, match="unknown language 'de'; choose one of: ru, en"):
-        swg.set_language("de")  # type: ignore[arg-type]
+def test_set_display_language_rejects_unknown() -> None:
+    with pytest.raises(swg.InvalidFilter, match=r"unknown display language 'de'\. Did you mean 'en'"):
+        swg.set_display_language("de")  # type: ignore[arg-type]
+    with pytest.raises(swg.InvalidFilter, match="unknown language 'fr'"):
+        swg.Text(ru="текст", en="text").get("fr")  # type: ignore[arg-type]
+
+
+def test_old_display_language_names_are_deprecated_aliases() -> None:
+    with pytest.warns(DeprecationWarning, match="set_language is deprecated, use set_display_language"):
+        setter = swg.set_language  # type: ignore[attr-defined]
+    assert setter is swg.set_display_language
+    with pytest.warns(DeprecationWarning, match="use display_language"), swg.language("en"):  # type: ignore[attr-defined]
+        assert swg.get_display_language() == "en"
 
 
 def test_reprs_fit_a_line_in_either_language(ds: Dataset) -> None:
@@ -141,16 +152,26 @@ def test_reprs_fit_a_line_in_either_language(ds: Dataset) -> None:
         *m.documents,
     ]
     for lang in ("ru", "en"):
-        with swg.language(lang):
+        with swg.display_language(lang):
             assert all(len(repr(r)) <= 100 for r in records)
     assert repr(ds.actor("ITA")) == "State(ITA, Италия)"
-    with swg.language("en"):
+    with swg.display_language("en"):
         assert repr(ds.actor("ITA")) == "State(ITA, Italy)"
         assert repr(m) == "Meeting(7, Vienna, 2020-09-08..2020-09-09, 22 recommendations, 103 participants)"
 
 
 def test_summary_in_both_languages(ds: Dataset) -> None:
-    assert "Австралия, Бразилия" in render(ds) and "Australia, Brazil" not in render(ds)
-    assert "Australia, Brazil" in render(ds, lang="en")
-    with swg.language("en"):
-        assert render(ds).startswith("Report of the meeting of the Working Group")
+    assert "Австралия, Бразилия" in render(ds, 7) and "Australia, Brazil" not in render(ds, 7)
+    assert "Australia, Brazil" in render(ds, 7, lang="en")
+    with swg.display_language("en"):
+        assert render(ds, 7).startswith("Report of the meeting of the Working Group")
+    for lang in ("ru", "en"):  # one language per line: no line mixes Cyrillic names with English words
+        for line in render(ds, 7, lang=lang).splitlines():
+            words = re.findall(r"[^\W\d_]+", line.replace("smuggling-wg", "").split("Next:")[0].split("Далее:")[0])
+            assert len(set(scripts_of(words))) <= 1, line
+
+
+def scripts_of(words: list[str]) -> list[str]:
+    """The script of each word, leaving out what is Latin in the Russian too (section letters, COVID-19)."""
+    kept = [w for w in words if len(w) > 1 and w != "COVID"]
+    return ["cyrillic" if re.match("[а-яё]", w, re.IGNORECASE) else "latin" for w in kept]

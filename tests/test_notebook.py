@@ -22,7 +22,7 @@ def test_records_and_results_render_as_html(ds: Dataset) -> None:
     assert "7 × Recommendation" in html and "<th" in html and html.count("<tr>") == 8
     record = ds.recommendation(8)._repr_html_()
     assert "Государствам-участникам рекомендуется рассмотреть" in record
-    with swg.language("en"):
+    with swg.display_language("en"):
         assert "Vienna" in ds.meeting(7)._repr_html_()
         assert "Australia" in ds.states_with_statements()._repr_html_()
     assert "data version" in ds._repr_html_()

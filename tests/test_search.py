@@ -40,7 +40,7 @@ def test_phrase_that_spans_a_line_break_in_the_original(ds: Dataset, raw_source:
     assert "совмест-" in raw_source
     hits = ds.search('"совместные следственные группы"', kinds="paragraph")
     assert _numbers(hits) == [9]
-    assert "**совместные следственные группы**" in hits[0].snippet
+    assert "**совместные следственные группы**" in hits[0].highlight()
 
 
 def test_phrase_needs_the_words_in_sequence(ds: Dataset) -> None:
@@ -81,7 +81,7 @@ def test_hits_are_ranked_and_cited(ds: Dataset) -> None:
 
 def test_snippet_highlights_the_match(ds: Dataset) -> None:
     hit = ds.search("очагах", kinds="recommendation")[0]
-    assert "**очагах**" in hit.snippet
+    assert "**очагах**" in hit.highlight() and "**" not in hit.snippet
     assert hit.highlight(before="[", after="]").count("[очагах]") == 1
     assert hit.text[hit.spans[0][0] : hit.spans[0][1]] == "очагах"
 
@@ -89,7 +89,7 @@ def test_snippet_highlights_the_match(ds: Dataset) -> None:
 def test_filters_are_validated(ds: Dataset) -> None:
     with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendation'"):
         ds.search("x", kinds=["recommendations"])  # type: ignore[list-item]
-    with pytest.raises(swg.InvalidFilter, match="unknown lang 'fr'"):
+    with pytest.raises(swg.InvalidFilter, match="unknown language 'fr'"):
         ds.search("x", lang="fr")  # type: ignore[arg-type]
     with pytest.raises(swg.NotFound):
         ds.search("x", meeting=8)

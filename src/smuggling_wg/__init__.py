@@ -12,7 +12,11 @@ data, every fact cited to its paragraph.
 ```
 
 Importing the package is cheap: it reads no file and builds no model until a public
-name is first used (module ``__getattr__``, PEP 562).
+name is first used (module ``__getattr__``, PEP 562). The public modules are
+:mod:`~smuggling_wg.models`, :mod:`~smuggling_wg.dataset`, :mod:`~smuggling_wg.errors`,
+:mod:`~smuggling_wg.search`, :mod:`~smuggling_wg.analysis`, :mod:`~smuggling_wg.export`,
+:mod:`~smuggling_wg.plot` and :mod:`~smuggling_wg.cli`; modules whose names start with
+an underscore are internal.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typin
 if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run time names load lazily
     from typing import Any
 
-    from ._language import get_language as get_language
-    from ._language import language as language
-    from ._language import set_language as set_language
+    from ._language import display_language as display_language
+    from ._language import get_display_language as get_display_language
+    from ._language import set_display_language as set_display_language
+    from ._results import Results as Results
     from .dataset import Dataset as Dataset
     from .dataset import load as load
     from .dataset import validate as validate
@@ -33,11 +38,14 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from .errors import InvalidFilter as InvalidFilter
     from .errors import NotFound as NotFound
     from .errors import Problem as Problem
+    from .errors import SmugglingWGError as SmugglingWGError
     from .models import Actor as Actor
+    from .models import ActorProfile as ActorProfile
     from .models import AgendaItem as AgendaItem
     from .models import Bundle as Bundle
     from .models import Document as Document
     from .models import Meeting as Meeting
+    from .models import MeetingRole as MeetingRole
     from .models import Organization as Organization
     from .models import Paragraph as Paragraph
     from .models import Participant as Participant
@@ -55,6 +63,7 @@ DATA_VERSION = "1.0.0"
 __all__ = [
     "DATA_VERSION",
     "Actor",
+    "ActorProfile",
     "AgendaItem",
     "Bundle",
     "DataError",
@@ -62,23 +71,26 @@ __all__ = [
     "Document",
     "InvalidFilter",
     "Meeting",
+    "MeetingRole",
     "NotFound",
     "Organization",
     "Paragraph",
     "Participant",
     "Problem",
     "Recommendation",
+    "Results",
     "SearchHit",
+    "SmugglingWGError",
     "Speaker",
     "State",
     "Statement",
     "Text",
     "Theme",
     "__version__",
-    "get_language",
-    "language",
+    "display_language",
+    "get_display_language",
     "load",
-    "set_language",
+    "set_display_language",
     "validate",
 ]
 
@@ -87,18 +99,33 @@ _HOME = {
     "load": "dataset",
     "validate": "dataset",
     "Problem": "errors",
-    "get_language": "_language",
-    "language": "_language",
-    "set_language": "_language",
     "DataError": "errors",
     "InvalidFilter": "errors",
     "NotFound": "errors",
+    "SmugglingWGError": "errors",
+    "display_language": "_language",
+    "get_display_language": "_language",
+    "set_display_language": "_language",
+    "Results": "_results",
     "SearchHit": "search",
+}
+
+#: Names kept for 0.x code, each with its replacement; they warn and go in 2.0.
+_DEPRECATED = {
+    "language": "display_language",
+    "get_language": "get_display_language",
+    "set_language": "set_display_language",
 }
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name on first use; ``__version__`` comes from the installed metadata."""
+    if name in _DEPRECATED:
+        import warnings
+
+        new = _DEPRECATED[name]
+        warnings.warn(f"smuggling_wg.{name} is deprecated, use {new} (to be removed in 2.0)", DeprecationWarning, 2)
+        return __getattr__(new)
     if name == "__version__":
         from importlib.metadata import version
 

@@ -1,8 +1,6 @@
 """``python -m smuggling_wg``: the ``smuggling-wg`` command (with no command: the meeting summary)."""
 
-import sys
-
-from .cli import main
+from .cli import main_entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main_entry()

@@ -19,12 +19,17 @@ _STYLE = "border-collapse:collapse;font-size:0.9em;text-align:left"
 _CELL = "padding:2px 8px;vertical-align:top;text-align:left"
 
 
+def _html_text(value: object) -> str:
+    """A value as HTML: escaped, marked search matches in ``<mark>``."""
+    from ._views import MARK
+
+    text = escape("" if value is None else str(value))
+    return text.replace(MARK[0], "<mark>").replace(MARK[1], "</mark>")
+
+
 def _html(title: str, header: Sequence[str] | None, rows: Iterable[Sequence[object]], note: str = "") -> str:
     head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in header) if header else ""
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{_CELL}">{escape("" if v is None else str(v))}</td>' for v in row) + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr>" + "".join(f'<td style="{_CELL}">{_html_text(v)}</td>' for v in row) + "</tr>" for row in rows)
     caption = f'<caption style="text-align:left;font-weight:bold">{escape(title)}</caption>' if title else ""
     foot = f'<div style="font-size:0.8em;color:#666">{escape(note)}</div>' if note else ""
     thead = f"<thead><tr>{head}</tr></thead>" if head else ""
@@ -43,10 +48,16 @@ def html_rows(title: str, header: Sequence[str], rows: Sequence[Sequence[object]
 
 
 def literal(value: object) -> Any:
-    """A cell for a rich table: the value as literal text (markup in data is never interpreted)."""
+    """A cell for a rich table: the value as literal text (markup in data is never interpreted), matches bold."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value))
+    from ._views import marked
+
+    plain, spans = marked("" if value is None else str(value))
+    text = Text(plain)
+    for start, end in spans:
+        text.stylize("bold", start, end)
+    return text
 
 
 def rich_fields(title: str, fields: Sequence[tuple[str, object]]) -> Any:

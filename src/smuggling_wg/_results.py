@@ -1,22 +1,45 @@
-"""Query results: a tuple of records that also displays itself as a table in notebooks."""
+"""Query results: a tuple of records that also displays itself and becomes a DataFrame."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .dataset import Dataset
 
 __all__ = ["Results"]
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 
 
 class Results(tuple[T, ...]):
     """What every filter returns: a plain tuple (maybe empty) that renders as a table.
 
     It compares equal to a tuple with the same items; ``_repr_html_`` (Jupyter) and
-    ``__rich__`` (rich consoles) show one row per record, texts in the display language.
+    ``__rich__`` (rich consoles) show one row per record, texts in the display language;
+    :meth:`to_dataframe` gives the same columns as the table exports.
     """
 
-    __slots__ = ()
+    dataset: Dataset | None
+
+    def __new__(cls, records: Iterable[T] = (), dataset: Dataset | None = None) -> Results[T]:
+        results = super().__new__(cls, records)
+        results.dataset = dataset
+        return results
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The results as a tidy DataFrame (needs pandas): the columns of their table in the exports.
+
+        Records of one kind get the columns (names, dtypes, lists kept as lists) of the table
+        that holds them (``recommendations``, ``participants``, ``states``, ...); search hits
+        get one row per hit.
+        """
+        from ._tables import frame_of
+
+        return frame_of(self, None if self.dataset is None else self.dataset.bundle)
 
     def _repr_html_(self) -> str:
         from ._notebook import html

@@ -46,9 +46,49 @@ from .models import (
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["TABLES", "At", "Column", "Table", "column_values", "rows", "table", "to_dataframe"]
+__all__ = [
+    "LIST_SEPARATOR",
+    "TABLES",
+    "At",
+    "Column",
+    "Table",
+    "TableName",
+    "column_values",
+    "frame_of",
+    "frame_rows",
+    "rows",
+    "table",
+    "text_cell",
+    "to_dataframe",
+]
 
 ColumnType = Literal["string", "integer", "date", "boolean"]
+TableName = Literal[
+    "meetings",
+    "actors",
+    "states",
+    "organizations",
+    "themes",
+    "recommendations",
+    "recommendation_topics",
+    "recommendation_treaty_refs",
+    "recommendation_sdg_targets",
+    "paragraphs",
+    "paragraph_topics",
+    "agenda_items",
+    "agenda_sub_items",
+    "speakers",
+    "statements",
+    "statement_agenda_items",
+    "participants",
+    "documents",
+    "sessions",
+    "session_agenda_items",
+    "topics",
+    "sdg_targets",
+    "treaty_articles",
+]
+"""The name of every table (tested equal to :data:`TABLES`)."""
 
 
 class At(NamedTuple):
@@ -685,14 +725,109 @@ def column_values(bundle: Bundle, name: str) -> dict[str, list[Any]]:
     return {c.name: [row[i] for row in found] for i, c in enumerate(spec.columns)}
 
 
-def to_dataframe(bundle: Bundle, name: str) -> pandas.DataFrame:
-    """Table ``name`` as a DataFrame: categories for enumerations, dates as datetimes, nullable integers, lists kept."""
+def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
         raise ImportError("to_dataframe() needs pandas: pip install 'smuggling-wg[pandas]'") from None
+    return pandas
+
+
+def to_dataframe(bundle: Bundle, name: str) -> pandas.DataFrame:
+    """Table ``name`` as a DataFrame: categories for enumerations, dates as datetimes, nullable integers, lists kept."""
     spec = table(name)
-    frame = pandas.DataFrame.from_records(rows(bundle, name), columns=[c.name for c in spec.columns])
+    return _typed(spec, rows(bundle, name), bundle)
+
+
+#: The table whose rows are the records of each type (a query's results become rows of it).
+_TABLE_OF: dict[type, str] = {
+    Meeting: "meetings",
+    State: "states",
+    Organization: "organizations",
+    Theme: "themes",
+    Recommendation: "recommendations",
+    Paragraph: "paragraphs",
+    AgendaItem: "agenda_items",
+    Speaker: "speakers",
+    Statement: "statements",
+    Participant: "participants",
+    Document: "documents",
+    Session: "sessions",
+    Topic: "topics",
+}
+
+
+def frame_rows(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Query results as rows of the table that holds them: (column names, rows).
+
+    Records of one type: the rows of their table (``bundle`` gives each its meeting and
+    position), in the results' order. States and organizations mixed: the ``actors`` table.
+    Search hits: one row per hit (kind, meeting, record key, paragraphs, language, score, text).
+    """
+    return _located(records, bundle)[1:]
+
+
+def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | None, list[str], list[tuple[Any, ...]]]:
+    from .search import SearchHit
+
+    kinds = {type(r) for r in records}
+    if kinds and kinds <= {SearchHit}:
+        hits = [(h.kind, h.meeting, h.key, tuple(h.source), h.lang, h.score, h.text) for h in records]
+        return None, list(HIT_COLUMNS), hits
+    names = {_TABLE_OF.get(k, "") for k in kinds}
+    name = "actors" if kinds and kinds <= {State, Organization} and len(names) > 1 else next(iter(names), "")
+    if not name:
+        shown = ", ".join(sorted(k.__name__ for k in kinds)) or "nothing"
+        from .errors import InvalidFilter
+
+        raise InvalidFilter("results", shown, (), reason=f"no table holds records of {shown}")
+    spec = table(name)
+    wanted = {id(r): i for i, r in enumerate(records)}
+    if bundle is not None:
+        located = sorted(
+            (at for at in spec.records(bundle) if id(at.record) in wanted), key=lambda at: wanted[id(at.record)]
+        )
+    else:
+        located = [At(None, r) for r in records]
+    getters = [c.get for c in spec.columns]
+    return spec, [c.name for c in spec.columns], [tuple(get(at) for get in getters) for at in located]
+
+
+#: The columns of search hits as rows (``record``: the record's number, order or id).
+HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text")
+
+
+def frame_of(records: tuple[Any, ...], bundle: Bundle | None) -> pandas.DataFrame:
+    """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
+    spec, columns, found = _located(records, bundle)
+    if spec is None:
+        frame = _pandas().DataFrame.from_records(found, columns=columns)
+        frame["source"] = frame["source"].map(list)
+        return frame.astype({"meeting": "Int64", "score": "float64", "text": "string"})
+    return _typed(spec, found, bundle)
+
+
+#: How a flat file (CSV) joins the values of a list column (a column declared ``many``).
+LIST_SEPARATOR = ";"
+
+
+def text_cell(value: Any) -> str:
+    """A value as the text of a flat file's cell: empty for None, ISO dates, true/false, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return LIST_SEPARATOR.join(map(text_cell, value))
+    return str(value)
+
+
+def _typed(spec: Table, found: list[tuple[Any, ...]], bundle: Bundle | None) -> pandas.DataFrame:
+    """Rows of ``spec`` as a DataFrame with each column's dtype."""
+    pandas = _pandas()
+    frame = pandas.DataFrame.from_records(found, columns=[c.name for c in spec.columns])
     for c in spec.columns:
         if c.many:
             frame[c.name] = frame[c.name].map(list).astype(object)
@@ -706,7 +841,7 @@ def to_dataframe(bundle: Bundle, name: str) -> pandas.DataFrame:
             frame[c.name] = frame[c.name].astype("boolean")
         else:
             frame[c.name] = frame[c.name].astype("string")
-    if name == "recommendations":
+    if spec.name == "recommendations" and bundle is not None:
         themes = [t.id for m in bundle.meetings for t in m.themes]
         frame["theme"] = pandas.Categorical(frame["theme"], categories=list(dict.fromkeys(themes)))
     return frame

@@ -19,9 +19,11 @@ from typing import Any
 
 from .dataset import Dataset
 from .models import (
+    ActorProfile,
     AgendaItem,
     Document,
     Meeting,
+    MeetingRole,
     Organization,
     Paragraph,
     Participant,
@@ -36,7 +38,7 @@ from .models import (
 )
 from .search import SearchHit
 
-__all__ = ["Line", "brief", "full", "header", "paras", "row"]
+__all__ = ["MARK", "Line", "brief", "full", "header", "marked", "paras", "row"]
 
 Get = Callable[[Any, Dataset | None], object]
 
@@ -53,6 +55,26 @@ class Line:
     get: Get
     brief: bool = False
     wide: bool = False
+
+
+#: Where a value marks a search match: these two characters around it (never in the data: control characters
+#: are refused there). Outputs turn them into bold on a terminal, ``<mark>`` in HTML, or remove them.
+MARK = ("\x02", "\x03")
+
+
+def marked(value: str) -> tuple[str, list[tuple[int, int]]]:
+    """A marked value as its plain text and the (start, end) of each marked match."""
+    plain, spans, start = [], [], 0
+    length = 0
+    for char in value:
+        if char == MARK[0]:
+            start = length
+        elif char == MARK[1]:
+            spans.append((start, length))
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), spans
 
 
 def paras(numbers: Iterable[int]) -> str:
@@ -125,6 +147,29 @@ def _participation(actor: Any, ds: Dataset | None) -> str | None:
 
 def _un_name(lang: str) -> Get:
     return lambda state, _: getattr(state.names, lang) if state.names else None
+
+
+def _roles(show: Callable[[MeetingRole], list[str]]) -> Get:
+    """One line of an actor's profile: what ``show`` says of each meeting, meeting by meeting."""
+
+    def get(profile: ActorProfile, _: Dataset | None) -> str | None:
+        said = [f"meeting {role.meeting}: {'; '.join(parts)}" for role in profile.meetings if (parts := show(role))]
+        return " | ".join(said) or None
+
+    return get
+
+
+def _statement(s: Statement) -> str:
+    items = f"items {paras(s.agenda_items)}" if s.agenda_items else "items not stated"
+    return f"{s.kind}, {items} (para {paras(s.source)})"
+
+
+def _panellist(s: Speaker) -> str:
+    return f"{s.name.get()}, {s.position.get()} (item {s.agenda_item}; paras {paras({*s.source, *s.remarks})})"
+
+
+def _actor_lines(profile: ActorProfile, ds: Dataset | None) -> list[tuple[str, object]]:
+    return [(label, value) for label, value in full(profile.actor, ds) if label != "participation"]
 
 
 def _actor_counts(d: Dataset) -> str:
@@ -238,7 +283,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("record", lambda h, _: h.key, brief=True),
         Line("para", lambda h, _: paras(h.source), brief=True),
         Line("lang", lambda h, _: h.lang, brief=True),
-        Line("snippet", lambda h, _: h.snippet, brief=True, wide=True),
+        Line("snippet", lambda h, _: h.highlight(before=MARK[0], after=MARK[1]), brief=True, wide=True),
         Line("meeting", lambda h, _: h.meeting),
         Line("score", lambda h, _: h.score),
     ),
@@ -252,6 +297,20 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("recommendations", lambda d, _: sum(len(m.recommendations) for m in d.meetings), brief=True),
         Line("actors", lambda d, _: _actor_counts(d), brief=True),
         Line("topics", lambda d, _: len(d.topics), brief=True),
+    ),
+    ActorProfile: (
+        Line(
+            "participation",
+            _roles(
+                lambda r: (
+                    [f"{r.participation.status} (para {paras(r.participation.source)})"] if r.participation else []
+                )
+            ),
+        ),
+        Line("statements", _roles(lambda r: [_statement(s) for s in r.statements])),
+        Line("panellists", _roles(lambda r: [_panellist(s) for s in r.speakers])),
+        Line("chair", _roles(lambda r: [f"{r.chair.name.get()} (para {paras(r.chair.source)})"] if r.chair else [])),
+        Line("cited from", lambda p, _: paras(n for r in p.meetings for n in r.source)),
     ),
     Meeting: (
         Line("number", _field("number"), brief=True),
@@ -310,6 +369,8 @@ def brief(records: Sequence[object], ds: Dataset | None = None) -> tuple[list[st
 
 
 def full(record: object, ds: Dataset | None = None) -> list[tuple[str, object]]:
-    """One record in full: (label, value) for every line that has a value."""
+    """One record in full: (label, value) for every line that has a value (a profile: its actor's first)."""
     lines = [(line.label, line.get(record, ds)) for line in _view(type(record))]
+    if isinstance(record, ActorProfile):
+        lines = _actor_lines(record, ds) + lines
     return [(label, value) for label, value in lines if value not in (None, "")]

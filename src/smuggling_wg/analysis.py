@@ -53,26 +53,44 @@ def _frame(rows: Sequence[NamedTuple], columns: Sequence[str]) -> pandas.DataFra
 
 
 class CountTable(tuple[Count, ...]):
-    """Counts per value, in the dimension's own order."""
+    """Counts per value, in the dimension's own order; ``dimension`` names what was counted."""
 
-    __slots__ = ()
+    dimension: str
+
+    def __new__(cls, counts: Iterable[Count] = (), dimension: str = "value") -> CountTable:
+        """The counts, with the name of the dimension counted."""
+        table = super().__new__(cls, counts)
+        table.dimension = dimension
+        return table
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """The counts as a DataFrame with columns ``value`` and ``n`` (needs pandas)."""
-        return _frame(self, Count._fields)
+        """The counts as a DataFrame: a column named after the dimension, and ``n`` (needs pandas)."""
+        return _frame(self, (self.dimension, "n"))
 
 
 class CrossTable(tuple[Cell, ...]):
-    """Counts per (row value, column value), every combination included."""
+    """Counts per (row value, column value), every combination included.
 
-    __slots__ = ()
+    ``rows`` and ``columns`` name the two dimensions (e.g. ``"theme"`` and ``"modality"``).
+    """
+
+    rows: str
+    columns: str
+
+    def __new__(cls, cells: Iterable[Cell] = (), rows: str = "row", columns: str = "column") -> CrossTable:
+        """The cells, with the names of the row and column dimensions."""
+        table = super().__new__(cls, cells)
+        table.rows, table.columns = rows, columns
+        return table
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """The cells pivoted to a DataFrame: row values down, column values across (needs pandas)."""
+        """The cells pivoted to a DataFrame: row values down, column values across, axes named after the dimensions."""
         long = _frame(self, Cell._fields)
         rows = list(dict.fromkeys(c.row for c in self))
         columns = list(dict.fromkeys(c.column for c in self))
-        return long.pivot(index="row", columns="column", values="n").reindex(index=rows, columns=columns)
+        frame = long.pivot(index="row", columns="column", values="n").reindex(index=rows, columns=columns)
+        frame.index.name, frame.columns.name = self.rows, self.columns
+        return frame
 
 
 def values_of(r: Recommendation, dimension: Dimension, provenance: Provenance | None = None) -> list[Value]:
@@ -117,7 +135,7 @@ def counts(
 ) -> CountTable:
     """How many of ``records`` have each value of ``dimension`` (a record counts once per value)."""
     tally = Counter(v for r in records for v in values_of(r, dimension, provenance))
-    return CountTable(Count(v, tally[v]) for v in order(bundle, dimension, tally))
+    return CountTable((Count(v, tally[v]) for v in order(bundle, dimension, tally)), dimension=dimension)
 
 
 def crosstab(
@@ -133,4 +151,4 @@ def crosstab(
     )
     rows = order(bundle, row, (a for a, _ in pairs))
     columns = order(bundle, column, (b for _, b in pairs))
-    return CrossTable(Cell(a, b, pairs[(a, b)]) for a in rows for b in columns)
+    return CrossTable((Cell(a, b, pairs[(a, b)]) for a in rows for b in columns), rows=row, columns=column)

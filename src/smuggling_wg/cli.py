@@ -1,27 +1,38 @@
 """The ``smuggling-wg`` command: the dataset at a terminal, in tables for people and JSON, CSV or YAML for scripts.
 
-Exit codes: 0 ok; 1 a query that found nothing, or data that failed validation; 2 a usage
-error (an unknown option or value: the message names the valid values and the closest one).
-Tables use rich, without colour or box drawing when stdout is not a terminal or NO_COLOR is set.
+Conventions, the same for every command:
+
+* Exit codes: 0 ok; 1 a query that found nothing, data that failed validation, or an
+  output that could not be written; 2 a usage error (an unknown option, command or value:
+  the message names the valid values and the closest one); 130 interrupted (Ctrl-C);
+  141 the reader of a pipe went away (``| head``), quietly.
+* ``--format``: ``table`` for people (rich, without colour or box drawing when stdout is
+  not a terminal or ``NO_COLOR`` is set; lines carry no trailing padding; ``COLUMNS`` sets
+  the width); ``csv`` with the column names of the table exports; ``json`` and ``yaml``
+  with the records as the JSON export writes them. A command that cannot give a format
+  refuses it (exit 2).
+* ``--lang ru|en``: the display language of texts and names (the data keeps both).
+* ``--meeting N``: one meeting; by default every meeting loaded (a lookup of a numbered
+  record says when more than one meeting has it).
+* Data is printed as literal text: markup or control sequences in data never act on the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from ._language import LANGS, Lang, set_language
+from ._language import LANGS, set_display_language
 from .dataset import Dataset, load
-from .errors import DataError, InvalidFilter, NotFound
-from .models import Actor, AgendaItem, Organization, Record, State
+from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
+from .models import Record, State
 
-__all__ = ["main"]
+__all__ = ["main", "main_entry"]
 
 FORMATS = ("table", "json", "csv", "yaml")
 EPILOG = """examples:
@@ -29,8 +40,8 @@ EPILOG = """examples:
   smuggling-wg recommendations --theme technology --modality encouraged
   smuggling-wg recommendations --topic digital_evidence --format csv
   smuggling-wg search "цифровые доказательства"
-  smuggling-wg states --statements --include-panelists
-  smuggling-wg show rec 8 | smuggling-wg show para 27 | smuggling-wg show actor ITA
+  smuggling-wg states --statements --include-panellists
+  smuggling-wg show rec 8 | smuggling-wg show para 27 | smuggling-wg show actor Italy
   smuggling-wg export --format datapackage --out data/
 """
 
@@ -39,129 +50,46 @@ class UsageError(Exception):
     """Bad input from the command line: exit code 2."""
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of a listing: header and how to get the cell from a record."""
-
-    header: str
-    get: Callable[[Any], object]
+# --- listings: each gives the records; how they look comes from their view and their table ---
 
 
-def _paras(numbers: Sequence[int]) -> str:
-    return ", ".join(map(str, numbers))
-
-
-def _name(ds: Dataset, actor_id: str) -> str:
-    return ds.actor(actor_id).name.get()
-
-
-# --- listings -------------------------------------------------------------------------------
-
-
-def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
+def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
     records: tuple[Any, ...] = ds.recommendations(
-        meeting=a.meeting, theme=a.theme, modality=a.modality, text=a.text, topic=a.topic, provenance=a.provenance
+        meeting=a.meeting,
+        theme=a.theme,
+        modality=a.modality,
+        text=a.text,
+        topic=a.topic,
+        provenance=a.provenance,
+        specificity=a.specificity,
+        sdg_target=a.sdg_target,
     )
     if a.query:
-        found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kinds="recommendation")}
+        found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kind="recommendation")}
         records = tuple(r for r in records if id(r) in found)
-    columns = [
-        Column("no.", lambda r: r.number),
-        Column("theme", lambda r: r.theme),
-        Column("modality", lambda r: r.modality),
-        Column("text", lambda r: r.text.get()),
-        Column("para", lambda r: _paras(r.source)),
-    ]
-    return columns, records
+    return records
 
 
-def _states(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
+def _states(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
     if a.statements:
-        records: tuple[Actor, ...] = ds.states_with_statements(a.meeting, include_panelists=a.include_panelists)
-    else:
-        chosen = ds.participants(a.meeting, status=a.status)
-        records = tuple(s for s in (ds.actor(p.actor) for p in chosen) if isinstance(s, State))
-    columns = [
-        Column("id", lambda s: s.id),
-        Column("name", lambda s: s.name.get()),
-        Column("regional group", lambda s: s.regional_group or ""),
-        Column("m49", lambda s: s.m49),
-    ]
-    return columns, records
+        return ds.states_with_statements(meeting=a.meeting, include_panellists=a.include_panellists)
+    statuses = sorted({p.status for p in ds.participants(meeting=a.meeting) if isinstance(ds.actor(p.actor), State)})
+    if a.status is not None and a.status.casefold() not in statuses:
+        raise InvalidFilter("status of a state", a.status, statuses)
+    chosen = ds.participants(meeting=a.meeting, status=a.status)
+    return tuple(dict.fromkeys(s for s in (ds.actor(p.actor) for p in chosen) if isinstance(s, State)))
 
 
-def _participants(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    columns = [
-        Column("actor", lambda p: p.actor),
-        Column("name", lambda p: _name(ds, p.actor)),
-        Column("status", lambda p: p.status),
-        Column("para", lambda p: _paras(p.source)),
-    ]
-    return columns, ds.participants(a.meeting, status=a.status)
-
-
-def _speakers(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    columns = [
-        Column("no.", lambda s: s.order),
-        Column("name", lambda s: s.name.get()),
-        Column("position", lambda s: s.position.get()),
-        Column("country", lambda s: s.actor),
-        Column("item", lambda s: s.agenda_item),
-        Column("para", lambda s: _paras(sorted({*s.source, *s.remarks}))),
-    ]
-    return columns, ds.speakers(a.meeting, agenda_item=a.agenda_item)
-
-
-def _agenda(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    def title(item: AgendaItem) -> str:
-        subs = "; ".join(f"{s.letter}) {s.title.get()}" for s in item.sub_items)
-        return item.title.get() + (f": {subs}" if subs else "")
-
-    columns = [Column("item", lambda i: i.number), Column("title", title), Column("para", lambda i: _paras(i.source))]
-    return columns, ds.meeting(a.meeting).agenda
-
-
-def _documents(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    columns = [
-        Column("symbol", lambda d: d.symbol),
-        Column("title", lambda d: d.title.get()),
-        Column("para", lambda d: _paras(d.source)),
-    ]
-    return columns, ds.meeting(a.meeting).documents
-
-
-def _topics(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    counts = dict(ds.counts("topic", meeting=a.meeting))
-    columns = [
-        Column("id", lambda t: t.id),
-        Column("label", lambda t: t.label()),
-        Column("recs", lambda t: counts.get(t.id, 0)),
-    ]
-    return columns, ds.topics
-
-
-def _search(ds: Dataset, a: argparse.Namespace) -> tuple[list[Column], tuple[Any, ...]]:
-    columns = [
-        Column("kind", lambda h: h.kind),
-        Column(
-            "record", lambda h: getattr(h.record, "number", None) or getattr(h.record, "order", None) or h.record.id
-        ),
-        Column("para", lambda h: _paras(h.source)),
-        Column("lang", lambda h: h.lang),
-        Column("snippet", lambda h: h.snippet),
-    ]
-    return columns, ds.search(a.query, lang=a.search_lang, meeting=a.meeting, kinds=a.kind)
-
-
-LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[list[Column], tuple[Any, ...]]]] = {
+LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = {
     "recommendations": _recommendations,
     "states": _states,
-    "participants": _participants,
-    "speakers": _speakers,
-    "agenda": _agenda,
-    "documents": _documents,
-    "topics": _topics,
-    "search": _search,
+    "participants": lambda ds, a: ds.participants(meeting=a.meeting, status=a.status, actor=a.actor),
+    "statements": lambda ds, a: ds.statements(meeting=a.meeting, kind=a.kind, actor=a.actor, agenda_item=a.agenda_item),
+    "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
+    "agenda": lambda ds, a: tuple(i for m in ds.meetings if a.meeting in (None, m.number) for i in m.agenda),
+    "documents": lambda ds, a: tuple(d for m in ds.meetings if a.meeting in (None, m.number) for d in m.documents),
+    "topics": lambda ds, a: ds.topics,
+    "search": lambda ds, a: ds.search(a.query, language=a.search_language, meeting=a.meeting, kind=a.kind),
 }
 
 
@@ -169,7 +97,7 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[list[Column], 
 
 
 def _plain(value: object) -> Any:
-    """A record or value as JSON-ready data."""
+    """A record or hit as JSON-ready data (records as the JSON export writes them)."""
     from .search import SearchHit
 
     if isinstance(value, Record):
@@ -179,9 +107,10 @@ def _plain(value: object) -> Any:
             "kind": value.kind,
             "meeting": value.meeting,
             "source": list(value.source),
-            "lang": value.lang,
+            "language": value.lang,
             "score": value.score,
-            "snippet": value.snippet,
+            "text": value.text,
+            "spans": [list(span) for span in value.spans],
             "record": _plain(value.record),
         }
     return value
@@ -190,94 +119,135 @@ def _plain(value: object) -> Any:
 def _console(stream: Any) -> Any:
     from rich.console import Console
 
-    plain = not stream.isatty() or "NO_COLOR" in os.environ
+    isatty = getattr(stream, "isatty", lambda: False)()
+    plain = not isatty or "NO_COLOR" in os.environ
     return Console(
         file=stream,
         no_color=plain,
         highlight=False,
+        markup=False,
         emoji=False,
         soft_wrap=False,
         force_terminal=False if plain else None,
-        width=80 if plain else None,
     )
 
 
-def _emit(columns: list[Column], records: Sequence[Any], fmt: str, title: str, out: Any) -> None:
-    if fmt == "json":
-        out.write(json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "yaml":
-        import yaml
+def _cell(value: object, styled: bool = False) -> Any:
+    """A table cell as literal text; marked search matches in bold on a terminal, plain otherwise."""
+    from rich.text import Text
 
-        out.write(yaml.safe_dump([_plain(r) for r in records], allow_unicode=True, sort_keys=False))
-    elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(c.header for c in columns)
-        writer.writerows([_text(c.get(r)) for c in columns] for r in records)
-    else:
-        _table(columns, [[_text(c.get(r)) for c in columns] for r in records], title, out)
+    from ._views import marked
+
+    plain, spans = marked("" if value is None else str(value))
+    shown = Text(plain)
+    for begin, end in spans if styled else ():
+        shown.stylize("bold reverse", begin, end)
+    return shown
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _table(columns: list[Column], rows: list[list[str]], title: str, out: Any) -> None:
+def _print_table(header: list[str], rows: list[list[Any]], wide: set[str], title: str, out: Any) -> None:
     from rich import box
     from rich.table import Table
 
     console = _console(out)
     plain = console.no_color
     table = Table(
-        title=title,
+        title=title or None,
         box=None if plain else box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         title_justify="left",
         header_style="" if plain else "bold",
     )
-    for index, column in enumerate(columns):
-        wide = column.header in ("text", "title", "snippet", "position", "name", "label", "value")
-        narrow = max([len(column.header), *(len(row[index]) for row in rows)])
+    for index, label in enumerate(header):
+        narrow = max([len(label), *(len(row[index].plain) for row in rows)])
         table.add_column(
-            column.header,
+            label,
             overflow="fold",
-            ratio=3 if wide else None,
-            no_wrap=not wide,
-            min_width=None if wide else min(narrow, 28),
+            ratio=3 if label in wide else None,
+            no_wrap=label not in wide,
+            min_width=None if label in wide else min(narrow, 28),
         )
     for row in rows:
         table.add_row(*row)
-    console.print(table)
+    if plain:  # piped: no trailing padding on any line
+        with console.capture() as captured:
+            console.print(table)
+        out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    else:
+        console.print(table)
+
+
+def _emit(ds: Dataset, records: Sequence[Any], fmt: str, title: str, out: Any) -> None:
+    """Records in ``fmt``: a table of their views, CSV of their table's columns, JSON or YAML of the records."""
+    from . import _views
+
+    if fmt == "json":
+        out.write(json.dumps([_plain(r) for r in records], ensure_ascii=_ascii_only(out), indent=1) + "\n")
+    elif fmt == "yaml":
+        import yaml
+
+        out.write(yaml.safe_dump([_plain(r) for r in records], allow_unicode=not _ascii_only(out), sort_keys=False))
+    elif fmt == "csv":
+        _csv(ds, records, out)
+    else:
+        header, values = _views.brief(records, ds)
+        wide = _views.wide(type(records[0])) if records else set()
+        styled = not _console(out).no_color
+        _print_table(header, [[_cell(v, styled) for v in row] for row in values], wide, title, out)
+
+
+def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
+    """CSV with the column names, order and cells of the table exports (a search: one row per hit)."""
+    import csv
+
+    from ._tables import frame_rows, text_cell
+
+    columns, rows = frame_rows(tuple(records), ds.bundle)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([text_cell(v) for v in row] for row in rows)
+
+
+def _ascii_only(out: Any) -> bool:
+    """True when the output's encoding cannot hold Cyrillic (then JSON escapes it)."""
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        "ё".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
 
 
 # --- commands -------------------------------------------------------------------------------
 
+SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
+
 
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    from . import _views
+
     kind, key = a.what, a.key
+    record: Any
     if kind in ("rec", "recommendation"):
-        record: Any = ds.recommendation(_int(key, "recommendation number"), a.meeting)
+        record = ds.recommendation(_int(key, "recommendation number"), meeting=a.meeting)
     elif kind in ("para", "paragraph"):
-        record = ds.paragraph(_int(key, "paragraph number"), a.meeting)
+        record = ds.paragraph(_int(key, "paragraph number"), meeting=a.meeting)
     elif kind == "speaker":
-        record = ds.speakers(a.meeting)[_int(key, "speaker number") - 1] if key.isdigit() else None
-        if record is None:
-            raise UsageError(f"speaker number expected, got {key!r}")
+        record = ds.speaker(_int(key, "speaker number"), meeting=a.meeting)
     else:
-        record = ds.actor(key)
-    if a.format in ("json", "yaml"):
-        _emit([], [record], a.format, "", out)
+        record = ds.profile(key)
+    if a.format != "table":
+        _emit(ds, [record], a.format, "", out)
         return 0
-    lines = _describe(ds, record)
-    if a.format == "csv":
-        csv.writer(out, lineterminator="\n").writerows([["field", "value"], *lines])
-    else:
-        _table(
-            [Column("field", lambda r: r[0]), Column("value", lambda r: r[1])],
-            [list(x) for x in lines],
-            f"{type(record).__name__} {key}",
-            out,
-        )
+    lines = _views.full(record, ds)
+    _print_table(
+        ["field", "value"],
+        [[_cell(label), _cell(value)] for label, value in lines],
+        {"value"},
+        f"{type(record).__name__} {key}",
+        out,
+    )
     return 0
 
 
@@ -288,68 +258,21 @@ def _int(text: str, what: str) -> int:
         raise UsageError(f"{what} expected, got {text!r}") from None
 
 
-def _describe(ds: Dataset, record: Any) -> list[tuple[str, str]]:
-    """A record as (field, value) lines for people, with its citation."""
-    from .models import Paragraph, Recommendation, Speaker
+def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    from ._summary import document, render
 
-    if isinstance(record, Recommendation):
-        refs = "; ".join(
-            f"{t.instrument}" + (f" art. {t.article}" if t.article else "") + f" ({t.provenance})"
-            for t in record.treaty_refs
-        )
-        return [
-            ("number", str(record.number)),
-            ("cited from", f"para {_paras(record.source)}"),
-            ("theme", record.theme),
-            ("modality", record.modality),
-            ("addressee", record.addressee),
-            ("text (ru, the report)", record.text.ru),
-            ("text (en, editorial)", record.text.en),
-            ("topics (editorial)", ", ".join(t.topic for t in record.topics)),
-            ("treaty references", refs),
-            ("SDG targets (editorial)", ", ".join(s.target for s in record.sdg_targets)),
-            ("specificity (editorial)", str(record.specificity.level) if record.specificity else ""),
-        ]
-    if isinstance(record, Paragraph):
-        return [
-            ("number", str(record.number)),
-            ("chapter", record.chapter + (f".{record.section}" if record.section else "")),
-            ("text (ru, the report)", record.text.ru),
-            ("text (en, editorial)", record.text.en),
-            ("topics (editorial)", ", ".join(t.topic for t in record.topics)),
-        ]
-    if isinstance(record, Speaker):
-        return [
-            ("name", record.name.get()),
-            ("position", record.position.get()),
-            ("country", record.actor),
-            ("regional group", record.regional_group),
-            ("agenda item", str(record.agenda_item)),
-            ("cited from", f"paras {_paras(sorted({*record.source, *record.remarks}))}"),
-        ]
-    lines = [("id", record.id), ("kind", record.kind), ("name (ru)", record.name.ru), ("name (en)", record.name.en)]
-    if isinstance(record, State):
-        lines += [
-            ("ISO alpha-2", record.alpha2),
-            ("M49", record.m49),
-            ("regional group", record.regional_group or "none"),
-            ("group note", record.regional_group_note),
-        ]
-        lines += [(f"UN name ({k})", v) for k, v in (record.names.model_dump().items() if record.names else ())]
-    elif isinstance(record, Organization):
-        lines += [("acronym", record.acronym), ("note", record.note)]
-    cited = [p for m in ds.meetings for p in m.participants if p.actor == record.id]
-    lines += (
-        [
-            (f"meeting {m.number}", f"{p.status} (para {_paras(p.source)})")
-            for m in ds.meetings
-            for p in m.participants
-            if p.actor == record.id
-        ]
-        if cited
-        else [("participation", "none")]
-    )
-    return lines
+    numbers = [m.number for m in ds.meetings] if a.meeting is None else [ds.meeting(a.meeting).number]
+    if a.format in ("json", "yaml"):
+        docs = [document(ds, n) for n in numbers]
+        if a.format == "json":
+            out.write(json.dumps(docs, ensure_ascii=_ascii_only(out), indent=1) + "\n")
+        else:
+            import yaml
+
+            out.write(yaml.safe_dump(docs, allow_unicode=not _ascii_only(out), sort_keys=False))
+        return 0
+    out.write("\n\n".join(render(ds, n) for n in numbers) + "\n")
+    return 0
 
 
 def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
@@ -360,7 +283,7 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+def _schema(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     from . import models
     from .export import json_schema
 
@@ -369,18 +292,21 @@ def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
         schema = file_schema()
     elif a.model:
-        cls = getattr(models, a.model, None)
-        if not (isinstance(cls, type) and issubclass(cls, models.Record)) or cls is models.Record:
-            names = sorted(
-                n
-                for n, c in vars(models).items()
-                if isinstance(c, type) and issubclass(c, models.Record) and n != "Record"
-            )
+        names = sorted(
+            n for n, c in vars(models).items() if isinstance(c, type) and issubclass(c, models.Record) and n != "Record"
+        )
+        found = {n.casefold(): n for n in names}.get(a.model.casefold())
+        if found is None:
             raise InvalidFilter("model", a.model, names)
-        schema = cls.model_json_schema()
+        schema = getattr(models, found).model_json_schema()
     else:
         schema = json_schema()
-    out.write(json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
+    if a.format == "yaml":
+        import yaml
+
+        out.write(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False))
+    else:
+        out.write(json.dumps(schema, ensure_ascii=_ascii_only(out), indent=1) + "\n")
     return 0
 
 
@@ -414,22 +340,35 @@ def _template(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
-    from ._summary import render
-
-    out.write(render(ds, a.meeting) + "\n")
-    return 0
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
+    "summary": _summary,
+    "show": _show,
+    "export": _export,
+    "schema": _schema,
+    "validate": _validate,
+    "template": _template,
+}
+#: Commands that do not need the dataset loaded first.
+WITHOUT_DATA = ("validate", "template", "schema")
 
 
 # --- parser ---------------------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
+def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> argparse.ArgumentParser:
+    """The options a command takes: only those it honours."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    common.add_argument("--lang", choices=LANGS, default="ru", help="language of texts and names (default: ru)")
-    common.add_argument("--meeting", type=int, default=7, help="meeting number (default: 7)")
+    common.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+    if lang:
+        common.add_argument(
+            "--lang", choices=LANGS, default="ru", help="display language of texts and names (default: ru)"
+        )
+    if meeting:
+        common.add_argument("--meeting", type=int, help="one meeting's (default: every meeting loaded)")
+    return common
 
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smuggling-wg",
         description="The report of the 7th meeting of the UN Working Group on the Smuggling of Migrants "
@@ -440,64 +379,100 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the library and data versions and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str, example: str, options: bool = True) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, example: str, parents: Sequence[argparse.ArgumentParser] = ()
+    ) -> argparse.ArgumentParser:
         made = sub.add_parser(
             name,
-            parents=[common] if options else [],
+            parents=list(parents),
             help=help_text,
             description=help_text,
             epilog=f"example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        made.set_defaults(format="table", lang="ru", meeting=7)
+        made.set_defaults(lang="ru", meeting=None, format="table")
         return made
 
-    command("summary", "dates, themes, who made statements, participation", "smuggling-wg summary --lang en")
-    recs = command(
-        "recommendations", "the recommendations, filtered", "smuggling-wg recommendations --theme technology"
+    listing = [_options()]
+    command(
+        "summary",
+        "dates, themes, who made statements, participation",
+        "smuggling-wg summary --lang en",
+        [_options(("table", "json", "yaml"))],
     )
-    recs.add_argument("--theme", help="crises or technology")
-    recs.add_argument("--modality", help="should, encouraged or may_wish")
+    recs = command(
+        "recommendations", "the recommendations, filtered", "smuggling-wg recommendations --theme technology", listing
+    )
+    recs.add_argument("--theme", action="append", help="crises or technology (repeat for any of several)")
+    recs.add_argument("--modality", action="append", help="should, encouraged or may_wish")
     recs.add_argument("--text", help="only those whose text contains this (case- and ё/е-insensitive)")
     recs.add_argument("--topic", action="append", help="an editorial topic id (repeat for any of several)")
+    recs.add_argument("--specificity", type=int, action="append", help="editorial specificity level, 1-5")
+    recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument("--provenance", choices=("source", "editorial"), help="count only labels of this provenance")
     states = command(
-        "states", "states: participating (by status) or that made statements", "smuggling-wg states --statements"
+        "states",
+        "states: participating (by status) or that made statements",
+        "smuggling-wg states --statements",
+        listing,
     )
     states.add_argument("--statements", action="store_true", help="only states that made statements (paras 23-24)")
-    states.add_argument("--include-panelists", action="store_true", help="with --statements: add panellists' states")
-    states.add_argument("--status", help="party, signatory or non_party")
+    states.add_argument(
+        "--include-panellists",
+        "--include-panelists",
+        dest="include_panellists",
+        action="store_true",
+        help="with --statements: add panellists' states (--include-panelists: the old spelling)",
+    )
+    states.add_argument("--status", help="party, signatory, non_party or permanent_observer")
     participants = command(
-        "participants", "every participant with its status", "smuggling-wg participants --status organization"
+        "participants", "every participant with its status", "smuggling-wg participants --status organization", listing
     )
-    participants.add_argument("--status", help="party, signatory, non_party, organization or permanent_observer")
-    speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3")
-    speakers.add_argument("--agenda-item", type=int, help="only those under this agenda item")
-    command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en")
-    command("documents", "the documents before the meeting", "smuggling-wg documents")
-    command("topics", "the editorial topic vocabulary with counts", "smuggling-wg topics --lang en")
+    participants.add_argument(
+        "--status", action="append", help="party, signatory, non_party, organization or permanent_observer"
+    )
+    participants.add_argument("--actor", action="append", help="an actor's code or name")
+    statements = command(
+        "statements", "who made statements, under which agenda items", "smuggling-wg statements --actor Italy", listing
+    )
+    statements.add_argument(
+        "--kind", action="append", help="introductory, panel, party, observer_state or observer_organization"
+    )
+    statements.add_argument("--actor", action="append", help="an actor's code or name")
+    statements.add_argument("--agenda-item", type=int, action="append", help="an agenda item's number")
+    speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
+    speakers.add_argument("--agenda-item", type=int, action="append", help="only those under this agenda item")
+    speakers.add_argument("--actor", action="append", help="a country's code or name")
+    command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en", listing)
+    command("documents", "the documents before the meeting", "smuggling-wg documents", listing)
+    command("topics", "the editorial topic vocabulary", "smuggling-wg topics --lang en", listing)
     search = command(
-        "search", 'full-text search (stemmed; "phrases", -exclusions)', 'smuggling-wg search "цифровые доказательства"'
+        "search",
+        'full-text search (stemmed; "phrases", -exclusions, also as the first word)',
+        'smuggling-wg search "цифровые доказательства" -киберпространства',
+        listing,
     )
-    search.add_argument("query", help="the search query")
+    search.add_argument("query", nargs="*", help='the search query: words, "phrases", -excluded words')
     search.add_argument("--kind", action="append", help="recommendation, paragraph, speaker, agenda_item or theme")
-    search.add_argument("--search-lang", choices=LANGS, help="search only texts in this language")
-    show = command("show", "one record in full, with its citation", "smuggling-wg show rec 8")
-    show.add_argument("what", choices=("rec", "recommendation", "para", "paragraph", "actor", "speaker"))
+    search.add_argument("--search-language", choices=LANGS, help="search only the texts in this language")
+    show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
+    show.add_argument("what", choices=SHOWN)
     show.add_argument("key", help="a number, or an actor's code or name")
     export = command(
         "export",
         "write the data as JSON, YAML, CSV, a Frictionless Data Package or JSON Schemas",
         "smuggling-wg export --format datapackage --out data/",
-        options=False,
     )
     export.add_argument(
         "--format", dest="export_format", choices=("json", "yaml", "csv", "datapackage", "schema"), required=True
     )
     export.add_argument("--out", required=True, help="folder to write into (created if needed)")
     schema = command(
-        "schema", "print the JSON Schema of the JSON export, or of one model", "smuggling-wg schema Recommendation"
+        "schema",
+        "print the JSON Schema of the JSON export, of one model, or of a data file",
+        "smuggling-wg schema Recommendation",
+        [_options(("json", "yaml"), lang=False, meeting=False)],
     )
     schema.add_argument("model", nargs="?", help="a model name, e.g. Recommendation")
     schema.add_argument("--file-format", action="store_true", help="the schema of a YAML data file (format_version 1)")
@@ -506,36 +481,60 @@ def _parser() -> argparse.ArgumentParser:
         "check YAML files that add to the bundled data (none: the bundled data itself), and those of "
         "$SMUGGLING_WG_PATH; every problem located",
         "smuggling-wg validate my-meeting.yaml",
-        options=False,
     )
     validate.add_argument("paths", nargs="*", help="YAML files or folders to validate together")
-    command(
-        "template",
-        "print a commented template for a meeting file of your own",
-        "smuggling-wg template > my-meeting.yaml",
-        options=False,
-    )
+    command("template", "print a commented template for a meeting file of your own", "smuggling-wg template > my.yaml")
     return parser
 
 
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
-    "summary": _summary,
-    "show": _show,
-    "export": _export,
-    "schema": _schema,
-    "validate": _validate,
-    "template": _template,
-}
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Each command's own parser, by name."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    return list(_subcommands(parser))
+
+
+def _search_words(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``search`` takes words that start with ``-`` (exclusions) anywhere, also first: they are not options."""
+    if not argv or argv[0] != "search":
+        return argv
+    options = {o for a in _subcommands(parser)["search"]._actions for o in a.option_strings}
+    rest, words, expects_value = ["search"], [], False
+    for token in argv[1:]:
+        if expects_value:
+            rest.append(token)
+            expects_value = False
+        elif token.split("=")[0] in options:
+            rest.append(token)
+            expects_value = "=" not in token and token not in ("-h", "--help")
+        else:
+            words.append(token)
+    return [*rest, "--", *words] if words else rest
 
 
 def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 nothing found or bad data, 2 usage error)."""
+    """Run the command line; return the exit code (see the module docstring)."""
     out = out or sys.stdout
     parser = _parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "summary")  # the default command: the meeting summary
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "summary")  # the default command: the meeting summary
+    commands = _commands(parser)
+    if args_list[0] not in (*commands, "-h", "--help", "--version"):
+        close = closest(args_list[0], commands, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        print(
+            f"smuggling-wg: error: unknown command {args_list[0]!r}.{hint} Commands: {', '.join(commands)}.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        args = parser.parse_args(_search_words(args_list, parser))
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
     if args.version:
         from importlib.metadata import version
 
@@ -544,38 +543,75 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         out.write(f"smuggling-wg {version('smuggling-wg')} (data {DATA_VERSION})\n")
         return 0
     command: str = args.command
-    lang: Lang = args.lang
-    set_language(lang)
+    set_display_language(args.lang)
+    if command == "search":
+        args.query = " ".join(args.query)
+        if not args.query.strip():
+            print("smuggling-wg search: error: a query is needed, e.g. smuggling-wg search evidence", file=sys.stderr)
+            return 2
     try:
-        if command in ("validate", "template"):
+        if command in WITHOUT_DATA:
             return COMMANDS[command](None, args, out)
         ds = load()
         if command in COMMANDS:
             return COMMANDS[command](ds, args, out)
-        columns, records = LISTINGS[command](ds, args)
+        records = LISTINGS[command](ds, args)
         if not records:
             print(f"smuggling-wg {command}: nothing found", file=sys.stderr)
             if args.format in ("json", "yaml"):
-                _emit(columns, records, args.format, "", out)
+                _emit(ds, records, args.format, "", out)
             return 1
-        _emit(columns, records, args.format, f"{command} (meeting {args.meeting})", out)
+        title = command if args.meeting is None else f"{command} (meeting {args.meeting})"
+        _emit(ds, records, args.format, title, out)
         return 0
     except (InvalidFilter, UsageError) as exc:
         print(f"smuggling-wg {command}: error: {exc}", file=sys.stderr)
         return 2
-    except NotFound as exc:
+    except (NotFound, DataError, SmugglingWGError) as exc:
         print(f"smuggling-wg {command}: {exc}", file=sys.stderr)
         return 1
-    except DataError as exc:
-        print(f"smuggling-wg {command}: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # e.g. piped into head
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    return 0  # pragma: no cover
 
 
 def main_entry() -> None:
-    """Console-script entry point: run :func:`main` and exit with its code."""
-    sys.exit(main())
+    """Console-script entry point: run :func:`main` as a well-behaved Unix tool and exit with its code.
+
+    A closed pipe exits quietly (141), Ctrl-C exits 130 without a traceback, an output that
+    cannot be written (a full disk, a closed stdout) is one line and exit 1, and an output
+    encoding that cannot hold Cyrillic gets escapes and a note instead of an error.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        if sys.stderr is not None:
+            print("smuggling-wg: error: standard output is closed", file=sys.stderr)
+        sys.exit(1)
+    if _ascii_only(sys.stdout):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        if sys.stderr is not None and sys.stdout.isatty():
+            sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+            print(
+                f"smuggling-wg: note: the output encoding ({sys.stdout.encoding}) cannot show Cyrillic; "
+                "it is shown as \\u escapes (set PYTHONIOENCODING=utf-8 or a UTF-8 locale)",
+                file=sys.stderr,
+            )
+    try:
+        code = main()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(128 + signal.SIGPIPE)
+    except OSError as exc:
+        _quiet_stdout()
+        print(f"smuggling-wg: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's final flush of a broken output says nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

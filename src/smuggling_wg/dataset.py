@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, get_args, overload
 
 from . import _loader, analysis
 from ._fold import fold
-from ._language import LANGS, Lang
+from ._language import Lang, lang_of
 from ._results import Results
 from .analysis import Dimension, Value
 from .errors import DataError, InvalidFilter, NotFound, Problem
 from .models import (
     Actor,
+    ActorProfile,
+    AgendaItem,
     Bundle,
     Meeting,
+    MeetingRole,
     Modality,
     Paragraph,
     Participant,
@@ -34,22 +38,25 @@ from .models import (
     State,
     Statement,
     StatementKind,
+    Theme,
     Topic,
 )
 
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
     import pandas
 
-    from .search import Kind, SearchHit, SearchIndex
+    from ._tables import TableName
+    from .search import Kind, Searchable, SearchHit, SearchIndex
 
 __all__ = ["PATH_VARIABLE", "Dataset", "load", "validate"]
 
 T = TypeVar("T")
+R = TypeVar("R")
+L = TypeVar("L")
 _PROVENANCES: tuple[str, ...] = get_args(Provenance)
 OneOrMore: TypeAlias = "T | Iterable[T] | None"
 _STATUSES: tuple[str, ...] = get_args(ParticipationStatus)
 _STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
-_DEFAULT_MEETING = 7
 
 
 class Dataset:
@@ -140,59 +147,91 @@ class Dataset:
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
         raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
 
-    def source_text(self, meeting: int = _DEFAULT_MEETING, flowed: bool = False) -> str:
-        """The report's own text as shipped (``flowed=True``: as running text, see :mod:`.sourcetext`).
+    def source_text(self, *, meeting: int | None = None, flowed: bool = False) -> str:
+        """The report's own text as shipped (``flowed=True``: as running text, joined by the one rule of the data).
 
-        Every verbatim string in the data is a substring of the flowed text.
+        ``meeting``: which report (any meeting that ships one, when only one does). Every
+        verbatim string in the data is a substring of the flowed text.
         """
         from . import _sourcetext
 
-        name = self.meeting(meeting).source_file
+        shipped = [m.number for m in self._meetings.values() if m.source_file]
+        number = self._one_meeting(meeting, shipped, "source text")
+        name = self.meeting(number).source_file
         if name is None:
-            shipped = [m.number for m in self.meetings if m.source_file]
-            raise NotFound("source text", meeting, shipped, reason=f"no source text is shipped for meeting {meeting}")
+            raise NotFound("source text", number, shipped, reason=f"no source text is shipped for meeting {number}")
         raw = _sourcetext.read_source(name)
         return _sourcetext.flow(raw) if flowed else raw
 
-    def paragraph(self, number: int, meeting: int = _DEFAULT_MEETING) -> Paragraph:
-        """A numbered paragraph of a meeting's report."""
-        paragraphs = self.meeting(meeting).paragraphs
-        if not isinstance(number, int) or not 1 <= number <= len(paragraphs):
-            raise NotFound("paragraph", number, range(1, len(paragraphs) + 1))
-        return paragraphs[number - 1]
+    def paragraph(self, number: int, *, meeting: int | None = None) -> Paragraph:
+        """A numbered paragraph of a report (``meeting``: whose, when several meetings have that number)."""
+        return self._numbered("paragraph", number, meeting, lambda m: m.paragraphs)
 
-    def paragraphs(self, meeting: int = _DEFAULT_MEETING, topic: OneOrMore[str] = None) -> Results[Paragraph]:
-        """A meeting's paragraphs in order; with ``topic`` (one or a list), those tagged with any of them."""
-        paragraphs = self.meeting(meeting).paragraphs
-        if topic is None:
-            return Results(paragraphs)
-        wanted = (topic,) if isinstance(topic, str) else tuple(topic)
-        for t in wanted:
-            _check("topic", t, [x.id for x in self._bundle.topics])
-        return Results(p for p in paragraphs if any(t.topic in wanted for t in p.topics))
+    def recommendation(self, number: int, *, meeting: int | None = None) -> Recommendation:
+        """A recommendation by its number (``meeting``: whose, when several meetings have that number)."""
+        return self._numbered("recommendation", number, meeting, lambda m: m.recommendations)
 
-    def recommendation(self, number: int, meeting: int = _DEFAULT_MEETING) -> Recommendation:
-        """A recommendation by its number."""
-        recommendations = self.meeting(meeting).recommendations
-        if not isinstance(number, int) or not 1 <= number <= len(recommendations):
-            raise NotFound("recommendation", number, range(1, len(recommendations) + 1))
-        return recommendations[number - 1]
+    def _numbered(self, what: str, number: int, meeting: int | None, records: Callable[[Meeting], tuple[T, ...]]) -> T:
+        """Record ``number`` of one meeting's numbered list; the one meeting rule applies (see :meth:`meetings`)."""
+        if not isinstance(number, int) or isinstance(number, bool):
+            reason = f"{what} numbers are integers: got {number!r}" + (
+                f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
+            )
+            raise InvalidFilter(f"{what} number", number, (), reason=reason)
+        having = [m.number for m in self._meetings.values() if 1 <= number <= len(records(m))]
+        if meeting is None and not having:
+            valid = range(1, max((len(records(m)) for m in self._meetings.values()), default=0) + 1)
+            raise NotFound(what, number, valid)
+        chosen = self.meeting(self._one_meeting(meeting, having, f"{what} {number}"))
+        found = records(chosen)
+        if not 1 <= number <= len(found):
+            raise NotFound(what, number, range(1, len(found) + 1))
+        return found[number - 1]
+
+    def _one_meeting(self, meeting: int | None, having: list[int], what: str) -> int:
+        """The meeting a lookup means: the one given, or the only one that has ``what``."""
+        if meeting is not None:
+            return self.meeting(meeting).number
+        if len(having) == 1:
+            return having[0]
+        if not having:
+            raise NotFound(what, None, [], reason=f"no meeting has a {what}")
+        listed = " and ".join(map(str, having))
+        raise NotFound(what, None, having, reason=f"{what} is in meetings {listed}: say which with meeting=")
+
+    def _in(self, meeting: OneOrMore[int]) -> tuple[Meeting, ...]:
+        """The meetings a filter covers: all of them (None), or those given (one number or several)."""
+        if meeting is None:
+            return tuple(self._meetings.values())
+        numbers = (meeting,) if isinstance(meeting, int) else tuple(meeting)
+        return tuple(self.meeting(n) for n in numbers)
+
+    def paragraphs(self, *, meeting: OneOrMore[int] = None, topic: OneOrMore[str] = None) -> Results[Paragraph]:
+        """Paragraphs in order; with ``topic`` (one or several), those tagged with any of them."""
+        wanted = _values("topic", topic, [x.id for x in self._bundle.topics])
+        return self._results(
+            p
+            for m in self._in(meeting)
+            for p in m.paragraphs
+            if wanted is None or any(t.topic in wanted for t in p.topics)
+        )
 
     @property
     def topics(self) -> Results[Topic]:
         """The controlled vocabulary of topics (editorial), in its own order."""
-        return Results(self._bundle.topics)
+        return self._results(self._bundle.topics)
 
     def topic(self, topic_id: str) -> Topic:
-        """A topic by its id; :class:`NotFound` naming the vocabulary otherwise."""
+        """A topic by its id (any case); :class:`NotFound` naming the vocabulary otherwise."""
         for t in self._bundle.topics:
-            if t.id == topic_id:
+            if isinstance(topic_id, str) and t.id == topic_id.casefold():
                 return t
         raise NotFound("topic", topic_id, (t.id for t in self._bundle.topics))
 
     def recommendations(
         self,
-        meeting: int | None = None,
+        *,
+        meeting: OneOrMore[int] = None,
         theme: OneOrMore[str] = None,
         modality: OneOrMore[Modality] = None,
         text: str | None = None,
@@ -206,17 +245,16 @@ class Dataset:
     ) -> Results[Recommendation]:
         """Recommendations in number order, filtered by every argument given.
 
-        ``meeting`` keeps one meeting's; ``text`` those whose Russian or English contains it
-        (case- and ё/е-insensitive). Every label filter takes one value or a list (any of
-        them matches): ``theme``, ``modality``, ``topic``, ``sdg_target`` ("16.4"),
-        ``instrument`` ("convention", "smuggling_protocol"), ``article``
-        ("convention:19"), ``addressee_kind``, ``specificity`` (1-5). ``provenance``
-        ("source" or "editorial") counts only labels of that provenance, so
+        ``meeting`` keeps some meetings' (all by default); ``text`` those whose Russian or
+        English contains it (case- and ё/е-insensitive). Every label filter takes one value or
+        several (any of them matches), in any case: ``theme``, ``modality``, ``topic``,
+        ``sdg_target`` ("16.4"), ``instrument`` ("convention", "smuggling_protocol"),
+        ``article`` ("convention:19"), ``addressee_kind``, ``specificity`` (1-5).
+        ``provenance`` ("source" or "editorial") counts only labels of that provenance, so
         ``recommendations(article="convention:19", provenance="source")`` is the
         recommendation whose text cites that article.
         """
-        _check("provenance", provenance, _PROVENANCES)
-        records = self._records(meeting)
+        provenance = _value("provenance", provenance, _PROVENANCES)
         wanted = {
             "theme": theme,
             "modality": modality,
@@ -227,38 +265,38 @@ class Dataset:
             "addressee_kind": addressee_kind,
             "specificity": specificity,
         }
-        active: dict[Dimension, set[Value]] = {}
+        tests: list[tuple[dict[tuple[int, int], frozenset[Value]], set[Value]]] = []
         for name, value in wanted.items():
-            if value is not None:
-                dimension: Dimension = name  # type: ignore[assignment]
-                values: tuple[Value, ...] = (value,) if isinstance(value, str | int) else tuple(value)
-                valid = self._labels(dimension, None)[1]
-                for v in values:
-                    _check(name.replace("_", " "), v, valid)
-                active[dimension] = set(values)
-        tests = [(self._labels(d, provenance)[0], values) for d, values in active.items()]
+            dimension: Dimension = name  # type: ignore[assignment]
+            values = _values(name.replace("_", " "), value, self._labels(dimension, None)[1])
+            if values is not None:
+                tests.append((self._labels(dimension, provenance)[0], set(values)))
         needle = fold(text) if text is not None else None
-        return Results(
+        return self._results(
             r
-            for r in records
-            if all(not labels[id(r)].isdisjoint(values) for labels, values in tests)
+            for m in self._in(meeting)
+            for r in m.recommendations
+            if all(not labels[m.number, r.number].isdisjoint(values) for labels, values in tests)
             and (needle is None or needle in fold(r.text.ru) or needle in fold(r.text.en))
         )
 
     def _labels(
         self, dimension: Dimension, provenance: Provenance | None
-    ) -> tuple[dict[int, frozenset[Value]], list[Value]]:
-        """Each recommendation's values in ``dimension`` (by id) and every valid value, built once."""
+    ) -> tuple[dict[tuple[int, int], frozenset[Value]], list[Value]]:
+        """Each recommendation's values in ``dimension`` by (meeting, number), and every valid value; built once."""
 
-        def build() -> tuple[dict[int, frozenset[Value]], list[Value]]:
-            records = self._records(None)
-            by_record = {id(r): frozenset(analysis.values_of(r, dimension, provenance)) for r in records}
+        def build() -> tuple[dict[tuple[int, int], frozenset[Value]], list[Value]]:
+            by_record = {
+                (m.number, r.number): frozenset(analysis.values_of(r, dimension, provenance))
+                for m in self._meetings.values()
+                for r in m.recommendations
+            }
             return by_record, analysis.order(self._bundle, dimension, (v for vs in by_record.values() for v in vs))
 
         return self._once(f"labels {dimension} {provenance}", build)
 
     def counts(
-        self, dimension: Dimension, meeting: int | None = None, provenance: Provenance | None = None
+        self, dimension: Dimension, *, meeting: OneOrMore[int] = None, provenance: Provenance | None = None
     ) -> analysis.CountTable:
         """How many recommendations have each value of ``dimension``, zero counts included.
 
@@ -268,116 +306,293 @@ class Dataset:
 
         ```
         """
-        _check("dimension", dimension, analysis.DIMENSIONS)
-        _check("provenance", provenance, _PROVENANCES)
+        dimension = _value("dimension", dimension, analysis.DIMENSIONS)
+        provenance = _value("provenance", provenance, _PROVENANCES)
         return analysis.counts(self._bundle, self._records(meeting), dimension, provenance)
 
     def crosstab(
-        self, row: Dimension, column: Dimension, meeting: int | None = None, provenance: Provenance | None = None
+        self,
+        row: Dimension,
+        column: Dimension,
+        *,
+        meeting: OneOrMore[int] = None,
+        provenance: Provenance | None = None,
     ) -> analysis.CrossTable:
         """How many recommendations have each (row value, column value) pair, zero cells included."""
-        for name, value in (("dimension", row), ("dimension", column), ("provenance", provenance)):
-            _check(name, value, analysis.DIMENSIONS if name == "dimension" else _PROVENANCES)
+        row = _value("dimension", row, analysis.DIMENSIONS)
+        column = _value("dimension", column, analysis.DIMENSIONS)
+        provenance = _value("provenance", provenance, _PROVENANCES)
         return analysis.crosstab(self._bundle, self._records(meeting), row, column, provenance)
 
-    def _records(self, meeting: int | None) -> tuple[Recommendation, ...]:
-        """The recommendations of one meeting, or of all."""
-        meetings = self.meetings if meeting is None else (self.meeting(meeting),)
-        return tuple(r for m in meetings for r in m.recommendations)
+    def _records(self, meeting: OneOrMore[int]) -> tuple[Recommendation, ...]:
+        """The recommendations of some meetings, or of all."""
+        return tuple(r for m in self._in(meeting) for r in m.recommendations)
 
-    def statements(self, meeting: int = _DEFAULT_MEETING, kind: StatementKind | None = None) -> Results[Statement]:
-        """Statements of a meeting in the report's order, optionally of one kind."""
-        _check("statement kind", kind, _STATEMENT_KINDS)
-        return _where(self.meeting(meeting).statements, kind, lambda s: s.kind)
+    def statements(
+        self,
+        *,
+        meeting: OneOrMore[int] = None,
+        kind: OneOrMore[StatementKind] = None,
+        actor: OneOrMore[str] = None,
+        agenda_item: OneOrMore[int] = None,
+    ) -> Results[Statement]:
+        """Statements in the report's order, filtered by kind, by who made them (any name or code), by agenda item."""
+        kinds = _values("statement kind", kind, _STATEMENT_KINDS)
+        actors = self._actor_ids(actor)
+        items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
+        return self._results(
+            s
+            for m in self._in(meeting)
+            for s in m.statements
+            if (kinds is None or s.kind in kinds)
+            and (actors is None or s.actor in actors)
+            and (items is None or not items.isdisjoint(s.agenda_items))
+        )
 
     def states_with_statements(
-        self, meeting: int = _DEFAULT_MEETING, include_panelists: bool = False
+        self,
+        *,
+        meeting: OneOrMore[int] = None,
+        include_panellists: bool = False,
+        include_panelists: bool | None = None,
     ) -> Results[State]:
         """States that made statements, each once, in the order the report names them.
 
         Without panellists (the default): the parties and observer states that took the
         floor (paras 23-24 of the 7th meeting), that is, delegations speaking for their state.
-        With ``include_panelists=True``: also the states of the panellists, national experts
+        With ``include_panellists=True``: also the states of the panellists, national experts
         who presented on an agenda item (paras 6, 12, 21-22). Never the European Union,
-        organizations or the Secretariat: those are not states.
+        organizations or the Secretariat: those are not states. (``include_panelists`` is the
+        deprecated spelling.)
         """
-        kinds = {"party", "observer_state"} | ({"panel"} if include_panelists else set())
-        chosen = (s.actor for s in self.meeting(meeting).statements if s.kind in kinds)
-        return Results(a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
+        if include_panelists is not None:
+            _deprecated("include_panelists", "include_panellists")
+            include_panellists = include_panelists
+        kinds = {"party", "observer_state"} | ({"panel"} if include_panellists else set())
+        chosen = (s.actor for m in self._in(meeting) for s in m.statements if s.kind in kinds)
+        return self._results(a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
 
     def participants(
-        self, meeting: int = _DEFAULT_MEETING, status: ParticipationStatus | None = None
+        self,
+        *,
+        meeting: OneOrMore[int] = None,
+        status: OneOrMore[ParticipationStatus] = None,
+        actor: OneOrMore[str] = None,
     ) -> Results[Participant]:
-        """Participants in the report's order, optionally of one status."""
-        _check("status", status, _STATUSES)
-        return _where(self.meeting(meeting).participants, status, lambda p: p.status)
+        """Participants in the report's order, filtered by status and by actor (any name or code)."""
+        statuses = _values("status", status, _STATUSES)
+        actors = self._actor_ids(actor)
+        return self._results(
+            p
+            for m in self._in(meeting)
+            for p in m.participants
+            if (statuses is None or p.status in statuses) and (actors is None or p.actor in actors)
+        )
 
-    def participation(self, meeting: int = _DEFAULT_MEETING) -> analysis.CrossTable:
+    def participation(self, *, meeting: OneOrMore[int] = None) -> analysis.CrossTable:
         """Participants counted by UN regional group (rows) and status (columns), zero cells included.
 
         A state in no group counts as ``"none"``; organizations and the European Union as
         ``"not a state"``.
         """
         pairs: list[tuple[str, str]] = []
-        for p in self.meeting(meeting).participants:
-            actor = self._actors[p.actor]
-            group = (actor.regional_group or "none") if isinstance(actor, State) else "not a state"
-            pairs.append((group, p.status))
+        for m in self._in(meeting):
+            for p in m.participants:
+                actor = self._actors[p.actor]
+                group = (actor.regional_group or "none") if isinstance(actor, State) else "not a state"
+                pairs.append((group, p.status))
         groups = [*get_args(RegionalGroup), "none", "not a state"]
         return analysis.CrossTable(
-            analysis.Cell(g, s, pairs.count((g, s))) for g in groups for s in _STATUSES if any(x == g for x, _ in pairs)
+            (
+                analysis.Cell(g, s, pairs.count((g, s)))
+                for g in groups
+                for s in _STATUSES
+                if any(x == g for x, _ in pairs)
+            ),
+            rows="regional_group",
+            columns="status",
         )
 
-    def speakers(self, meeting: int = _DEFAULT_MEETING, agenda_item: int | None = None) -> Results[Speaker]:
-        """Panellists in order of presentation, optionally under one agenda item."""
-        m = self.meeting(meeting)
-        _check("agenda item", agenda_item, [a.number for a in m.agenda])
-        return _where(m.speakers, agenda_item, lambda s: s.agenda_item)
+    def speakers(
+        self,
+        *,
+        meeting: OneOrMore[int] = None,
+        agenda_item: OneOrMore[int] = None,
+        actor: OneOrMore[str] = None,
+    ) -> Results[Speaker]:
+        """Panellists in order of presentation, filtered by agenda item and by country (any name or code)."""
+        items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
+        actors = self._actor_ids(actor)
+        return self._results(
+            s
+            for m in self._in(meeting)
+            for s in m.speakers
+            if (items is None or s.agenda_item in items) and (actors is None or s.actor in actors)
+        )
+
+    def speaker(self, order: int, *, meeting: int | None = None) -> Speaker:
+        """A panellist by order of presentation (``meeting``: whose, when several meetings have one)."""
+        return self._numbered("speaker", order, meeting, lambda m: m.speakers)
+
+    def profile(self, actor: str) -> ActorProfile:
+        """Everything the reports say of one state or organization (any name or code), meeting by meeting.
+
+        Its participation and status, its statements with their agenda items, its
+        panellists and any chair role, each with the paragraphs it is cited from.
+
+        ```python
+        >>> [(p.meeting, p.participation.status) for p in load().profile("Italy").meetings]
+        [(7, 'party')]
+
+        ```
+        """
+        found = self.actor(actor)
+        roles = []
+        for m in self._meetings.values():
+            participation = next((p for p in m.participants if p.actor == found.id), None)
+            statements = tuple(s for s in m.statements if s.actor == found.id)
+            speakers = tuple(s for s in m.speakers if s.actor == found.id)
+            chair = m.chair if m.chair is not None and m.chair.actor == found.id else None
+            if participation or statements or speakers or chair:
+                roles.append(
+                    MeetingRole(
+                        meeting=m.number,
+                        participation=participation,
+                        statements=statements,
+                        speakers=speakers,
+                        chair=chair,
+                    )
+                )
+        return ActorProfile(actor=found, meetings=tuple(roles))
+
+    def _actor_ids(self, actor: OneOrMore[str]) -> set[str] | None:
+        """The ids of the actors named (any name or code; NotFound for an unknown one); None for no filter."""
+        if actor is None:
+            return None
+        names = (actor,) if isinstance(actor, str) else tuple(actor)
+        return {self.actor(name).id for name in names}
+
+    def _agenda_numbers(self, meeting: OneOrMore[int]) -> list[int]:
+        return sorted({a.number for m in self._in(meeting) for a in m.agenda})
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["recommendation"],
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+    ) -> Results[SearchHit[Recommendation]]: ...
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["paragraph"],
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+    ) -> Results[SearchHit[Paragraph]]: ...
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["speaker"],
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+    ) -> Results[SearchHit[Speaker]]: ...
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["agenda_item"],
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+    ) -> Results[SearchHit[AgendaItem]]: ...
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["theme"],
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+    ) -> Results[SearchHit[Theme]]: ...
+
+    @overload
+    def search(
+        self,
+        query: str,
+        *,
+        kind: Kind | Iterable[Kind] | None = None,
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
+        kinds: Kind | Iterable[Kind] | None = None,
+        lang: Lang | None = None,
+    ) -> Results[SearchHit[Searchable]]: ...
 
     def search(
         self,
         query: str,
-        lang: Lang | None = None,
-        meeting: int | None = None,
+        *,
+        kind: Kind | Iterable[Kind] | None = None,
+        language: Lang | None = None,
+        meeting: OneOrMore[int] = None,
         kinds: Kind | Iterable[Kind] | None = None,
-    ) -> Results[SearchHit]:
+        lang: Lang | None = None,
+    ) -> Results[SearchHit[Any]]:
         """Full-text search, ranked: recommendations, paragraphs, speakers, agenda items, themes.
 
         Words are matched by their stems in Russian and English, case-, ё/е- and
         accent-insensitively; all words are required; ``"a phrase"`` matches words in
-        sequence; ``-word`` excludes. ``lang`` keeps one language's texts, ``meeting`` one
-        meeting, ``kinds`` some kinds of record. The index is built on the first search.
+        sequence; ``-word`` excludes. ``kind`` keeps one kind of record or several (one kind:
+        the hits' ``record`` is typed as that kind), ``language`` the texts in one language
+        ("ru" or "en"), ``meeting`` some meetings. (``kinds`` and ``lang`` are the deprecated
+        names of ``kind`` and ``language``.) The index is built on the first search.
 
         ```python
-        >>> [h.record.number for h in load().search("цифровые доказательства", kinds=["recommendation"])]
+        >>> [h.record.number for h in load().search("цифровые доказательства", kind="recommendation")]
         [14, 11, 12]
 
         ```
         """
         from .search import KINDS, SearchIndex
 
-        _check("lang", lang, LANGS)
-        if meeting is not None:
-            self.meeting(meeting)
-        wanted_kinds: tuple[Kind, ...] | None = (
-            None if kinds is None else tuple([kinds] if isinstance(kinds, str) else kinds)
-        )
-        for kind in wanted_kinds or ():
-            _check("kind", kind, KINDS)
+        if kinds is not None:
+            _deprecated("kinds", "kind")
+            kind = kind if kind is not None else kinds
+        if lang is not None:
+            _deprecated("lang", "language")
+            language = language if language is not None else lang
+        chosen_language = None if language is None else lang_of(language)
+        numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
+        wanted_kinds = _values("kind", kind, KINDS)
         index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
-        return Results(index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds))
+        return self._results(
+            index.search(query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds))
+        )
 
-    def to_dataframe(self, table: str) -> pandas.DataFrame:
+    def to_dataframe(self, table: TableName) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
 
-        Tables: those of :mod:`smuggling_wg._tables` (``recommendations``, ``participants``,
-        ``states``, ``recommendation_topics``, ...). Enumerations are categories, dates are
-        datetimes, integers are nullable ``Int64``.
+        Tables: ``meetings``, ``recommendations``, ``participants``, ``states``,
+        ``recommendation_topics``, ... (:data:`TableName`; the same tables and columns as the
+        CSV export). Enumerations are categories, dates are datetimes, integers are nullable
+        ``Int64``, lists stay lists.
         """
         from . import _tables
 
-        _check("table", table, [t.name for t in _tables.TABLES])
-        return _tables.to_dataframe(self._bundle, table)
+        return _tables.to_dataframe(self._bundle, _tables.table(table).name)
+
+    def _results(self, records: Iterable[R]) -> Results[R]:
+        """Query results that remember this dataset (for ``to_dataframe()``)."""
+        return Results(records, self)
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """An index built on first use, once, however many threads ask at the same time."""
@@ -413,16 +628,37 @@ def _actor_keys(bundle: Bundle) -> dict[str, tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in keys.items()}
 
 
-def _check(name: str, value: object, valid: Iterable[object]) -> None:
-    """Raise :class:`InvalidFilter` when a filter value is given and is not one of ``valid``."""
-    allowed = tuple(valid)
-    if value is not None and value not in allowed:
-        raise InvalidFilter(name, value, allowed)
+def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
+    """The valid values a filter names (one value or several, any case); None for no filter.
+
+    :class:`InvalidFilter`, naming the valid values and the closest one, for a value that is not valid.
+    """
+    if value is None:
+        return None
+    given = (value,) if isinstance(value, str | int) else tuple(value)  # type: ignore[arg-type]
+    allowed = list(valid)
+    by_folded = {v.casefold() if isinstance(v, str) else v: v for v in allowed}
+    found: set[Any] = set()
+    for v in given:
+        key = v.casefold() if isinstance(v, str) else v
+        if isinstance(v, bool) or key not in by_folded:
+            raise InvalidFilter(name, v, allowed)
+        found.add(by_folded[key])
+    return found
 
 
-def _where(records: tuple[T, ...], wanted: object, key: Callable[[T], object]) -> Results[T]:
-    """The records whose ``key`` equals ``wanted``; all of them when ``wanted`` is None."""
-    return Results(records if wanted is None else (r for r in records if key(r) == wanted))
+def _value(name: str, value: L, valid: Iterable[Any]) -> L:
+    """The valid value ``value`` names (any case), or None for None; :class:`InvalidFilter` otherwise."""
+    if value is None:
+        return value
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise InvalidFilter(name, value, list(valid))
+    (found,) = _values(name, value, valid) or {value}
+    return cast(L, found)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old}= is deprecated, use {new}= (to be removed in 2.0)", DeprecationWarning, stacklevel=3)
 
 
 _lock = threading.Lock()

@@ -1,25 +1,49 @@
-"""The library's exceptions: one for a lookup that misses, one for a bad filter, one for bad data."""
+"""The library's exceptions: one family, with one base class.
+
+Every error the library raises on purpose is a :class:`SmugglingWGError`:
+
+* :class:`NotFound` (a ``KeyError``, so a ``LookupError``): a lookup found nothing: a
+  meeting, an actor, a paragraph. The message names what exists and the closest match.
+* :class:`InvalidFilter` (a ``ValueError``): a value that is not one of the valid ones:
+  a filter (``theme="crisis"``), a language, an export format, a table name.
+* :class:`DataError` (a ``ValueError``): data that could not be read or failed validation;
+  ``problems`` lists every :class:`Problem`, located by file, line, column and field.
+
+``except smuggling_wg.SmugglingWGError`` catches them all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "choices"]
+__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "SmugglingWGError", "choices", "closest"]
+
+
+def closest(wanted: object, valid: Iterable[object], n: int = 3) -> list[str]:
+    """The valid values closest to ``wanted`` (case-insensitively), best first: the one "did you mean"."""
+    import difflib  # only on the error path
+
+    names = [str(v) for v in valid]
+    by_folded = {name.casefold(): name for name in reversed(names)}
+    close = difflib.get_close_matches(str(wanted).casefold(), list(by_folded), n=n, cutoff=0.5)
+    return [by_folded[c] for c in close]
 
 
 def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
-    import difflib  # only on the error path
-
     names = [str(v) for v in valid]
-    close = difflib.get_close_matches(str(wanted), names, n=3, cutoff=0.5)
+    close = closest(wanted, names)
     hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
     shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")
-    return f"{hint} Valid: {shown}."
+    return f"{hint} Valid: {shown}." if names else hint
 
 
-class NotFound(KeyError):
+class SmugglingWGError(Exception):
+    """The base class of every error the library raises on purpose."""
+
+
+class NotFound(SmugglingWGError, KeyError):
     """A lookup (meeting, actor, paragraph, ...) found nothing; the message names what exists."""
 
     def __init__(self, what: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
@@ -31,8 +55,8 @@ class NotFound(KeyError):
         return str(self.args[0])
 
 
-class InvalidFilter(ValueError):
-    """A filter was given a value that does not exist (e.g. ``theme="crisis"``)."""
+class InvalidFilter(SmugglingWGError, ValueError):
+    """A value that is not one of the valid ones (e.g. ``theme="crisis"``, a language, a format)."""
 
     def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.name, self.wanted = name, wanted
@@ -63,7 +87,7 @@ class Problem:
         return text + (f" Hint: {self.suggestion}" if self.suggestion else "")
 
 
-class DataError(ValueError):
+class DataError(SmugglingWGError, ValueError):
     """Data that could not be read or failed validation; ``problems`` lists every :class:`Problem` found."""
 
     def __init__(self, problems: Iterable[Problem | str]) -> None:

@@ -9,7 +9,6 @@ Package descriptor. Output is deterministic (no timestamps), so exports can be d
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -20,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from . import DATA_VERSION, _tables, models
 from .dataset import Dataset
+from .errors import InvalidFilter
 
 __all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
 
@@ -81,23 +81,6 @@ def _write_json(path: Path, content: Any) -> Path:
     return path
 
 
-#: How a CSV cell joins the values of a list column (a column declared ``many``).
-LIST_SEPARATOR = ";"
-
-
-def _cell(value: Any) -> str:
-    """One CSV cell: empty for None, ISO dates, true/false, lists joined by :data:`LIST_SEPARATOR`."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return LIST_SEPARATOR.join(map(_cell, value))
-    return str(value)
-
-
 def _write_csv(ds: Dataset, out: Path) -> list[Path]:
     written = []
     for spec in _tables.TABLES:
@@ -105,7 +88,7 @@ def _write_csv(ds: Dataset, out: Path) -> list[Path]:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(c.name for c in spec.columns)
-            writer.writerows([_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
+            writer.writerows([_tables.text_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
         written.append(path)
     return written
 
@@ -117,7 +100,7 @@ def _table_schema(spec: _tables.Table) -> dict[str, Any]:
             field: dict[str, Any] = {
                 "name": c.name,
                 "type": "string",
-                "description": f"{c.description} ({c.type} values separated by '{LIST_SEPARATOR}'.)",
+                "description": f"{c.description} ({c.type} values separated by '{_tables.LIST_SEPARATOR}'.)",
             }
         else:
             field = {"name": c.name, "type": c.type, "description": c.description}
@@ -176,7 +159,7 @@ def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
     ``datapackage.json``; ``schema``: the JSON Schema of every model, one file each.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise InvalidFilter("export format", fmt, FORMATS)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     if fmt == "json":

@@ -10,7 +10,7 @@ Conventions that hold for every model here:
   (``en_origin="unofficial_translation"``), or the official UN English of a name or title
   (``en_origin="un_official"``). ``en == ""`` means "not translated", never "no text".
 * ``repr()`` of a record fits on a line and shows texts in the display language
-  (:func:`smuggling_wg.set_language`; Russian by default).
+  (:func:`smuggling_wg.set_display_language`; Russian by default).
 * Where the report is silent a field is ``None`` or empty, never guessed.
 """
 
@@ -21,11 +21,12 @@ from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._language import Lang, get_language
+from ._language import Lang, get_display_language, lang_of
 
 __all__ = [
     "Actor",
     "ActorKind",
+    "ActorProfile",
     "AddresseeKind",
     "AgendaItem",
     "AgendaSubItem",
@@ -38,6 +39,7 @@ __all__ = [
     "InstrumentId",
     "Meeting",
     "MeetingFormat",
+    "MeetingRole",
     "Modality",
     "Organization",
     "OrganizationKind",
@@ -173,7 +175,8 @@ class Text(Record):
 
     def get(self, lang: Lang | None = None) -> str:
         """The text in ``lang`` (default: the display language); Russian when no English exists."""
-        return self.en if (lang or get_language()) == "en" and self.en else self.ru
+        chosen = get_display_language() if lang is None else lang_of(lang)
+        return self.en if chosen == "en" and self.en else self.ru
 
     def __str__(self) -> str:
         return self.get()
@@ -686,7 +689,8 @@ class Topic(Record):
 
     def label(self, lang: Lang | None = None) -> str:
         """The label in ``lang`` (default: the display language)."""
-        return self.label_en if (lang or get_language()) == "en" else self.label_ru
+        chosen = get_display_language() if lang is None else lang_of(lang)
+        return self.label_en if chosen == "en" else self.label_ru
 
     def _brief(self) -> str:
         return f"{self.id}, {self.label()}"
@@ -701,6 +705,39 @@ class Instrument(Record):
     articles: dict[Annotated[int, Field(ge=1)], NonEmpty] = Field(
         description="Reference. Article number -> official English title."
     )
+
+
+class MeetingRole(Record):
+    """What one actor did at one meeting, as the report says: a part of an :class:`ActorProfile`."""
+
+    meeting: Annotated[int, Field(ge=1)] = Field(description="The meeting's number.")
+    participation: Participant | None = Field(
+        default=None, description="The actor's entry in the list of participants; None when not listed."
+    )
+    statements: tuple[Statement, ...] = Field(default=(), description="Statements it made, in the report's order.")
+    speakers: tuple[Speaker, ...] = Field(default=(), description="Panellists from it, in order of presentation.")
+    chair: Chair | None = Field(default=None, description="The meeting's chair, when from this actor.")
+
+    @property
+    def source(self) -> tuple[int, ...]:
+        """Every paragraph this role rests on."""
+        cited: list[Cited | None] = [self.participation, *self.statements, *self.speakers, self.chair]
+        remarks = [n for s in self.speakers for n in s.remarks]
+        return tuple(sorted({n for c in cited if c is not None for n in c.source} | set(remarks)))
+
+    def _brief(self) -> str:
+        status = self.participation.status if self.participation else "not listed"
+        return f"meeting {self.meeting}, {status}, {len(self.statements)} statements, {len(self.speakers)} panellists"
+
+
+class ActorProfile(Record):
+    """A state's or organization's whole story in the reports: what it did at each meeting, cited."""
+
+    actor: Actor = Field(description="The state or organization.")
+    meetings: tuple[MeetingRole, ...] = Field(default=(), description="What it did at each meeting, by meeting.")
+
+    def _brief(self) -> str:
+        return f"{self.actor.id}, {self.actor.name.get()}, {len(self.meetings)} meetings"
 
 
 class Bundle(Record):

@@ -50,9 +50,10 @@ def _stacked(table: CrossTable, title: str, ylabel: str, ax: Axes | None) -> Fig
     return figure  # type: ignore[no-any-return]
 
 
-def plot_participation(ds: Dataset, meeting: int = 7, ax: Axes | None = None) -> Figure:
-    """Participants by UN regional group, stacked by status (paras 27-31)."""
-    return _stacked(ds.participation(meeting), f"Participation in meeting {meeting} (paras 27-31)", "participants", ax)
+def plot_participation(ds: Dataset, meeting: int | None = None, ax: Axes | None = None) -> Figure:
+    """Participants by UN regional group, stacked by status (paras 27-31 of the 7th meeting's report)."""
+    title = "Participation" + (f" in meeting {meeting}" if meeting else "")
+    return _stacked(ds.participation(meeting=meeting), title, "participants", ax)
 
 
 def plot_recommendations(ds: Dataset, meeting: int | None = None, ax: Axes | None = None) -> Figure:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, NamedTuple, TypeAlias
+from typing import Any, Generic, Literal, NamedTuple, TypeAlias, TypeVar
 
 from . import _loader
 from ._fold import fold
@@ -24,7 +24,7 @@ from ._language import Lang
 from .errors import InvalidFilter
 from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
 
-__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
+__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "Searchable", "fold", "stem_live", "vocabulary"]
 
 Kind: TypeAlias = Literal["recommendation", "paragraph", "speaker", "agenda_item", "theme"]
 Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Theme
@@ -83,12 +83,19 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem_token(word) for word in _WORD.findall(text))
 
 
+R = TypeVar("R", bound=Searchable)
+
+
 @dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One ranked search result: the record, where it is cited, and what matched."""
+class SearchHit(Generic[R]):
+    """One ranked search result: the record, where it is cited, and what matched.
+
+    ``SearchHit[Recommendation]`` (from ``ds.search(..., kind="recommendation")``) has a
+    ``record`` typed as a recommendation.
+    """
 
     kind: Kind
-    record: Searchable
+    record: R
     meeting: int
     source: tuple[int, ...]
     lang: Lang
@@ -106,8 +113,8 @@ class SearchHit:
 
     @property
     def snippet(self) -> str:
-        """The text around the first match, matches marked with ``**``."""
-        return self.highlight()
+        """The text around the first match, as plain text (:meth:`highlight` marks the matches)."""
+        return self.highlight(before="", after="")
 
     def highlight(self, width: int = 160, before: str = "**", after: str = "**") -> str:
         """The text around the first match, about ``width`` characters, matches marked."""
@@ -220,14 +227,14 @@ class SearchIndex:
         lang: Lang | None = None,
         meetings: Iterable[int] | None = None,
         kinds: Iterable[Kind] | None = None,
-    ) -> tuple[SearchHit, ...]:
+    ) -> tuple[SearchHit[Any], ...]:
         """Ranked hits for ``query``; one hit per record (its best-scoring language)."""
         terms = parse_query(query)
         wanted_meetings = None if meetings is None else set(meetings)
         wanted_kinds = None if kinds is None else set(kinds)
         positive = [t for t in terms if not t.negated]
         candidates = set.intersection(*(set(self._postings.get(t.stems[0], ())) for t in positive))
-        best: dict[tuple[str, int, int], SearchHit] = {}
+        best: dict[tuple[str, int, int], SearchHit[Any]] = {}
         for index in candidates:
             doc = self._docs[index]
             if (lang and doc.lang != lang) or (wanted_meetings is not None and doc.meeting not in wanted_meetings):
@@ -247,7 +254,7 @@ class SearchIndex:
         order = {k: i for i, k in enumerate(KINDS)}
         return tuple(sorted(best.values(), key=lambda h: (-h.score, order[h.kind], h.source)))
 
-    def _hit(self, index: int, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
+    def _hit(self, index: int, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit[Any]:
         doc = self._docs[index]
         score = 0.0
         for term in positive:
