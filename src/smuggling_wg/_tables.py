@@ -799,6 +799,8 @@ HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text
 
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None) -> pandas.DataFrame:
     """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
+    if not records:
+        return _pandas().DataFrame()
     spec, columns, found = _located(records, bundle)
     if spec is None:
         frame = _pandas().DataFrame.from_records(found, columns=columns)

@@ -1,0 +1,105 @@
+"""The command under I/O faults, as a Unix tool: closed pipes, closed or full output, Ctrl-C, ASCII terminals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SCRIPT = str(Path(sys.executable).with_name("smuggling-wg"))
+ENV = {**os.environ, "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"}
+
+
+def _no_traceback(err: str) -> None:
+    assert "Traceback" not in err, err
+
+
+def test_a_closed_pipe_exits_quietly() -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader went away, as with `| true` or `| head` done early
+    try:
+        done = subprocess.run([SCRIPT, "participants"], stdout=write, stderr=subprocess.PIPE, env=ENV, check=False)
+    finally:
+        os.close(write)
+    assert done.returncode == 128 + signal.SIGPIPE and done.stderr == b""
+
+
+def test_version_into_true() -> None:
+    done = subprocess.run(
+        ["bash", "-c", f"'{SCRIPT}' --version | true; echo ${{PIPESTATUS[0]}}"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert done.stderr == "" and done.stdout.strip() in ("0", str(128 + signal.SIGPIPE))
+
+
+def test_closed_stdout_is_one_line_and_exit_1() -> None:
+    done = subprocess.run(
+        ["bash", "-c", f"'{SCRIPT}' --version >&-"], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert done.returncode == 1 and done.stderr.strip() == "smuggling-wg: error: standard output is closed"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_device_is_one_line_and_exit_1() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([SCRIPT, "recommendations"], stdout=full, stderr=subprocess.PIPE, env=ENV, check=False)
+    err = done.stderr.decode()
+    assert (
+        done.returncode == 1 and err.strip() == "smuggling-wg: error: cannot write the output: No space left on device"
+    )
+
+
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    process = subprocess.Popen(
+        [SCRIPT, "validate", "/dev/stdin"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=ENV,
+    )
+    try:
+        time.sleep(2.0)  # waiting for standard input, as a person reading the prompt would
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    _no_traceback(err.decode())
+
+
+def test_an_ascii_output_gets_escapes_not_an_error() -> None:
+    env = {**ENV, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([SCRIPT, "show", "rec", "8"], capture_output=True, env=env, check=False)
+    assert done.returncode == 0 and b"\\u0413" in done.stdout, done.stderr
+    _no_traceback(done.stderr.decode())
+    machine = subprocess.run(
+        [SCRIPT, "show", "rec", "8", "--format", "json"], capture_output=True, env=env, check=False
+    )
+    utf8 = subprocess.run([SCRIPT, "show", "rec", "8", "--format", "json"], capture_output=True, env=ENV, check=False)
+    assert machine.stdout.isascii() and json.loads(machine.stdout) == json.loads(utf8.stdout)
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "99"])
+def test_out_of_range_numbers_are_not_found(number: str) -> None:
+    for what in ("speaker", "rec", "para"):
+        done = subprocess.run(
+            [SCRIPT, "show", what, "--", number], capture_output=True, text=True, env=ENV, check=False
+        )
+        assert done.returncode in (1, 2) and "no " in done.stderr, (what, number, done.stderr)
+        _no_traceback(done.stderr)
+
+
+def test_markup_and_control_sequences_in_data_are_printed_literally(tmp_path: Path) -> None:
+    from smuggling_wg.cli import _cell
+
+    cell = _cell("[link=https://example.org]click[/link] [/x]", styled=True)
+    assert cell.plain == "[link=https://example.org]click[/link] [/x]" and not cell.spans
