@@ -414,6 +414,16 @@ def _template(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _mcp(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    """Serve the dataset to AI assistants over MCP on stdin/stdout (see :mod:`smuggling_wg._mcp`)."""
+    try:
+        from ._mcp import serve
+    except ImportError as exc:
+        raise UsageError(f"the MCP server needs the mcp package: pip install 'smuggling-wg[mcp]' ({exc})") from None
+    serve(ds)
+    return 0
+
+
 def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from ._summary import render
 
@@ -515,6 +525,12 @@ def _parser() -> argparse.ArgumentParser:
         "smuggling-wg template > my-meeting.yaml",
         options=False,
     )
+    command(
+        "mcp",
+        "serve the queries to AI assistants over MCP (stdio), every answer cited; needs smuggling-wg[mcp]",
+        "smuggling-wg mcp",
+        options=False,
+    )
     return parser
 
 
@@ -525,6 +541,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "schema": _schema,
     "validate": _validate,
     "template": _template,
+    "mcp": _mcp,
 }
 
 
