@@ -395,3 +395,42 @@ def test_the_command_with_bad_user_data_fails_clearly_and_the_cli_does_not_impor
 def test_the_server_ends_when_its_client_closes_the_connection() -> None:
     done = _command("import sys; from smuggling_wg.cli import main; sys.exit(main(['mcp']))")
     assert (done.returncode, done.stdout) == (0, "")
+
+
+# --- the documentation -----------------------------------------------------------------------
+
+SNIPPET = '{"mcpServers": {"smuggling-wg": {"command": "smuggling-wg", "args": ["mcp"]}}}'
+
+
+def test_readme_and_docs_register_the_installed_command() -> None:
+    from importlib.metadata import entry_points
+
+    for page in (ROOT / "README.md", ROOT / "docs" / "mcp.md"):
+        assert SNIPPET in page.read_text(encoding="utf-8"), page.name
+    entry = json.loads(SNIPPET)["mcpServers"]["smuggling-wg"]
+    (script,) = entry_points(group="console_scripts", name=entry["command"])
+    assert script.value == "smuggling_wg.cli:main_entry" and entry["args"] == ["mcp"]
+
+
+def test_the_docs_client_example_runs() -> None:
+    page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
+    (code,) = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
+    done = _command(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+
+
+def test_llms_txt_maps_the_docs_pages() -> None:
+    import re
+
+    import yaml
+
+    text = (ROOT / "docs" / "llms.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# smuggling_wg" and lines[2].startswith("> ")
+    assert [line for line in lines if line.startswith("## ")] == ["## Docs", "## Optional"]
+    links = re.findall(r"^- \[[^]]+\]\(([a-z-]+)/\): \S", text, flags=re.MULTILINE)
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    pages = {page.removesuffix(".md") for entry in nav for page in entry.values()} - {"index"}
+    assert sorted(links) == sorted(pages)
+    assert "22 recommendations" in text and "34 paragraphs" in text and "smuggling-wg mcp" in text

@@ -35,7 +35,6 @@ __all__ = ["NAME", "build", "serve"]
 NAME = "smuggling-wg"
 R = TypeVar("R")
 _SCHEME = "smuggling-wg://meeting/{meeting}/{kind}/{number}"
-_STATE_STATEMENT_KINDS = ("party", "observer_state")  # as ds.states_with_statements; with panellists also "panel"
 
 
 class Citation(BaseModel):
@@ -247,6 +246,10 @@ def build(ds: Dataset) -> MCPServer:
     )
     read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False, idempotent_hint=True)
     OneOrMore = str | list[str] | None
+
+    def numbered(what: str) -> str:
+        return "; ".join(f"1-{len(getattr(m, what))} in meeting {m.number}" for m in ds.meetings)
+
     meeting_param = Annotated[int, Field(description=f"The meeting number (meetings: {meetings}).")]
 
     @server.tool(
@@ -342,9 +345,9 @@ def build(ds: Dataset) -> MCPServer:
     @server.tool(
         name="recommendation",
         annotations=read_only,
-        description="One recommendation in full by its number (1-22 for meeting 7): the Russian text as written, "
-        "an editorial English, theme, modality, addressee, treaty references, editorial topics, SDG targets and "
-        "specificity, and the paragraph it comes from.",
+        description=f"One recommendation in full by its number ({numbered('recommendations')}): the Russian "
+        "text as written, an editorial English, theme, modality, addressee, treaty references, editorial "
+        "topics, SDG targets and specificity, and the paragraph it comes from.",
     )
     def recommendation(
         number: Annotated[int, Field(description="The recommendation's number as printed.")],
@@ -376,13 +379,19 @@ def build(ds: Dataset) -> MCPServer:
     ) -> Annotated[CallToolResult, Answer[State]]:
         with _library_errors():
             states = _states_with_statements(ds, meeting, include_panellists)
-        kinds = (*_STATE_STATEMENT_KINDS, "panel") if include_panellists else _STATE_STATEMENT_KINDS
         statements = ds.meeting(meeting).statements
         items = [
             Item[State](
                 meeting=meeting,
                 uri=None,
-                source=sorted({n for st in statements if st.actor == s.id and st.kind in kinds for n in st.source}),
+                source=sorted(
+                    {
+                        n
+                        for st in statements
+                        if st.actor == s.id and (include_panellists or st.kind != "panel")
+                        for n in st.source
+                    }
+                ),
                 record=s,
             )
             for s in states
@@ -418,7 +427,7 @@ def build(ds: Dataset) -> MCPServer:
         name="paragraph",
         annotations=read_only,
         description="One numbered paragraph of the report, verbatim in Russian (as written), with an editorial "
-        "English, its chapter and section, and editorial topic tags. Meeting 7 has paragraphs 1-34.",
+        f"English, its chapter and section, and editorial topic tags ({numbered('paragraphs')}).",
     )
     def paragraph(
         number: Annotated[int, Field(description="The paragraph's number as printed.")],
