@@ -298,8 +298,18 @@ def test_search_hits_carry_records_and_citations(server: Server) -> None:
     english = server.answer("search", query="digital evidence", language="en", limit=2)
     assert english["count"] == 2 and english["total"] > 2
     assert _editorial(english)["results[].record.snippet"] == "lang=en (editorial)"
-    panel = server.answer("search", query="Теста", kind=["paragraph", "speaker"])
-    assert {i["record"]["kind"] for i in panel["results"]} <= {"paragraph", "speaker"}
+    panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
+    structured = panel.structured_content or {}
+    assert [(i["record"]["kind"], i["source"]) for i in structured["results"]] == [
+        ("paragraph", [21]),
+        ("paragraph", [6]),
+        ("speaker", [6, 7, 21]),
+        ("paragraph", [7]),
+    ]
+    assert structured["results"][2]["uri"] is None and structured["results"][2]["record"]["record"]["order"] == 1
+    summary = panel.content[0]
+    assert isinstance(summary, TextContent)
+    assert "\n- speaker 1 (meeting 7, para 6, 7, 21, ru): " in summary.text
 
 
 def test_bad_searches_are_tool_errors(server: Server) -> None:

@@ -189,6 +189,11 @@ def _mentions(ds: Dataset, meeting: int, actor_id: str) -> list[tuple[str, tuple
     return found
 
 
+def _key(record: object) -> object:
+    """How a search hit's record is numbered: number, order (a panellist) or id (a theme)."""
+    return getattr(record, "number", None) or getattr(record, "order", None) or getattr(record, "id", "")
+
+
 def _paras(numbers: Iterable[int]) -> str:
     return ", ".join(map(str, numbers))
 
@@ -230,7 +235,6 @@ def instructions(ds: Dataset) -> str:
 
 def build(ds: Dataset) -> MCPServer:
     """The MCP server over ``ds``: its tools, resources and resource templates."""
-    from . import DATA_VERSION
     from .search import KINDS
 
     themes = ", ".join(dict.fromkeys(t.id for m in ds.meetings for t in m.themes))
@@ -238,8 +242,8 @@ def build(ds: Dataset) -> MCPServer:
     server: MCPServer = MCPServer(
         NAME,
         title=f"smuggling_wg: UN Working Group on the Smuggling of Migrants, 7th meeting (data {ds.data_version})",
-        description=f"The 2020 report of the UN Working Group on the Smuggling of Migrants as cited data "
-        f"(data version {ds.data_version}; bundled data {DATA_VERSION}).",
+        description="The report of the 7th meeting of the UN Working Group on the Smuggling of Migrants as cited "
+        f"data (data version {ds.data_version}).",
         instructions=instructions(ds),
         version=version("smuggling-wg"),
         log_level="WARNING",
@@ -282,7 +286,7 @@ def build(ds: Dataset) -> MCPServer:
         if any(h.lang == "en" for h in hits[:limit]):
             answer.editorial.append(EditorialField(field="results[].record.snippet", marker="lang=en (editorial)"))
         lines = [
-            f"- {i.record.kind} {getattr(i.record.record, 'number', '')} (meeting {i.meeting}, para "
+            f"- {i.record.kind} {_key(i.record.record)} (meeting {i.meeting}, para "
             f"{_paras(i.source)}, {i.record.lang}): {i.record.snippet}"
             for i in items
         ]
