@@ -340,6 +340,16 @@ def _template(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _mcp(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    """Serve the dataset to AI assistants over MCP on stdin/stdout (see :mod:`smuggling_wg._mcp`)."""
+    try:
+        from ._mcp import serve
+    except ImportError as exc:
+        raise UsageError(f"the MCP server needs the mcp package: pip install 'smuggling-wg[mcp]' ({exc})") from None
+    serve(ds)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "summary": _summary,
     "show": _show,
@@ -347,6 +357,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "schema": _schema,
     "validate": _validate,
     "template": _template,
+    "mcp": _mcp,
 }
 #: Commands that do not need the dataset loaded first.
 WITHOUT_DATA = ("validate", "template", "schema")
@@ -484,6 +495,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="YAML files or folders to validate together")
     command("template", "print a commented template for a meeting file of your own", "smuggling-wg template > my.yaml")
+    command(
+        "mcp",
+        "serve the queries to AI assistants over MCP (stdio), every answer cited; needs smuggling-wg[mcp]",
+        "smuggling-wg mcp",
+    )
     return parser
 
 

@@ -1,0 +1,446 @@
+"""The MCP server (`smuggling-wg mcp`), driven over stdio by the MCP SDK's own client, as an assistant would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import anyio.from_thread
+import pytest
+from mcp import ClientSession
+from mcp.client.stdio import StdioServerParameters, stdio_client
+from mcp.shared.exceptions import MCPError
+from mcp.types import CallToolResult, InitializeResult, TextContent, TextResourceContents
+
+import smuggling_wg as swg
+from smuggling_wg.dataset import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "example-meeting.yaml"
+TOOLS = {"search", "recommendations", "recommendation", "states_with_statements", "actor", "paragraph"}
+
+
+@asynccontextmanager
+async def _connect(env: dict[str, str]) -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
+    """A server process (`python -m smuggling_wg mcp`) and an initialized client session to it."""
+    params = StdioServerParameters(command=sys.executable, args=["-m", "smuggling_wg", "mcp"], env=env, cwd=ROOT)
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+        yield session, await session.initialize()
+
+
+@dataclass
+class Server:
+    """A running server and its client session, called from synchronous tests through a portal."""
+
+    portal: anyio.from_thread.BlockingPortal
+    session: ClientSession
+    init: InitializeResult
+
+    def call(self, tool: str, **arguments: Any) -> CallToolResult:
+        result = self.portal.call(self.session.call_tool, tool, arguments)
+        assert isinstance(result, CallToolResult)
+        return result
+
+    def answer(self, tool: str, **arguments: Any) -> dict[str, Any]:
+        """A successful call's structured content, checked against its JSON text."""
+        result = self.call(tool, **arguments)
+        assert not result.is_error, result.content
+        assert result.structured_content is not None
+        summary, full = result.content
+        assert isinstance(summary, TextContent) and isinstance(full, TextContent)
+        assert json.loads(full.text) == result.structured_content
+        return result.structured_content
+
+    def error(self, tool: str, **arguments: Any) -> str:
+        """A failed call's message (a tool error, not a protocol error)."""
+        result = self.call(tool, **arguments)
+        assert result.is_error
+        (content,) = result.content
+        assert isinstance(content, TextContent)
+        assert "Traceback" not in content.text
+        return content.text
+
+    def read(self, uri: str) -> str:
+        result = self.portal.call(self.session.read_resource, uri)
+        (content,) = result.contents
+        assert isinstance(content, TextResourceContents)
+        return content.text
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    yield from _serve({})
+
+
+@pytest.fixture(scope="module")
+def user_server() -> Iterator[Server]:
+    yield from _serve({"SMUGGLING_WG_PATH": str(EXAMPLE)})
+
+
+def _serve(env: dict[str, str]) -> Iterator[Server]:
+    with (
+        anyio.from_thread.start_blocking_portal() as portal,
+        portal.wrap_async_context_manager(_connect(env)) as (
+            session,
+            init,
+        ),
+    ):
+        yield Server(portal, session, init)
+
+
+def _numbers(answer: dict[str, Any]) -> list[int]:
+    return [item["record"]["number"] for item in answer["results"]]
+
+
+def _cited(answer: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(c["meeting"], c["paragraph"]) for c in answer["cited_paragraphs"]]
+
+
+def _editorial(answer: dict[str, Any]) -> dict[str, str]:
+    return {e["field"]: e["marker"] for e in answer["editorial"]}
+
+
+# --- the handshake and the listings ----------------------------------------------------------
+
+
+def test_the_server_names_itself_and_the_data_version(server: Server) -> None:
+    info = server.init.server_info
+    assert info.name == "smuggling-wg"
+    assert info.version == swg.__version__
+    assert f"data {swg.DATA_VERSION}" in (info.title or "")
+    instructions = server.init.instructions or ""
+    assert f"data version {swg.DATA_VERSION}" in instructions
+    assert "bundled data only" in instructions and "meeting 7 (Vienna, 2020-09-08" in instructions
+    assert "cited_paragraphs" in instructions and "editorial" in instructions
+
+
+def test_every_tool_is_listed_with_a_description_and_schemas(server: Server) -> None:
+    tools = {t.name: t for t in server.portal.call(server.session.list_tools).tools}
+    assert set(tools) == TOOLS
+    for tool in tools.values():
+        assert len(tool.description or "") > 100
+        assert tool.output_schema is not None and "cited_paragraphs" in tool.output_schema["properties"]
+        assert tool.annotations is not None and tool.annotations.read_only_hint
+    params = {name: set(t.input_schema["properties"]) for name, t in tools.items()}
+    assert params["search"] == {"query", "kind", "language", "meeting", "limit"}
+    assert params["recommendations"] == {
+        "theme",
+        "modality",
+        "topic",
+        "sdg_target",
+        "instrument",
+        "article",
+        "addressee_kind",
+        "specificity",
+        "provenance",
+        "text",
+        "meeting",
+    }
+    assert params["recommendation"] == params["paragraph"] == {"number", "meeting"}
+    assert params["states_with_statements"] == {"include_panellists", "meeting"}
+    assert params["actor"] == {"name", "meeting"}
+    assert tools["recommendation"].input_schema["required"] == ["number"]
+    assert "crises, technology" in tools["recommendations"].input_schema["properties"]["theme"]["description"]
+
+
+def test_every_paragraph_and_recommendation_is_a_listed_resource(server: Server, ds: Dataset) -> None:
+    resources = server.portal.call(server.session.list_resources).resources
+    uris = [str(r.uri) for r in resources]
+    assert uris == [f"smuggling-wg://meeting/7/paragraph/{n}" for n in range(1, 35)] + [
+        f"smuggling-wg://meeting/7/recommendation/{n}" for n in range(1, 23)
+    ]
+    assert all(r.mime_type == "text/plain" and r.description for r in resources)
+    templates = server.portal.call(server.session.list_resource_templates).resource_templates
+    assert sorted(t.uri_template for t in templates) == [
+        "smuggling-wg://meeting/{meeting}/paragraph/{number}",
+        "smuggling-wg://meeting/{meeting}/recommendation/{number}",
+    ]
+
+
+# --- the tools -------------------------------------------------------------------------------
+
+
+def test_recommendations_by_theme_are_the_library_records_cited_and_marked(server: Server, ds: Dataset) -> None:
+    answer = server.answer("recommendations", theme="technology")
+    assert answer["count"] == answer["total"] == 15
+    assert _numbers(answer) == list(range(8, 23))
+    assert [item["record"] for item in answer["results"]] == [
+        r.model_dump(mode="json") for r in ds.recommendations(theme="technology")
+    ]
+    first = answer["results"][0]
+    assert first["meeting"] == 7 and first["source"] == [3]
+    assert first["uri"] == "smuggling-wg://meeting/7/recommendation/8"
+    assert answer["cited_paragraphs"] == [{"meeting": 7, "paragraph": 3, "uri": "smuggling-wg://meeting/7/paragraph/3"}]
+    assert answer["data_version"] == swg.DATA_VERSION
+    assert _editorial(answer) == {
+        "results[].record.text.en": "en_origin=unofficial_translation",
+        "results[].record.treaty_refs[]": "provenance=editorial",
+        "results[].record.topics[]": "provenance=editorial",
+        "results[].record.sdg_targets[]": "provenance=editorial",
+        "results[].record.specificity": "provenance=editorial",
+    }
+    summary = server.call("recommendations", theme="technology").content[0]
+    assert isinstance(summary, TextContent)
+    assert summary.text.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+    assert "Cited paragraphs (meeting:paragraph): 7:3." in summary.text
+    assert "Editorial, not the report's words: results[].record.sdg_targets[]" in summary.text
+
+
+def test_recommendations_take_every_filter_of_the_library(server: Server, ds: Dataset) -> None:
+    assert _numbers(server.answer("recommendations", theme="crises")) == [1, 2, 3, 4, 5, 6, 7]
+    assert _numbers(server.answer("recommendations", article="convention:19", provenance="source")) == [8]
+    both = server.answer("recommendations", modality=["should", "may_wish"], theme="technology")
+    assert _numbers(both) == [r.number for r in ds.recommendations(modality=["should", "may_wish"], theme="technology")]
+    assert _numbers(server.answer("recommendations", topic="digital_evidence")) == [
+        r.number for r in ds.recommendations(topic="digital_evidence")
+    ]
+    assert _numbers(server.answer("recommendations", specificity=[4, 5], sdg_target="16.4")) == [
+        r.number for r in ds.recommendations(specificity=[4, 5], sdg_target="16.4")
+    ]
+    assert _numbers(server.answer("recommendations", text="ЦИФРОВЫХ", meeting=7)) == [
+        r.number for r in ds.recommendations(text="цифровых")
+    ]
+    assert server.answer("recommendations")["count"] == 22
+    nothing = server.answer("recommendations", text="no such words anywhere")
+    assert nothing["count"] == 0 and nothing["results"] == [] and nothing["cited_paragraphs"] == []
+
+
+def test_bad_filters_are_tool_errors_with_the_library_message(server: Server) -> None:
+    message = server.error("recommendations", theme="crisis")
+    assert "unknown theme 'crisis'. Did you mean 'crises'? Valid: crises, technology." in message
+    assert "unknown modality 'must'" in server.error("recommendations", modality="must")
+    assert "unknown provenance 'mine'" in server.error("recommendations", provenance="mine")
+    assert "unknown specificity 9" in server.error("recommendations", specificity=9)
+    assert "no meeting 8" in server.error("recommendations", meeting=8)
+    assert "specificity" in server.error("recommendations", specificity="high")  # fails the input schema
+
+
+def test_one_recommendation_in_full(server: Server, ds: Dataset) -> None:
+    answer = server.answer("recommendation", number=8)
+    (item,) = answer["results"]
+    assert item["record"] == ds.recommendation(8).model_dump(mode="json")
+    assert item["record"]["treaty_refs"][0]["provenance"] == "source"
+    assert _cited(answer) == [(7, 3)]
+    summary = server.call("recommendation", number=8).content[0]
+    assert isinstance(summary, TextContent)
+    assert f"Russian (the report): {ds.recommendation(8).text.ru}" in summary.text
+    assert "English (editorial, unofficial_translation):" in summary.text
+
+
+def test_an_unknown_recommendation_is_a_tool_error_naming_the_valid_numbers(server: Server) -> None:
+    message = server.error("recommendation", number=99)
+    assert "no recommendation 99." in message and "Valid: 1, 2, 3" in message and ", 22." in message
+    assert "no recommendation 0." in server.error("recommendation", number=0)
+    assert "number" in server.error("recommendation", number="eight")
+    assert "number" in server.error("recommendation")
+
+
+def test_states_with_statements_with_and_without_panellists(server: Server, ds: Dataset) -> None:
+    without = server.answer("states_with_statements")
+    assert [i["record"]["id"] for i in without["results"]] == [s.id for s in ds.states_with_statements()]
+    assert without["count"] == 12
+    assert {n for _, n in _cited(without)} == {23, 24}
+    assert without["results"][0]["record"] == ds.actor("AUS").model_dump(mode="json")
+    assert without["results"][0]["source"] == [23]
+    with_panel = server.answer("states_with_statements", include_panellists=True)
+    assert with_panel["count"] == 16
+    assert [i["record"]["id"] for i in with_panel["results"]][:5] == ["ZAF", "ARG", "ITA", "ESP", "ECU"]
+    assert {6, 12, 21, 22, 23, 24} <= {n for _, n in _cited(with_panel)}
+    assert _editorial(with_panel) == {"results[].record.name.en": "en_origin=un_official"}
+    assert "include_panellists" in server.error("states_with_statements", include_panellists="maybe")
+
+
+def test_actor_by_any_name_cites_where_the_report_names_it(server: Server, ds: Dataset) -> None:
+    for name in ("Австралии", "AUS", "au", "036", "Australia", "австралия"):
+        answer = server.answer("actor", name=name)
+        (item,) = answer["results"]
+        assert item["record"] == ds.actor("AUS").model_dump(mode="json"), name
+        assert item["source"] == [23, 27]
+    eurojust = server.answer("actor", name="Eurojust")
+    assert eurojust["results"][0]["record"]["id"] == "eurojust" and eurojust["results"][0]["source"] == [25, 30]
+    assert "results[].record.note" in _editorial(eurojust)
+    summary = server.call("actor", name="Австралии").content[0]
+    assert isinstance(summary, TextContent)
+    assert "In the report of meeting 7: participant (party), para 27; statement (party), para 23." in summary.text
+
+
+def test_an_unknown_actor_lists_the_closest_candidates(server: Server) -> None:
+    message = server.error("actor", name="Austrlia")
+    assert "no actor 'Austrlia'. Closest: AUS (Australia), AUT (Austria)." in message
+
+
+def test_paragraph_verbatim_with_its_editorial_english(server: Server, ds: Dataset) -> None:
+    answer = server.answer("paragraph", number=19)
+    (item,) = answer["results"]
+    assert item["record"] == ds.paragraph(19).model_dump(mode="json")
+    assert item["record"]["text"]["ru"].startswith("Совещание открыл Председатель Рабочей группы Франческо Теста")
+    assert item["uri"] == "smuggling-wg://meeting/7/paragraph/19" and item["source"] == [19]
+    assert _cited(answer) == [(7, 19)]
+    assert "results[].record.text.en" in _editorial(answer)
+    assert "no paragraph 35." in server.error("paragraph", number=35)
+    assert "no meeting 1" in server.error("paragraph", number=1, meeting=1)
+
+
+def test_search_hits_carry_records_and_citations(server: Server) -> None:
+    answer = server.answer("search", query="цифровые доказательства", kind="recommendation")
+    assert [i["record"]["record"]["number"] for i in answer["results"]] == [14, 11, 12]
+    assert all(i["record"]["kind"] == "recommendation" and i["record"]["lang"] == "ru" for i in answer["results"])
+    assert answer["results"][0]["uri"] == "smuggling-wg://meeting/7/recommendation/14"
+    assert "**цифровых доказательств**" in answer["results"][0]["record"]["snippet"]
+    assert _cited(answer) == [(7, 3)]
+    english = server.answer("search", query="digital evidence", language="en", limit=2)
+    assert english["count"] == 2 and english["total"] > 2
+    assert _editorial(english)["results[].record.snippet"] == "lang=en (editorial)"
+    panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
+    structured = panel.structured_content or {}
+    assert [(i["record"]["kind"], i["source"]) for i in structured["results"]] == [
+        ("paragraph", [21]),
+        ("paragraph", [6]),
+        ("speaker", [6, 7, 21]),
+        ("paragraph", [7]),
+    ]
+    assert structured["results"][2]["uri"] is None and structured["results"][2]["record"]["record"]["order"] == 1
+    summary = panel.content[0]
+    assert isinstance(summary, TextContent)
+    assert "\n- speaker 1 (meeting 7, para 6, 7, 21, ru): " in summary.text
+
+
+def test_bad_searches_are_tool_errors(server: Server) -> None:
+    assert "unknown kind 'recommendations'" in server.error("search", query="данные", kind="recommendations")
+    assert "unknown language 'de'" in server.error("search", query="данные", language="de")
+    assert "has no word to look for" in server.error("search", query="-данные")
+    assert "limit" in server.error("search", query="данные", limit=0)
+
+
+# --- resources and robustness ----------------------------------------------------------------
+
+
+def test_a_paragraph_resource_is_its_russian_text(server: Server, ds: Dataset) -> None:
+    text = server.read("smuggling-wg://meeting/7/paragraph/19")
+    assert text.startswith("smuggling-wg://meeting/7/paragraph/19\n")
+    assert f"Russian (the report's words):\n{ds.paragraph(19).text.ru}\n" in text
+    assert "English (editorial: unofficial_translation, not the report's words):" in text
+    recommendation = server.read("smuggling-wg://meeting/7/recommendation/8")
+    assert "recommendation 8 (technology, encouraged), in paragraph 3." in recommendation
+    assert ds.recommendation(8).text.ru in recommendation
+
+
+def test_an_unknown_resource_is_an_error_with_the_library_message(server: Server) -> None:
+    for uri, expected in [
+        ("smuggling-wg://meeting/7/paragraph/99", "no paragraph 99."),
+        ("smuggling-wg://meeting/8/recommendation/1", "no meeting 8."),
+        ("smuggling-wg://meeting/7/paragraph/nineteen", "whole numbers"),
+    ]:
+        with pytest.raises(MCPError, match=expected):
+            server.portal.call(server.session.read_resource, uri)
+
+
+def test_the_server_stays_up_after_errors(server: Server) -> None:
+    server.error("recommendation", number=99)
+    assert "Unknown tool" in server.error("no_such_tool")
+    with pytest.raises(MCPError):
+        server.portal.call(server.session.read_resource, "smuggling-wg://nothing")
+    server.portal.call(server.session.send_ping)
+    assert server.answer("recommendation", number=1)["count"] == 1
+
+
+# --- user data and the command ---------------------------------------------------------------
+
+
+def test_the_server_serves_user_data_and_says_so(user_server: Server) -> None:
+    instructions = user_server.init.instructions or ""
+    assert f"merged with the files of $SMUGGLING_WG_PATH: {EXAMPLE}" in instructions
+    assert "meeting 99" in instructions
+    ds = swg.load(extra=[EXAMPLE])
+    answer = user_server.answer("recommendations", meeting=99)
+    assert [i["record"] for i in answer["results"]] == [
+        r.model_dump(mode="json") for r in ds.recommendations(meeting=99)
+    ]
+    assert answer["count"] > 0 and {c["meeting"] for c in answer["cited_paragraphs"]} == {99}
+    assert answer["results"][0]["uri"] == "smuggling-wg://meeting/99/recommendation/1"
+    assert user_server.answer("recommendations")["count"] == 22 + len(ds.meeting(99).recommendations)
+    uris = [str(r.uri) for r in user_server.portal.call(user_server.session.list_resources).resources]
+    assert "smuggling-wg://meeting/99/paragraph/1" in uris
+    assert ds.paragraph(1, meeting=99).text.ru in user_server.read("smuggling-wg://meeting/99/paragraph/1")
+
+
+def _command(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_the_command_without_the_sdk_says_what_to_install() -> None:
+    done = _command("import sys; sys.modules['mcp'] = None; from smuggling_wg.cli import main; sys.exit(main(['mcp']))")
+    assert done.returncode == 2
+    assert "smuggling-wg mcp: error: the MCP server needs the mcp package: pip install 'smuggling-wg[mcp]'" in (
+        done.stderr
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_the_command_with_bad_user_data_fails_clearly_and_the_cli_does_not_import_the_sdk() -> None:
+    done = _command(
+        "import sys; from smuggling_wg.cli import main; sys.exit(main(['mcp']))", {"SMUGGLING_WG_PATH": "/nope"}
+    )
+    assert done.returncode == 1
+    assert done.stderr == "smuggling-wg mcp: 1 problem in the data:\n- /nope: no such file or folder\n"
+    done = _command("import sys, smuggling_wg.cli; print('mcp' in sys.modules)")
+    assert done.stdout == "False\n"
+
+
+def test_the_server_ends_when_its_client_closes_the_connection() -> None:
+    done = _command("import sys; from smuggling_wg.cli import main; sys.exit(main(['mcp']))")
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+# --- the documentation -----------------------------------------------------------------------
+
+SNIPPET = '{"mcpServers": {"smuggling-wg": {"command": "smuggling-wg", "args": ["mcp"]}}}'
+
+
+def test_readme_and_docs_register_the_installed_command() -> None:
+    from importlib.metadata import entry_points
+
+    for page in (ROOT / "README.md", ROOT / "docs" / "mcp.md"):
+        assert SNIPPET in page.read_text(encoding="utf-8"), page.name
+    entry = json.loads(SNIPPET)["mcpServers"]["smuggling-wg"]
+    (script,) = entry_points(group="console_scripts", name=entry["command"])
+    assert script.value == "smuggling_wg.cli:main_entry" and entry["args"] == ["mcp"]
+
+
+def test_the_docs_client_example_runs() -> None:
+    page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
+    (code,) = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
+    done = _command(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+
+
+def test_llms_txt_maps_the_docs_pages() -> None:
+    import re
+
+    import yaml
+
+    text = (ROOT / "docs" / "llms.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# smuggling_wg" and lines[2].startswith("> ")
+    assert [line for line in lines if line.startswith("## ")] == ["## Docs", "## Optional"]
+    links = re.findall(r"^- \[[^]]+\]\(([a-z-]+)/\): \S", text, flags=re.MULTILINE)
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    pages = {page.removesuffix(".md") for entry in nav for page in entry.values()} - {"index"}
+    assert sorted(links) == sorted(pages)
+    assert "22 recommendations" in text and "34 paragraphs" in text and "smuggling-wg mcp" in text
