@@ -206,7 +206,7 @@ def test_template_and_file_schema(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("# A meeting of your own") and "format_version: 1" in out
     path = tmp_path / "mine.yaml"
     path.write_text(out, encoding="utf-8")
-    assert call("validate", str(path)) == (0, "ok: 1 file(s) load with the bundled data\n")
+    assert call("validate", str(path)) == (0, f"ok: 1 file(s) load with the bundled data\n{path}: adds meeting 100\n")
     code, out = call("schema", "--file-format")
     assert code == 0 and json.loads(out)["title"] == "smuggling_wg data file, format_version 1"
 

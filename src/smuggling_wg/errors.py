@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "choices"]
+__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "choices", "did_you_mean"]
+
+
+def did_you_mean(wanted: object, valid: Iterable[object]) -> str:
+    """'Did you mean ...?' naming the valid values closest to ``wanted``; empty when none is close."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(str(wanted), [str(v) for v in valid], n=3, cutoff=0.6)
+    return f"Did you mean {', '.join(map(repr, close))}?" if close else ""
 
 
 def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
-    import difflib  # only on the error path
-
     names = [str(v) for v in valid]
-    close = difflib.get_close_matches(str(wanted), names, n=3, cutoff=0.5)
-    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(wanted, names)
     shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")
-    return f"{hint} Valid: {shown}."
+    return f"{' ' + hint if hint else ''} Valid: {shown}."
 
 
 class NotFound(KeyError):
