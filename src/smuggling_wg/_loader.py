@@ -262,8 +262,8 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
-        path = Path(raw)
         try:
+            path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
                 files.append(path)
             elif path.is_dir():
@@ -275,9 +275,9 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
                 files.append(path)
             else:
                 problems.append(Problem(str(path), "", "no such file or folder"))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.append(Problem(str(path), "", f"cannot be read: {reason}"))
+            problems.append(Problem(str(raw), "", f"cannot be read: {reason}"))
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
@@ -723,7 +723,7 @@ def _unreadable(value: object) -> str:
     return ""
 
 
-_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9_]+)")
+_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]+)")
 
 
 def _hint(error: Any) -> tuple[str, str]:
@@ -742,6 +742,8 @@ def _hint(error: Any) -> tuple[str, str]:
             return "a whole number", "YAML reads true/false (and yes/no/on/off) as booleans: write a plain number"
         if isinstance(value, float):
             return "a whole number", "write a plain whole number: no decimal point or exponent"
+        if isinstance(value, str) and value.isdigit():
+            return "a whole number", f"a number of {len(value)} digits is beyond every limit of this format"
         if isinstance(value, str) and _YAML11_NUMBER.fullmatch(value):
             return "a whole number", (
                 f"write the number in plain decimal digits: YAML 1.1 tools read {value[:30]} as octal, "
@@ -753,6 +755,8 @@ def _hint(error: Any) -> tuple[str, str]:
     if kind in ("less_than_equal", "greater_than_equal"):
         bound = ctx.get("le", ctx.get("ge"))
         return f"{'at most' if kind == 'less_than_equal' else 'at least'} {bound}", ""
+    if kind == "string_pattern_mismatch" and _unreadable(value):
+        return "text a reader can see, on one line for a name, code or label", ""
     if kind == "extra_forbidden":
         return "no such field", ""
     if kind == "missing":

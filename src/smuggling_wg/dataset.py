@@ -454,7 +454,7 @@ def _taken_keys(base: Bundle) -> Callable[[Bundle], list[tuple[tuple[str | int, 
 
     def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
         problems = []
-        for key, actor_id, loc in _key_sources(merged):
+        for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
             taken = owners.get(key, set())
             if taken and actor_id not in taken:
                 names = ", ".join(sorted(taken))
