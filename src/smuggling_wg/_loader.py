@@ -723,11 +723,15 @@ def _unreadable(value: object) -> str:
     return ""
 
 
-_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]+)")
+_YAML11_NUMBER = re.compile(
+    r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*_[0-9_]*)"
+)
 
 
 def _hint(error: Any) -> tuple[str, str]:
     """What was expected, and a suggestion for the common mistakes (YAML 1.1 surprises, misspellings)."""
+    from ._yaml import plain_int
+
     value, ctx, kind = error.get("input"), error.get("ctx") or {}, error["type"]
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
@@ -742,15 +746,15 @@ def _hint(error: Any) -> tuple[str, str]:
             return "a whole number", "YAML reads true/false (and yes/no/on/off) as booleans: write a plain number"
         if isinstance(value, float):
             return "a whole number", "write a plain whole number: no decimal point or exponent"
-        if isinstance(value, str) and value.isdigit():
+        if isinstance(value, str) and value.isdigit() and len(value) > 19:
             return "a whole number", f"a number of {len(value)} digits is beyond every limit of this format"
+        if isinstance(value, str) and plain_int(value.strip()):
+            return "a whole number", "a number in quotes is text: remove the quotes"
         if isinstance(value, str) and _YAML11_NUMBER.fullmatch(value):
             return "a whole number", (
                 f"write the number in plain decimal digits: YAML 1.1 tools read {value[:30]} as octal, "
                 "hexadecimal, binary or base 60 (010 is 8, 1:39 is 99)"
             )
-        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-            return "a whole number", "a number in quotes is text: remove the quotes"
         return "a whole number", ""
     if kind in ("less_than_equal", "greater_than_equal"):
         bound = ctx.get("le", ctx.get("ge"))

@@ -442,20 +442,18 @@ def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ..
                 yield variant, actor_id, ("meetings", mi, kind, j, "as_written")
 
 
-def _taken_keys(base: Bundle) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
     """A check that data added to ``base`` takes no lookup key of a ``base`` actor for another actor.
 
     Otherwise ``ds.actor("ITA")`` or ``ds.actor("Italy")`` would become ambiguous. Ids are
     compared without regard to case, as every key is.
     """
-    owners: dict[str, set[str]] = {}
-    for key, actor_id, _ in _key_sources(base):
-        owners.setdefault(key, set()).add(actor_id)
 
     def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        owners: dict[str, tuple[str, ...]] = base._once("actor_keys", lambda: _actor_keys(base._bundle))
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
-            taken = owners.get(key, set())
+            taken = owners.get(key, ())
             if taken and actor_id not in taken:
                 names = ", ".join(sorted(taken))
                 problems.append(
@@ -525,8 +523,7 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
         if key in _extended:
             _extended.move_to_end(key)
         else:
-            base = _cache[0].bundle
-            _extended[key] = Dataset(_loader.extend(base, sources, check=_taken_keys(base)))
+            _extended[key] = Dataset(_loader.extend(_cache[0].bundle, sources, check=_taken_keys(_cache[0])))
             while len(_extended) > MAX_CACHED:
                 _extended.popitem(last=False)
         return _extended[key]
