@@ -191,7 +191,11 @@ def test_validate_includes_the_files_of_the_path_variable(
     monkeypatch.setenv("SMUGGLING_WG_PATH", str(EXAMPLE))
     code, out = call("validate")
     assert code == 0 and out == "ok: the bundled data and sources, 1 meetings, 104 actors, with $SMUGGLING_WG_PATH\n"
-    code, out = call("validate", str(EXAMPLE))  # the same meeting given twice
+    code, out = call("validate", str(EXAMPLE))  # the same file given twice is read once
+    assert code == 0 and out.endswith(f"{EXAMPLE}: adds meeting 99\n")
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    code, out = call("validate", str(copy))  # the same meeting given twice
     assert code == 1 and "meeting 99 already exists" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
     bad.write_text("meetings: [{number: 0}]\n", encoding="utf-8")

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
 __all__ = [
     "BUNDLED_JSON",
     "MAX_FILES",
+    "MAX_PROBLEMS",
     "MAX_TOTAL_BYTES",
     "PROGRESS",
     "SEAL",
@@ -83,6 +84,8 @@ FORMAT_VERSION = 1
 MAX_FILES = 1_000
 #: Bytes read at once across all those files: ten files at the limit of one.
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
+#: Problems reported at once; past it, one more line says how many were left out.
+MAX_PROBLEMS = 1_000
 #: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
@@ -278,9 +281,17 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
         except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             problems.append(Problem(str(raw), "", f"cannot be read: {reason}"))
+    files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it says so
+        return path
 
 
 def read_sources(paths: Iterable[str | os.PathLike[str]]) -> list[Source]:
@@ -555,6 +566,9 @@ class _Merge:
         replacing = self.replacing[parsed.path].get("sdg_targets", ())
         for target, text in targets.items():
             loc: Loc = ("sdg_targets", target)
+            if not isinstance(target, str):
+                self._problem(parsed, loc, f"SDG target {_short(target)} is not text", f"quote it: '{target}'")
+                continue
             if target in self.data["sdg_targets"] and target not in replacing:
                 if self.data["sdg_targets"][target] != text:
                     self._problem(
@@ -653,7 +667,7 @@ class _Merge:
     def result(self) -> Bundle:
         """The validated dataset; every problem of merging and validating at once otherwise."""
         if self.problems and not self.changed:  # nothing merged: the problems found are all there is
-            raise DataError(self.problems)
+            raise DataError(_capped(self.problems))
         try:
             with _without_gc():
                 bundle = Bundle.model_validate(self.data)
@@ -666,7 +680,18 @@ class _Merge:
                 ]
             if not self.problems:
                 return bundle
-        raise DataError(self.problems)
+        raise DataError(_capped(self.problems))
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, and a line saying how many more there were."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem("", "", f"... and {more:,} more problems (the first {MAX_PROBLEMS:,} are shown)"),
+    ]
 
 
 def _ident(record: Any, field: str) -> Any:

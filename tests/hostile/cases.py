@@ -106,6 +106,7 @@ CASES = [
     Case("meetings-a-mapping", "traceback", b"meetings: {a: 1}\n", "meetings must be a list"),
     Case("sdg-targets-a-list", "traceback", b"sdg_targets: [1]\n", "sdg_targets must map target numbers"),
     Case("state-names-a-list", "traceback", b"state_names: [ITA]\n", "state_names must map ISO alpha-3 codes"),
+    Case("sdg-target-a-number", "traceback", b"sdg_targets: {16.4: text}\n", "SDG target 16.4 is not text"),
     Case("long-key", "traceback", b"a" * 201 + b": 1\n", "a key of 201 characters; the limit is 200"),
     # our own: tags that would coerce silently, or have no constructor
     Case("binary-tag", "tags", b"data_version: !!binary aGk=\n", "the tag !!binary is not allowed"),

@@ -76,6 +76,22 @@ def test_number_of_files(tmp_path: Path) -> None:
     assert messages(tmp_path) == ["1,001 data files; the limit is 1,000 at once"]
 
 
+def test_problems_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "keys.yaml"
+    path.write_text("".join(f"key{i}: 1\n" for i in range(_loader.MAX_PROBLEMS)), encoding="utf-8")
+    found = messages(path)
+    assert len(found) == 1000 and all("unexpected top-level key" in m for m in found)
+    path.write_text("".join(f"key{i}: 1\n" for i in range(_loader.MAX_PROBLEMS + 1)), encoding="utf-8")
+    found = messages(path)
+    assert len(found) == 1001 and found[-1] == "... and 1 more problems (the first 1,000 are shown)"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Given in ``extra`` and found again through ``$SMUGGLING_WG_PATH``: not a clash with itself."""
+    monkeypatch.setenv("SMUGGLING_WG_PATH", str(EXAMPLE.parent))
+    assert [m.number for m in swg.load(extra=[EXAMPLE, EXAMPLE.parent / "." / EXAMPLE.name]).meetings] == [7, 99]
+
+
 def test_bytes_in_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Across ``extra`` and ``$SMUGGLING_WG_PATH`` together."""
     files = []
