@@ -108,7 +108,13 @@ def bundled(check: bool = False) -> Bundle:
     """The bundled compiled data; validated in full with ``check=True`` (see :func:`read_compiled`)."""
     folder = resources.files("smuggling_wg") / "data"
     raw = (folder / BUNDLED_JSON).read_bytes()
-    return read_json(raw, BUNDLED_JSON) if check else read_compiled(raw, (folder / SEAL).read_text("ascii"))
+    if check:
+        return read_json(raw, BUNDLED_JSON)
+    try:
+        sealed = (folder / SEAL).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        sealed = ""  # no seal: validated in full
+    return read_compiled(raw, sealed)
 
 
 def read_compiled(raw: bytes, sealed: str) -> Bundle:
@@ -121,7 +127,7 @@ def read_compiled(raw: bytes, sealed: str) -> Bundle:
     the models' fields is validated in full, so nothing unvalidated gets in and every problem
     is reported where it is.
     """
-    if seal(raw) == sealed:
+    if sealed and seal(raw) == sealed:
         try:
             with _without_gc():
                 return construct(Bundle, json.loads(raw))
@@ -142,8 +148,11 @@ def seal(compiled: bytes) -> str:
 
 
 def models_fingerprint() -> str:
-    """The SHA-256 of the source of :mod:`smuggling_wg.models`, as installed."""
-    return hashlib.sha256((resources.files("smuggling_wg") / "models.py").read_bytes()).hexdigest()
+    """The SHA-256 of the source of :mod:`smuggling_wg.models`, as installed (empty when it cannot be read)."""
+    try:
+        return hashlib.sha256((resources.files("smuggling_wg") / "models.py").read_bytes()).hexdigest()
+    except OSError:  # installed without its source: nothing vouches for the compiled data, so it is validated
+        return ""
 
 
 def bundled_stems() -> tuple[str, dict[str, str]]:

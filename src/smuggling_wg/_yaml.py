@@ -94,6 +94,8 @@ def read(path: str | os.PathLike[str], limit: int | None = None) -> bytes | Prob
     limit = MAX_BYTES if limit is None else limit
     try:
         if name in STDIN:  # read once; asked again, the same bytes (standard input cannot be read twice)
+            if sys.stdin is None:
+                return Problem(name, "", "cannot be read: standard input is closed")
             if not _stdin:
                 _stdin.append(_bounded(name, sys.stdin.buffer.fileno(), limit))
             return _stdin[0]

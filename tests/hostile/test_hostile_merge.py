@@ -99,3 +99,26 @@ def test_the_cache_is_bounded(tmp_path: Path) -> None:
     swg.load(extra=[paths[MAX_CACHED]])  # one more: the least recently used is let go
     assert swg.load(extra=[paths[0]]) is not kept[0]
     assert swg.load(extra=[paths[-2]]) is kept[-1]
+
+
+def test_annotations_are_summarised_and_one_path_is_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text(
+        "annotations:\n- meeting: 7\n  paragraphs:\n"
+        "    5: {topics: [{topic: legal_frameworks, quote: Рабочая группа}]}\n",
+        encoding="utf-8",
+    )
+    ds = swg.load(extra=str(path))  # type: ignore[arg-type]  # one path, as a string: not its characters
+    assert "legal_frameworks" in [t.topic for t in ds.paragraph(5).topics]
+    assert _loader.summaries(swg.load().bundle, [path]) == {str(path): "annotates meeting 7"}
+
+
+def test_progress_is_reported_file_by_file(tmp_path: Path) -> None:
+    paths = [_write(tmp_path, f"{i}.yaml", {"sdg_targets": {f"70.{i}": f"Target {i}."}}) for i in range(3)]
+    seen: list[tuple[int, int]] = []
+    token = _loader.PROGRESS.set(lambda done, total: seen.append((done, total)))
+    try:
+        assert swg.validate(*paths) == ()
+    finally:
+        _loader.PROGRESS.reset(token)
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -107,3 +109,19 @@ def test_an_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         assert validate_within(20, folder) == [f"{folder}: cannot be read: Permission denied"]
     finally:
         folder.chmod(0o755)
+
+
+def test_closed_standard_input() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "smuggling_wg", "validate", "-"],
+        cwd=EXAMPLE.parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert (
+        done.stderr == "smuggling-wg validate: 1 problem in the data:\n- -: cannot be read: standard input is closed\n"
+    )
