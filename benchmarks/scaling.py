@@ -21,11 +21,15 @@ import sys
 import time
 import timeit
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import smuggling_wg as swg
 from smuggling_wg import _loader
 from smuggling_wg.models import Bundle
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from build import compile_json  # the build-time code lives in tools/
 
 
 def corpus(meetings: int) -> bytes:
@@ -33,7 +37,7 @@ def corpus(meetings: int) -> bytes:
     bundle = swg.load().bundle
     (original,) = bundle.meetings
     copies = tuple(original.model_copy(update={"number": 1000 + i}) for i in range(1, meetings + 1))
-    return _loader.compile_json(bundle.model_copy(update={"meetings": copies}))
+    return compile_json(bundle.model_copy(update={"meetings": copies}))
 
 
 def measure(meetings: int, repeat: int = 3) -> dict[str, Any]:

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 import smuggling_wg as swg
 from smuggling_wg import _sourcetext
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting, State
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))  # the build-time code (tools/build.py)
 
 
 @pytest.fixture(scope="session")

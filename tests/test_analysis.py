@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,14 +186,22 @@ def test_editorial_link_needs_a_rationale() -> None:
         _loader.read_json(json.dumps(data))
 
 
-def test_annotation_cannot_overwrite_the_report(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            "{addressee_kind: states}",
+            "4:25: annotations.0.recommendations.1.addressee_kind: addressee_kind is already set",
+        ),
+        ("{modality: should}", "4:19: annotations.0.recommendations.1.modality: Extra inputs are not permitted"),
+    ],
+)
+def test_annotation_cannot_overwrite_the_report(tmp_path: Path, fields: str, message: str) -> None:
+    """A label already set stays; a field of the report's own data is no label at all."""
     folder = _loader.data_dir()
     clash = tmp_path / "clash.yaml"
-    clash.write_text("annotations:\n- meeting: 7\n  recommendations:\n    1: {modality: should}\n", encoding="utf-8")
-    with pytest.raises(
-        swg.DataError,
-        match=r"clash.yaml:4:19: annotations.0.recommendations.1.modality: modality is already set",
-    ):
+    clash.write_text(f"annotations:\n- meeting: 7\n  recommendations:\n    1: {fields}\n", encoding="utf-8")
+    with pytest.raises(swg.DataError, match=re.escape(f"clash.yaml:{message}")):
         _loader.read_yaml([*(folder / n for n in _loader.SOURCE_FILES), clash])
 
 

@@ -198,7 +198,11 @@ def test_validate_includes_the_files_of_the_path_variable(
     monkeypatch.setenv("SMUGGLING_WG_PATH", str(EXAMPLE))
     code, out = call("validate")
     assert code == 0 and out == "ok: the bundled data and sources, 1 meetings, 104 actors, with $SMUGGLING_WG_PATH\n"
-    code, out = call("validate", str(EXAMPLE))  # the same meeting given twice
+    code, out = call("validate", str(EXAMPLE))  # the same file given twice is read once
+    assert code == 0 and out.endswith(f"{EXAMPLE}: adds meeting 99\n")
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    code, out = call("validate", str(copy))  # the same meeting given twice
     assert code == 1 and "meeting 99 already exists" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
     bad.write_text("meetings: [{number: 0}]\n", encoding="utf-8")
@@ -213,7 +217,7 @@ def test_template_and_file_schema(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("# A meeting of your own") and "format_version: 1" in out
     path = tmp_path / "mine.yaml"
     path.write_text(out, encoding="utf-8")
-    assert call("validate", str(path)) == (0, "ok: 1 file(s) load with the bundled data\n")
+    assert call("validate", str(path)) == (0, f"ok: 1 file(s) load with the bundled data\n{path}: adds meeting 100\n")
     code, out = call("schema", "--file-format")
     assert code == 0 and json.loads(out)["title"] == "smuggling_wg data file, format_version 1"
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 import smuggling_wg as swg
+from build import compile_json
 from smuggling_wg import _loader, _sourcetext
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting, Organization, State, Text
@@ -18,7 +19,7 @@ from smuggling_wg.models import Meeting, Organization, State, Text
 
 def test_compiled_json_is_what_the_yaml_makes() -> None:
     folder = _loader.data_dir()
-    fresh = _loader.compile_json(_loader.read_yaml(folder / name for name in _loader.SOURCE_FILES))
+    fresh = compile_json(_loader.read_yaml(folder / name for name in _loader.SOURCE_FILES))
     assert (folder / _loader.BUNDLED_JSON).read_bytes() == fresh, "run python tools/compile_data.py"
 
 

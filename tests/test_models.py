@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from build import compile_json
 from smuggling_wg import DataError, _loader
 from smuggling_wg.models import Bundle
 
@@ -32,7 +33,7 @@ def _problems(data: dict[str, Any]) -> str:
 
 def test_the_bundled_data_round_trips(good: dict[str, Any]) -> None:
     bundle = _loader.read_json(json.dumps(good))
-    assert Bundle.model_validate_json(_loader.compile_json(bundle)) == bundle
+    assert Bundle.model_validate_json(compile_json(bundle)) == bundle
     assert Bundle.model_validate(bundle.model_dump()) == bundle
 
 
@@ -105,7 +106,7 @@ def test_yaml_duplicate_key_is_an_error(tmp_path: Path) -> None:
 def test_yaml_python_tags_are_never_constructed(tmp_path: Path) -> None:
     path = tmp_path / "evil.yaml"
     path.write_text("data_version: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
-    with pytest.raises(DataError, match="could not determine a constructor"):
+    with pytest.raises(DataError, match=r"the tag !!python/object/apply:os\.system is not allowed"):
         _loader.read_yaml([path])
 
 

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smuggling_wg as swg
+from build import compile_json
 from identical import assert_identical
 from smuggling_wg import _loader, _yaml
 from smuggling_wg._fileformat import file_schema
@@ -109,7 +110,7 @@ def test_conflicts_are_errors_unless_replaced(tmp_path: Path) -> None:
         "add `replace: {actors: ['ITA']}` to this file"
     )
     nothing = write(tmp_path, "nothing.yaml", {"replace": {"meetings": [42]}})
-    assert "nothing to replace: no meeting 42 exists" in problems(nothing)[0]
+    assert any("nothing to replace: no meeting 42 exists" in p for p in problems(nothing))
 
 
 # --- every problem at once, located, with hints ------------------------------------------------
@@ -151,7 +152,7 @@ def test_data_error_carries_structured_problems(tmp_path: Path) -> None:
         swg.load(extra=[path])
     (problem,) = caught.value.problems
     assert isinstance(problem, swg.Problem)
-    assert (problem.path, problem.expected, problem.found) == ("meetings.0.sessions_held", "int", "'four'")
+    assert (problem.path, problem.expected, problem.found) == ("meetings.0.sessions_held", "a whole number", "'four'")
     assert str(problem).startswith(f"{path}:")
 
 
@@ -164,7 +165,10 @@ def test_data_error_carries_structured_problems(tmp_path: Path) -> None:
         (b"\xff\xfe\x00m", "not UTF-8: byte 0xff at offset 0"),
         ("meetings: [\n  {number: 1\n", "while parsing a flow mapping"),
         ("meetings: []\nmeetings: []\n", "duplicate key 'meetings': each key may appear once in a mapping"),
-        ("data_version: !!python/object/apply:os.system ['echo pwned']\n", "could not determine a constructor"),
+        (
+            "data_version: !!python/object/apply:os.system ['echo pwned']\n",
+            "the tag !!python/object/apply:os.system is not allowed",
+        ),
         ("", "the file is empty: no data"),
         ("# only a comment\n", "the file is empty: no data"),
         ("- 1\n- 2\n", "expected a mapping at the top level, found list"),
@@ -281,12 +285,12 @@ def test_bundled_yaml_round_trips(tmp_path: Path) -> None:
     assert bundle == swg.load().bundle
     path = write(tmp_path, "all.yaml", _loader.to_yaml(bundle))
     assert _loader.read_yaml([path]) == bundle
-    assert _loader.read_json(_loader.compile_json(bundle)) == bundle
+    assert _loader.read_json(compile_json(bundle)) == bundle
 
 
-@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "a\u2029", "x\x85\ny \x85", "строка\nдругая\n"])
+@pytest.mark.parametrize("text", ["a\u2028", "a\u2028b", "a\u2029", "x\u2029\ny \u2028", "строка\nдругая\n"])
 def test_unicode_line_breaks_survive_the_yaml_round_trip(tmp_path: Path, text: str) -> None:
-    """YAML reads NEL, LS and PS as line breaks: written raw, they would come back folded."""
+    """YAML reads LS and PS as line breaks: written raw, they would come back folded (NEL is refused: a C1 control)."""
     meeting = {**MEETING, "title": {"ru": MEETING["title"]["ru"], "en": text}}
     actors = [a.model_dump() for a in swg.load().actors]
     bundle = Bundle.model_validate({"data_version": "x", "actors": actors, "meetings": [meeting]})
@@ -299,6 +303,9 @@ _text = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщ
 )
 
 
+_name = _text.map(str.strip).filter(lambda t: t[:1] not in ("", "-"))  # a name starts visibly, not as a formula
+
+
 @st.composite
 def meetings(draw: st.DrawFn) -> dict[str, Any]:
     start = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 1, 1)))
@@ -306,10 +313,10 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
     n_recs = draw(st.integers(0, 4))
     return {
         "number": draw(st.integers(8, 10_000)),
-        "title": {"ru": draw(_text), "en": draw(st.text(max_size=30))},
+        "title": {"ru": draw(_text), "en": draw(st.one_of(st.just(""), _text))},
         "body": {"ru": draw(_text)},
         "parent_body": {"ru": draw(_text)},
-        "city": {"ru": draw(_text)},
+        "city": {"ru": draw(_name)},
         "start_date": start.isoformat(),
         "end_date": (start + dt.timedelta(days=draw(st.integers(0, 3)))).isoformat(),
         "format": draw(st.sampled_from(["in_person", "online", "hybrid"])),
@@ -325,7 +332,7 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
             {
                 "number": i + 1,
                 "theme": "t",
-                "addressee": draw(_text),
+                "addressee": draw(_name),
                 "modality": draw(st.sampled_from(["should", "encouraged", "may_wish"])),
                 "text": {"ru": draw(_text)},
                 "source": [draw(st.integers(1, n_paragraphs))],
@@ -343,7 +350,7 @@ def test_generated_meetings_round_trip(tmp_path: Path, data: dict[str, Any]) -> 
     path = write(tmp_path, "m.yaml", _loader.to_yaml(bundle))
     assert _loader.read_yaml([path]) == bundle
     assert _loader.read_json(bundle.model_dump_json()) == bundle
-    compiled = _loader.compile_json(bundle)
+    compiled = compile_json(bundle)
     built = _loader.read_compiled(compiled, _loader.seal(compiled))
     assert built == bundle
     assert_identical(built, _loader.read_json(compiled))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 import smuggling_wg as swg
+from build import compile_json
 from identical import assert_identical
 from smuggling_wg import _loader
 from smuggling_wg._construct import NoRule, ShapeError, construct
@@ -21,11 +23,39 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = _loader.data_dir()
 
 
-def test_the_seal_is_the_sha256_of_the_compiled_json() -> None:
+def test_the_seal_is_the_sha256_of_the_compiled_json_and_of_the_models() -> None:
     raw = (DATA / _loader.BUNDLED_JSON).read_bytes()
     sealed = (DATA / _loader.SEAL).read_text(encoding="ascii")
-    assert len(sealed) == 65 and sealed.endswith("\n")
+    models = (Path(swg.__file__).parent / "models.py").read_bytes()
+    digests = (hashlib.sha256(raw).hexdigest(), hashlib.sha256(models).hexdigest())
+    assert sealed == f"{digests[0]}  dataset.json\n{digests[1]}  models.py\n"
     assert _loader.seal(raw) == sealed
+
+
+def test_models_changed_since_the_compile_are_validated_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model tightened without recompiling: the seal no longer matches, so the data is validated in full."""
+    read: list[str] = []
+
+    def spy(raw: bytes | str, origin: str = "<json>") -> Bundle:
+        read.append(origin)
+        return Bundle.model_validate_json(raw)
+
+    monkeypatch.setattr(_loader, "read_json", spy)
+    assert len(_loader.bundled().meetings[0].recommendations) == 22
+    assert read == [], "unchanged models: the sealed JSON is built without validating"
+    monkeypatch.setattr(_loader, "models_fingerprint", lambda: "0" * 64)
+    assert len(_loader.bundled().meetings[0].recommendations) == 22
+    assert read == [_loader.BUNDLED_JSON]
+
+
+def test_data_the_changed_models_refuse_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sealed for the models of its compile, JSON that today's models refuse raises DataError once they change."""
+    raw = _tampered()  # recommendation 8 numbered 0: the models refuse it
+    sealed = _loader.seal(raw)
+    assert _loader.read_compiled(raw, sealed).meetings[0].recommendations[7].number == 0  # trusted as sealed
+    monkeypatch.setattr(_loader, "models_fingerprint", lambda: hashlib.sha256(b"tightened models").hexdigest())
+    with pytest.raises(swg.DataError, match="greater than or equal to 1"):
+        _loader.read_compiled(raw, sealed)
 
 
 def test_sealed_load_is_identical_to_full_validation() -> None:
@@ -47,7 +77,7 @@ def test_load_takes_the_sealed_path(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_outside_data_builds_identically() -> None:
     """The example meeting leaves empty or None fields the bundled data sets: other branches of each decoder."""
     bundle = _loader.extend(swg.load().bundle, [ROOT / "examples" / "example-meeting.yaml"])
-    compiled = _loader.compile_json(bundle)
+    compiled = compile_json(bundle)
     assert_identical(_loader.read_compiled(compiled, _loader.seal(compiled)), bundle)
 
 

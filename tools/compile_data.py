@@ -4,8 +4,9 @@
     python tools/compile_data.py --check  # exit 1 if any is not up to date
 
 dataset.json: the YAML, validated through the package's own models (a file that
-compiles is a file the library accepts). dataset.sha256: its seal, which lets the
-library build it at run time without validating it again. stems.json: the Snowball stem of every word of
+compiles is a file the library accepts). dataset.sha256: its seal (the SHA-256 of
+dataset.json and of the models' source), which lets the library build it at run time
+without validating it again as long as neither has changed. stems.json: the Snowball stem of every word of
 the searchable texts, so the first search need not stem the whole corpus. Deterministic.
 """
 
@@ -14,18 +15,9 @@ from __future__ import annotations
 import sys
 from importlib.metadata import version
 
+from build import compile_json, compile_stems, seal
 from generated import run
-from smuggling_wg._loader import (
-    BUNDLED_JSON,
-    SEAL,
-    SOURCE_FILES,
-    STEMS_JSON,
-    compile_json,
-    compile_stems,
-    data_dir,
-    read_yaml,
-    seal,
-)
+from smuggling_wg._loader import BUNDLED_JSON, SEAL, SOURCE_FILES, STEMS_JSON, data_dir, read_yaml
 from smuggling_wg.search import stem_live, vocabulary
 
 

@@ -1,13 +1,14 @@
 """Records built from JSON that was validated before, without validating it again.
 
 The bundled ``dataset.json`` is validated in full when the compile step makes it, and
-sealed with its SHA-256 (``dataset.sha256``). Validating it again at every start would
+sealed (``dataset.sha256``) with its SHA-256 and that of the models' source it was
+validated with (:func:`smuggling_wg._loader.seal`). Validating it again at every start would
 build pydantic's validator for the whole dataset (about 40 ms with pydantic's first-use
 imports, a sixth of a cold start) to learn nothing new, so a file that matches its seal
 is built here instead: each JSON value becomes what validation would make of it (nested
 records, tuples, dates, integer keys), each record through pydantic's ``model_construct``.
 JSON that does not fit the models' fields (compiled for other models) raises
-:class:`ShapeError`, and anything not sealed is validated instead
+:class:`ShapeError`, and anything not sealed for the models installed now is validated instead
 (:func:`smuggling_wg._loader.read_compiled`); the tests prove both ways give identical data.
 """
 

@@ -13,11 +13,19 @@ from pydantic import Field
 
 from .models import (
     Actor,
+    ActorId,
     AddresseeKind,
     Instrument,
+    InstrumentId,
+    Line,
     Meeting,
+    MeetingNumber,
+    NumberKey,
+    Prose,
     Record,
     SdgLink,
+    SdgTarget,
+    Slug,
     Specificity,
     Topic,
     TopicTag,
@@ -29,11 +37,13 @@ __all__ = ["DataFile", "file_schema"]
 
 
 class Replaces(Record):
-    """Records this file replaces on purpose (otherwise a key given twice is an error)."""
+    """Records this file replaces on purpose, giving each new one itself (otherwise a key given twice is an error)."""
 
-    meetings: tuple[int, ...] = Field(default=(), description="Numbers of meetings this file replaces.")
-    actors: tuple[str, ...] = Field(default=(), description="Ids of actors this file replaces.")
-    topics: tuple[str, ...] = Field(default=(), description="Ids of topics this file replaces.")
+    meetings: tuple[MeetingNumber, ...] = Field(default=(), description="Numbers of meetings this file replaces.")
+    actors: tuple[ActorId, ...] = Field(default=(), description="Ids of actors this file replaces.")
+    topics: tuple[Slug, ...] = Field(default=(), description="Ids of topics this file replaces.")
+    instruments: tuple[InstrumentId, ...] = Field(default=(), description="Ids of instruments this file replaces.")
+    sdg_targets: tuple[SdgTarget, ...] = Field(default=(), description="SDG targets whose text this file replaces.")
 
 
 class RecommendationLabels(Record):
@@ -55,26 +65,30 @@ class ParagraphLabels(Record):
 class Annotation(Record):
     """Editorial labels for one meeting's records, by recommendation and paragraph number."""
 
-    meeting: int = Field(description="Number of the meeting whose records are labelled.")
-    recommendations: dict[int, RecommendationLabels] = Field(
+    meeting: MeetingNumber = Field(description="Number of the meeting whose records are labelled.")
+    recommendations: dict[NumberKey, RecommendationLabels] = Field(
         description="Labels by recommendation number.", default_factory=dict
     )
-    paragraphs: dict[int, ParagraphLabels] = Field(description="Labels by paragraph number.", default_factory=dict)
+    paragraphs: dict[NumberKey, ParagraphLabels] = Field(
+        description="Labels by paragraph number.", default_factory=dict
+    )
 
 
 class DataFile(Record):
     """One YAML data file. Every key is optional; lists add to the data already loaded."""
 
     format_version: Literal[1] = Field(default=1, description="Version of this file format (1).")
-    data_version: str | None = Field(default=None, description="Only in the file that starts a whole dataset.")
+    data_version: Line | None = Field(default=None, description="Only in the file that starts a whole dataset.")
     actors: tuple[Actor, ...] = Field(default=(), description="States and organizations to add.")
     meetings: tuple[Meeting, ...] = Field(default=(), description="Meetings to add.")
     topics: tuple[Topic, ...] = Field(default=(), description="Topics to add to the vocabulary.")
     instruments: tuple[Instrument, ...] = Field(default=(), description="Treaties that links may point into.")
-    sdg_targets: dict[str, str] = Field(
+    sdg_targets: dict[SdgTarget, Prose] = Field(
         description="SDG targets (number -> official text) that links may point into.", default_factory=dict
     )
-    state_names: dict[str, UnNames] = Field(default_factory=dict, description="Six-language UN names by ISO alpha-3.")
+    state_names: dict[ActorId, UnNames] = Field(
+        default_factory=dict, description="Six-language UN names by ISO alpha-3."
+    )
     annotations: tuple[Annotation, ...] = Field(default=(), description="Editorial labels for existing records.")
     replace: Replaces | None = Field(default=None, description="Records this file replaces on purpose.")
 

@@ -1,11 +1,19 @@
-"""Finding, reading and validating data files.
+"""Reading data: the bundled compiled JSON, and YAML files merged into it, with every error located.
 
-The bundled data is one compact JSON file (``data/dataset.json``) compiled from the
-human-edited YAML beside it by ``tools/compile_data.py``, which validates it and seals it
-with its SHA-256 (``data/dataset.sha256``). At run time only the JSON is read: built
-without validating it again when it matches its seal (:mod:`.construct`), validated with
-pydantic's ``validate_json`` otherwise. YAML is parsed only for sources: the compile step
-and data a user brings, always with a safe loader that rejects duplicate keys.
+The bundled data is one compact JSON file (``data/dataset.json``) that ``tools/compile_data.py``
+compiles from the human-edited YAML beside it, validating it through these models. The
+compile step writes its seal (``data/dataset.sha256``): the SHA-256 of that JSON and of the
+source of :mod:`smuggling_wg.models` it was validated with (:func:`seal`). At run time only
+the JSON is read. When the seal matches both (the JSON is the one validated, by the models
+installed now) the records are built without validating again (:mod:`._construct`);
+otherwise, and when the JSON does not fit the models' fields, it is validated in full. So an
+edited ``dataset.json``, or models changed in any way since the compile (a field added,
+removed or tightened), never pass unvalidated. ``validate()`` always validates in full.
+
+YAML is parsed only for sources: the compile step and data a user brings (:mod:`._yaml` reads
+each file safely and within its limits). A user file adds records; it changes the records
+already loaded only through ``replace``, and every problem of every file is reported at once,
+located, as one :class:`~smuggling_wg.errors.DataError`.
 """
 
 from __future__ import annotations
@@ -15,42 +23,49 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pydantic import ValidationError
 
-from ._construct import ShapeError, construct
-from .errors import DataError, Problem
-from .models import Bundle
+from ._construct import ShapeError, _literal_values, construct
+from .errors import DataError, Problem, did_you_mean
+from .models import BIDI, CONTROL, FORMULA, INVISIBLE, Actor, Bundle
 
 if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
     from ._yaml import Loc, ParsedFile
 
 __all__ = [
     "BUNDLED_JSON",
+    "MAX_FILES",
+    "MAX_PROBLEMS",
+    "MAX_TOTAL_BYTES",
+    "PROGRESS",
     "SEAL",
     "SOURCE_FILES",
     "STEMS_JSON",
     "bundled",
     "bundled_stems",
-    "compile_json",
-    "compile_stems",
     "data_dir",
     "expand",
     "extend",
+    "locate",
     "read_compiled",
     "read_json",
+    "read_sources",
     "read_yaml",
     "seal",
+    "summaries",
     "to_yaml",
 ]
 
 BUNDLED_JSON = "dataset.json"
-#: The SHA-256 of the ``dataset.json`` that the compile step validated.
+#: What the compile step validated: the SHA-256 of ``dataset.json`` and of the models' source.
 SEAL = "dataset.sha256"
 STEMS_JSON = "stems.json"
 #: The human-edited sources of the bundled data, in the order they are merged.
@@ -65,21 +80,23 @@ SOURCE_FILES = (
 )
 #: The version of the data file format described by :func:`read_yaml` (``format_version`` in a file).
 FORMAT_VERSION = 1
-_LISTS = ("actors", "meetings", "topics", "instruments")
-_KEYS = {"actors": "id", "meetings": "number", "topics": "id"}
-_TOP_LEVEL = ("format_version", "data_version", *_LISTS, "sdg_targets", "state_names", "annotations", "replace")
+#: Data files read at once (``extra`` and ``$SMUGGLING_WG_PATH`` together, folders expanded).
+MAX_FILES = 1_000
+#: Bytes read at once across all those files: ten files at the limit of one.
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+#: Problems reported at once; past it, one more line says how many were left out.
+MAX_PROBLEMS = 1_000
+#: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
+PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
+#: Records with a key, by list: the field that identifies them, and the noun for messages.
+_KEYS = {"actors": "id", "meetings": "number", "topics": "id", "instruments": "id"}
+_LISTS = tuple(_KEYS)
 #: Line breaks to YAML beyond \n and \r; PyYAML writes them raw in quotes, where reading folds them.
 _UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
-_UNION_TAGS = (
-    "State",
-    "Organization",
-    "state",
-    "regional_economic_integration_organization",
-    "intergovernmental_organization",
-    "united_nations_entity",
-    "permanent_observer_entity",
-    "secretariat",
-)
+Source = tuple[str, bytes]
+"""A file's name and the bytes read from it."""
+Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
+"""A check of a merged dataset: (location in it, message, suggestion) for each problem."""
 
 
 def data_dir() -> Path:
@@ -91,19 +108,26 @@ def bundled(check: bool = False) -> Bundle:
     """The bundled compiled data; validated in full with ``check=True`` (see :func:`read_compiled`)."""
     folder = resources.files("smuggling_wg") / "data"
     raw = (folder / BUNDLED_JSON).read_bytes()
-    return read_json(raw, BUNDLED_JSON) if check else read_compiled(raw, (folder / SEAL).read_text("ascii"))
+    if check:
+        return read_json(raw, BUNDLED_JSON)
+    try:
+        sealed = (folder / SEAL).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        sealed = ""  # no seal: validated in full
+    return read_compiled(raw, sealed)
 
 
 def read_compiled(raw: bytes, sealed: str) -> Bundle:
     """Compiled JSON as a :class:`Bundle`: built without validation when it matches its seal.
 
-    ``sealed`` is the seal the compile step wrote for the JSON it validated (:func:`seal`).
-    JSON that matches it is that validated JSON, and is built as it is (:mod:`.construct`):
-    the same data, without building pydantic's validators. Any other JSON, and sealed JSON
-    that does not fit the models (compiled before they changed), is validated in full, so
-    nothing unvalidated gets in and every problem is reported where it is.
+    ``sealed`` is the seal the compile step wrote (:func:`seal`). JSON that matches it is the
+    JSON that was validated, by the models installed now, and is built as it is
+    (:mod:`._construct`): the same data, without building pydantic's validators. Any other
+    JSON, JSON sealed for models that have changed since, and sealed JSON that does not fit
+    the models' fields is validated in full, so nothing unvalidated gets in and every problem
+    is reported where it is.
     """
-    if seal(raw) == sealed:
+    if sealed and seal(raw) == sealed:
         try:
             with _without_gc():
                 return construct(Bundle, json.loads(raw))
@@ -113,26 +137,34 @@ def read_compiled(raw: bytes, sealed: str) -> Bundle:
 
 
 def seal(compiled: bytes) -> str:
-    """What ``dataset.sha256`` holds for the compiled JSON ``compiled``: its SHA-256."""
-    return hashlib.sha256(compiled).hexdigest() + "\n"
+    """What ``dataset.sha256`` must hold for ``compiled`` to be trusted: its SHA-256 and the models'.
+
+    The models' fingerprint is the SHA-256 of the bytes of ``models.py`` as installed: reading
+    and hashing them costs about a tenth of a millisecond, where building the JSON Schema
+    would cost the validator build the seal exists to skip. Any edit of ``models.py`` (even a
+    comment) makes the compiled data validated in full until it is compiled again.
+    """
+    return f"{hashlib.sha256(compiled).hexdigest()}  {BUNDLED_JSON}\n{models_fingerprint()}  models.py\n"
+
+
+def models_fingerprint() -> str:
+    """The SHA-256 of the source of :mod:`smuggling_wg.models`, as installed (empty when it cannot be read)."""
+    try:
+        return hashlib.sha256((resources.files("smuggling_wg") / "models.py").read_bytes()).hexdigest()
+    except OSError:  # installed without its source: nothing vouches for the compiled data, so it is validated
+        return ""
 
 
 def bundled_stems() -> tuple[str, dict[str, str]]:
     """The precomputed stems of the bundled texts and the stemmer version that made them.
 
-    Read only when search is used; made by the compile step (:func:`compile_stems`).
+    Read only when search is used; made by the compile step (``tools/build.py``).
     """
     raw = json.loads((resources.files("smuggling_wg") / "data" / STEMS_JSON).read_bytes())
     version, stems = raw.get("stemmer_version"), raw.get("stems")
     if not (isinstance(version, str) and isinstance(stems, dict) and all(isinstance(v, str) for v in stems.values())):
         raise DataError([f"{STEMS_JSON}: expected {{'stemmer_version': str, 'stems': {{word: stem}}}}"])
     return version, stems
-
-
-def compile_stems(stemmer_version: str, stems: dict[str, str]) -> bytes:
-    """The compact, deterministic JSON form of a stem table (what ``stems.json`` holds)."""
-    table = {"stemmer_version": stemmer_version, "stems": dict(sorted(stems.items()))}
-    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 @contextmanager
@@ -158,13 +190,7 @@ def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
         with _without_gc():
             return Bundle.model_validate_json(raw)
     except ValidationError as exc:
-        merge = _Merge(None)
-        raise DataError(merge.located(exc, origin)) from None
-
-
-def compile_json(bundle: Bundle) -> bytes:
-    """The compact, deterministic JSON form of ``bundle`` (what ``dataset.json`` holds)."""
-    return bundle.model_dump_json(exclude_defaults=True).encode("utf-8") + b"\n"
+        raise DataError(locate(exc, origin)) from None
 
 
 def to_yaml(bundle: Bundle) -> str:
@@ -185,76 +211,226 @@ def to_yaml(bundle: Bundle) -> str:
     return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
 
 
-def read_yaml(paths: Iterable[Path]) -> Bundle:
+def read_yaml(paths: Iterable[str | os.PathLike[str]]) -> Bundle:
     """Parse YAML source files, merge them and validate the result as one whole dataset.
 
-    Each file is a mapping with any of these keys; lists are concatenated in file order:
+    Each file is a mapping with any of the keys of :class:`smuggling_wg._fileformat.DataFile`;
+    lists are concatenated in file order:
 
     * ``format_version`` (1, the only version so far) and ``data_version`` (one file gives it);
     * ``actors``, ``meetings``, ``topics``, ``instruments`` (lists), ``sdg_targets`` (mapping);
-    * ``state_names``: six-language UN names of states by ISO alpha-3, set as each state's ``names``;
+    * ``state_names``: six-language UN names of states by ISO alpha-3, set as each state's
+      ``names`` (a state that has them already keeps them unless the file replaces it);
     * ``annotations``: editorial labels kept apart from the report's data, as a list of
       ``{meeting: N, recommendations: {number: fields}, paragraphs: {number: fields}}``;
       a list field is appended to the record's, any other field must not be set already;
-    * ``replace``: ``{meetings: [numbers], actors: [ids], topics: [ids]}`` that this file
-      knowingly replaces (otherwise a number or id given twice is an error).
+    * ``replace``: ``{meetings: [numbers], actors: [ids], topics: [ids], instruments: [ids],
+      sdg_targets: [targets]}`` that this file knowingly replaces, giving each new record
+      itself (otherwise a key given twice is an error).
 
     Every problem in every file is reported at once, with file, line, column and field
     path, as a :class:`~smuggling_wg.errors.DataError`.
     """
-    return _Merge(None).add_files(paths).result()
+    return _Merge(None).add(read_sources(paths)).result()
 
 
-def extend(bundle: Bundle, paths: Iterable[Path]) -> Bundle:
-    """``bundle`` with the data of YAML files or folders added (see :func:`read_yaml` for the format)."""
-    return _Merge(bundle).add_files(paths).result()
+def extend(
+    bundle: Bundle, files: Iterable[str | os.PathLike[str]] | list[Source], check: Check | None = None
+) -> Bundle:
+    """``bundle`` with the data of YAML files or folders (or sources already read) added.
+
+    See :func:`read_yaml` for the format. ``check`` is run on the merged dataset once it is
+    valid; each problem it finds is located in the file that brought the value.
+    """
+    return _merged(bundle, files, check).result()
+
+
+def summaries(bundle: Bundle, files: Iterable[str | os.PathLike[str]] | list[Source]) -> dict[str, str]:
+    """What each file adds to ``bundle`` and what it replaces: ``{file: "adds meeting 99; replaces actor ITA"}``.
+
+    Raises :class:`DataError` as :func:`extend` does when the files are not good.
+    """
+    merge = _merged(bundle, files, None)
+    merge.result()
+    return {
+        name: "; ".join(f"{verb} {', '.join(things)}" for verb, things in done.items()) or "adds nothing"
+        for name, done in merge.summary.items()
+    }
+
+
+def _merged(bundle: Bundle, files: Iterable[str | os.PathLike[str]] | list[Source], check: Check | None) -> _Merge:
+    items = list(files)
+    if all(isinstance(f, tuple) for f in items):
+        return _Merge(bundle, check).add(cast(list[Source], items))
+    return _Merge(bundle, check).add(read_sources(cast(list[str | os.PathLike[str]], items)))
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
-    """Files to read: each path itself, or a folder's ``*.yaml``/``*.yml`` files in name order."""
+    """Files to read: each path itself, or a folder's ``*.yaml``/``*.yml`` entries in name order.
+
+    ``-`` and ``/dev/stdin`` stand for standard input. A folder's entries are taken by name:
+    one that is not a regular file is refused when it is read, not skipped unseen.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-            files += found
-            if not found:
-                problems.append(Problem(str(path), "", "the folder has no .yaml or .yml data files"))
-        elif path.exists():
-            files.append(path)
-        else:
-            problems.append(Problem(str(path), "", "no such file or folder"))
+        try:
+            path = Path(raw)
+            if str(raw) in ("-", "/dev/stdin"):
+                files.append(path)
+            elif path.is_dir():
+                found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
+                files += found
+                if not found:
+                    problems.append(Problem(str(path), "", "the folder has no .yaml or .yml data files"))
+            elif path.exists() or path.is_symlink():
+                files.append(path)
+            else:
+                problems.append(Problem(str(path), "", "no such file or folder"))
+        except (OSError, ValueError, TypeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.append(Problem(str(raw), "", f"cannot be read: {reason}"))
+    files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
+    if len(files) > MAX_FILES:
+        problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
 
 
-class _Merge:
-    """Files merged into one dataset, remembering where each value came from."""
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it says so
+        return path
 
-    def __init__(self, base: Bundle | None) -> None:
+
+def read_sources(paths: Iterable[str | os.PathLike[str]]) -> list[Source]:
+    """The bytes of every file the paths name (see :func:`expand`), within the limits of one file and of all.
+
+    Any problem (a missing or unreadable file, a file too big, too many files or bytes in
+    all) raises :class:`DataError` listing every one.
+    """
+    from ._yaml import read
+
+    files, problems = expand(paths)
+    if problems:
+        raise DataError(problems)
+    sources: list[Source] = []
+    total = 0
+    for path in files:
+        raw = read(path)
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            continue
+        total += len(raw)
+        if total > MAX_TOTAL_BYTES:
+            problems.append(
+                Problem(str(path), "", f"the files hold more than {MAX_TOTAL_BYTES:,} bytes in all; that is the limit")
+            )
+            break
+        sources.append((str(path), raw))
+    if problems:
+        raise DataError(problems)
+    return sources
+
+
+def locate(
+    exc: ValidationError,
+    default_file: str,
+    origins: dict[Loc, tuple[str, Loc, ParsedFile | None]] | None = None,
+    skip: Iterable[Loc] = (),
+) -> list[Problem]:
+    """Each validation error as a :class:`Problem` in the file and line its value came from.
+
+    ``origins`` maps a location in the validated data (or its start) to the file, the
+    location in that file and the parsed file that gave it; errors of the model-wide
+    consistency checks are split into one problem each, except those whose first two parts
+    are in ``skip`` (records already reported as given twice).
+    """
+    tags = _union_tags()
+    skipped = set(skip)
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part in tags))
+        inner = (error.get("ctx") or {}).get("problems")
+        if error["type"] == "consistency" and inner:
+            for p in inner:
+                where = (*loc, *p["loc"])
+                if where[:2] not in skipped:
+                    problems.append(_at(origins or {}, where, p["msg"], None, default_file))
+        else:
+            problems.append(_at(origins or {}, loc, error["msg"], error, default_file))
+    return problems
+
+
+def _union_tags() -> frozenset[str]:
+    """What pydantic puts into an error's location for the actor union: its members' kinds and class names."""
+    members = get_args(get_args(Actor)[0])
+    field = get_args(Actor)[1].discriminator
+    kinds = {str(kind) for member in members for kind in _literal_values(member.model_fields[field].annotation)}
+    return frozenset(kinds | {member.__name__ for member in members})
+
+
+def _at(
+    origins: dict[Loc, tuple[str, Loc, ParsedFile | None]],
+    loc: Loc,
+    message: str,
+    error: Any,
+    default_file: str,
+    suggestion: str = "",
+) -> Problem:
+    file, local = default_file, loc
+    parsed: ParsedFile | None = None
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in origins:
+            file, prefix, parsed = origins[loc[:end]]
+            local = (*prefix, *loc[end:])
+            break
+    line, column = parsed.position(local) if parsed else (None, None)
+    expected = found = ""
+    if error is not None:
+        found = "nothing" if error["type"] == "missing" else _shown(error.get("input"))
+        expected, suggestion = _hint(error)
+        message = _unreadable(error.get("input")) if error["type"] == "string_pattern_mismatch" else ""
+        message = message or error["msg"]
+    return Problem(file, _dotted(local), message, line, column, expected, found, suggestion)
+
+
+class _Merge:
+    """Files merged into one dataset, remembering where each value came from and what each file did."""
+
+    def __init__(self, base: Bundle | None, check: Check | None = None) -> None:
+        self.base, self.check = base, check
         self.data: dict[str, Any] = {key: [] for key in _LISTS} | {"sdg_targets": {}}
         self.origins: dict[Loc, tuple[str, Loc, ParsedFile | None]] = {}
         self.problems: list[Problem] = []
         self.files: list[ParsedFile] = []
         self.conflicts: set[Loc] = set()  # (list, index) of records already reported as given twice
+        self.summary: dict[str, dict[str, list[str]]] = {}
+        self.replacing: dict[str, dict[str, list[Any]]] = {}  # file -> list -> keys it replaces
+        self.changed = base is None
         self.version_from = BUNDLED_JSON if base is not None else ""
         if base is not None:
-            dumped = base.model_dump(mode="json", exclude_defaults=True)
-            self.data.update({k: v for k, v in dumped.items() if k in (*_LISTS, "sdg_targets", "data_version")})
+            dumped = base.model_dump(exclude_defaults=True)
+            self.data |= {key: list(dumped.get(key, ())) for key in _LISTS}
+            self.data |= {"sdg_targets": dict(dumped.get("sdg_targets", {})), "data_version": dumped["data_version"]}
             for key in _LISTS:
                 for index in range(len(self.data[key])):
                     self.origins[(key, index)] = (BUNDLED_JSON, (key, index), None)
 
-    def add_files(self, paths: Iterable[str | os.PathLike[str]]) -> _Merge:
+    def add(self, sources: list[Source]) -> _Merge:
+        """Parse and merge the files: replacements first, then additions, then names and labels."""
         from ._yaml import parse
 
-        files, self.problems = expand(paths)
-        for path in files:
-            parsed = parse(path)
+        progress = PROGRESS.get()
+        for done, (name, raw) in enumerate(sources, 1):
+            parsed = parse(name, raw)
             if isinstance(parsed, Problem):
                 self.problems.append(parsed)
             else:
                 self.files.append(parsed)
+                self.summary[parsed.path] = {}
+            if progress is not None:
+                progress(done, len(sources))
         for parsed in self.files:
             self._replace(parsed)
         for parsed in self.files:
@@ -267,37 +443,87 @@ class _Merge:
         line, column = parsed.position(loc)
         self.problems.append(Problem(parsed.path, _dotted(loc), message, line, column, suggestion=suggestion))
 
+    def _did(self, parsed: ParsedFile, verb: str, what: str) -> None:
+        self.summary[parsed.path].setdefault(verb, []).append(what)
+        self.changed = True
+
+    def _valid(self, parsed: ParsedFile, model: Any, value: Any, loc: Loc) -> bool:
+        """Whether ``value`` fits ``model`` (a part of the file format); its problems are reported otherwise."""
+        try:
+            model.model_validate(value)
+        except ValidationError as exc:
+            self.problems += locate(exc, parsed.path, {(): (parsed.path, loc, parsed)})
+            return False
+        return True
+
     def _replace(self, parsed: ParsedFile) -> None:
         """Drop the records a file says it replaces, so its own take their place."""
-        replace = parsed.data.get("replace", {})
-        if not isinstance(replace, dict):
-            self._problem(parsed, ("replace",), "replace must map meetings/actors/topics to lists of keys")
+        from ._fileformat import Replaces
+
+        self.replacing[parsed.path] = {}
+        replace = parsed.data.get("replace")
+        if replace is None or not self._valid(parsed, Replaces, replace, ("replace",)):
             return
         for key, keys in replace.items():
-            if key not in _KEYS or not isinstance(keys, list):
-                self._problem(parsed, ("replace", key), f"replace takes lists under {', '.join(_KEYS)}")
-                continue
-            field_name = _KEYS[key]
-            kept = [
-                (i, r) for i, r in enumerate(self.data[key]) if not (isinstance(r, dict) and r.get(field_name) in keys)
-            ]
-            missing = set(keys) - {r.get(field_name) for r in self.data[key] if isinstance(r, dict)}
-            for k in sorted(missing, key=str):
-                self._problem(parsed, ("replace", key), f"nothing to replace: no {key[:-1]} {k!r} exists")
-            old = {new: self.origins.get((key, i)) for new, (i, _) in enumerate(kept)}
-            self.data[key] = [r for _, r in kept]
-            self.origins = {loc: o for loc, o in self.origins.items() if loc[0] != key}
-            self.origins.update({(key, new): o for new, o in old.items() if o})
+            self.replacing[parsed.path][key] = list(keys)
+            given = parsed.data.get(key)
+            if key == "sdg_targets":
+                supplied = set(given) if isinstance(given, dict) else set()
+            else:
+                supplied = {_ident(r, _KEYS[key]) for r in given} if isinstance(given, list) else set()
+            for i, k in enumerate(keys):
+                noun = _noun(key)
+                if k not in supplied:
+                    self._problem(
+                        parsed,
+                        ("replace", key, i),
+                        f"replaces {noun} {k!r} but gives no {noun} {k!r}",
+                        f"a file that replaces a record gives the new one; add {noun} {k!r} under {key}",
+                    )
+                existing = self._keys(key)
+                if k not in existing:
+                    self._problem(
+                        parsed,
+                        ("replace", key, i),
+                        f"nothing to replace: no {noun} {k!r} exists",
+                        did_you_mean(k, existing),
+                    )
+                elif k in supplied:
+                    self._drop(key, k)
+                    self._did(parsed, "replaces", f"{noun} {k}")
+
+    def _keys(self, key: str) -> list[Any]:
+        if key == "sdg_targets":
+            return list(self.data["sdg_targets"])
+        return [_ident(r, _KEYS[key]) for r in self.data[key]]
+
+    def _drop(self, key: str, k: Any) -> None:
+        if key == "sdg_targets":
+            del self.data["sdg_targets"][k]
+            return
+        kept = [(i, r) for i, r in enumerate(self.data[key]) if _ident(r, _KEYS[key]) != k]
+        old = {new: self.origins.get((key, i)) for new, (i, _) in enumerate(kept)}
+        self.data[key] = [r for _, r in kept]
+        self.origins = {loc: o for loc, o in self.origins.items() if loc[0] != key}
+        self.origins.update({(key, new): o for new, o in old.items() if o})
 
     def _add(self, parsed: ParsedFile) -> None:
-        allowed = ", ".join(_TOP_LEVEL)
-        replaced = parsed.data.get("replace", {}) if isinstance(parsed.data.get("replace"), dict) else {}
+        from ._fileformat import DataFile
+
+        allowed = tuple(DataFile.model_fields)
         for key, value in parsed.data.items():
             loc: Loc = (key,)
-            if key == "format_version":
-                if value != FORMAT_VERSION:
+            if key not in allowed:
+                self._problem(
+                    parsed,
+                    loc,
+                    f"unexpected top-level key {_short(key)}",
+                    f"the top-level keys are: {', '.join(allowed)}. {did_you_mean(key, allowed)}".strip(),
+                )
+            elif key == "format_version":
+                if type(value) is not int or value != FORMAT_VERSION:
                     self._problem(
-                        parsed, loc, f"unsupported format_version {value!r}; this library reads {FORMAT_VERSION}"
+                        parsed, loc, f"unsupported format_version {_short(value)}; this library reads {FORMAT_VERSION}"
                     )
             elif key == "data_version":
                 if self.version_from:
@@ -309,163 +535,266 @@ class _Merge:
                     )
                 else:
                     self.data["data_version"], self.version_from = value, parsed.path
-            elif key in _LISTS and isinstance(value, list):
-                self._add_list(parsed, key, value, replaced.get(key, []) if key in _KEYS else [])
-            elif key == "sdg_targets" and isinstance(value, dict):
-                self.data["sdg_targets"].update(value)
-            elif key in ("state_names", "annotations", "replace"):
-                continue
-            else:
-                self._problem(
-                    parsed,
-                    loc,
-                    f"unexpected top-level key {key!r} or a value of the wrong kind",
-                    f"the top-level keys are: {allowed}{_close(key, _TOP_LEVEL)}",
-                )
+                    self.origins[("data_version",)] = (parsed.path, loc, parsed)
+            elif key in _LISTS:
+                if isinstance(value, list):
+                    self._add_list(parsed, key, value)
+                else:
+                    self._problem(parsed, loc, f"{key} must be a list", f"write {key} as a list of records: `- ...`")
+            elif key == "sdg_targets":
+                if isinstance(value, dict):
+                    self._add_targets(parsed, value)
+                else:
+                    self._problem(parsed, loc, "sdg_targets must map target numbers to their texts")
 
-    def _add_list(self, parsed: ParsedFile, key: str, items: list[Any], replacing: list[Any]) -> None:
-        existing = {r.get(_KEYS[key]) for r in self.data[key] if isinstance(r, dict)} if key in _KEYS else set()
+    def _add_list(self, parsed: ParsedFile, key: str, items: list[Any]) -> None:
+        field = _KEYS[key]
+        existing = {_folded(k): k for k in self._keys(key)}
         for index, item in enumerate(items):
-            ident = item.get(_KEYS[key]) if key in _KEYS and isinstance(item, dict) else None
-            if ident is not None and ident in existing and ident not in replacing:
+            ident = _ident(item, field)
+            if ident is not None and _folded(ident) in existing:
+                there = existing[_folded(ident)]
+                same = "" if there == ident else f" as {there!r} (keys are unique regardless of case)"
                 self._problem(
                     parsed,
-                    (key, index, _KEYS[key]),
-                    f"{key[:-1]} {ident!r} already exists",
-                    f"to replace it on purpose, add `replace: {{{key}: [{ident!r}]}}` to this file",
+                    (key, index, field),
+                    f"{_noun(key)} {ident!r} already exists{same}",
+                    f"to replace it on purpose, add `replace: {{{key}: [{there!r}]}}` to this file",
                 )
                 self.conflicts.add((key, len(self.data[key])))
-            existing.add(ident)
+            if ident is not None:
+                existing[_folded(ident)] = ident
+                replaced = ident in self.replacing[parsed.path].get(key, ())
+                if not replaced:
+                    self._did(parsed, "adds", f"{_noun(key)} {ident}")
+            self.changed = True
             self.origins[(key, len(self.data[key]))] = (parsed.path, (key, index), parsed)
             self.data[key].append(item)
 
-    def _overlay(self, parsed: ParsedFile) -> None:
-        names = parsed.data.get("state_names")
-        if isinstance(names, dict):
-            states = {
-                a.get("id"): i
-                for i, a in enumerate(self.data["actors"])
-                if isinstance(a, dict) and a.get("kind") == "state"
-            }
-            for code, six in names.items():
-                if code in states:
-                    self.data["actors"][states[code]]["names"] = six
-                    self.origins[("actors", states[code], "names")] = (parsed.path, ("state_names", code), parsed)
-                else:
-                    self._problem(parsed, ("state_names", code), f"{code!r} is not a state in the data")
-        annotations = parsed.data.get("annotations")
-        if isinstance(annotations, list):
-            for index, overlay in enumerate(annotations):
-                self._annotate(parsed, index, overlay)
-
-    def _annotate(self, parsed: ParsedFile, index: int, overlay: Any) -> None:
-        meetings = {m.get("number"): i for i, m in enumerate(self.data["meetings"]) if isinstance(m, dict)}
-        number = overlay.get("meeting") if isinstance(overlay, dict) else None
-        if number not in meetings:
-            self._problem(parsed, ("annotations", index, "meeting"), f"no meeting {number!r} to annotate")
-            return
-        mi = meetings[number]
-        meeting = self.data["meetings"][mi]
-        for kind in ("recommendations", "paragraphs"):
-            records = {r.get("number"): i for i, r in enumerate(meeting.get(kind, [])) if isinstance(r, dict)}
-            for key, fields in (overlay.get(kind) or {}).items():
-                here: Loc = ("annotations", index, kind, key)
-                if key not in records or not isinstance(fields, dict):
+    def _add_targets(self, parsed: ParsedFile, targets: dict[Any, Any]) -> None:
+        replacing = self.replacing[parsed.path].get("sdg_targets", ())
+        for target, text in targets.items():
+            loc: Loc = ("sdg_targets", target)
+            if not isinstance(target, str):
+                self._problem(parsed, loc, f"SDG target {_short(target)} is not text", f"quote it: '{target}'")
+                continue
+            if target in self.data["sdg_targets"] and target not in replacing:
+                if self.data["sdg_targets"][target] != text:
                     self._problem(
                         parsed,
-                        here,
-                        f"no {kind[:-1]} {key!r} in meeting {number}"
-                        if key not in records
-                        else "expected a mapping of fields",
+                        loc,
+                        f"SDG target {_short(target)} already exists with another text",
+                        f"to replace its text on purpose, add `replace: {{sdg_targets: [{target!r}]}}` to this file",
                     )
+                continue
+            self.data["sdg_targets"][target] = text
+            self.origins[loc] = (parsed.path, loc, parsed)
+            if target not in replacing:
+                self._did(parsed, "adds", f"SDG target {target}")
+
+    def _overlay(self, parsed: ParsedFile) -> None:
+        from ._fileformat import Annotation
+
+        names = parsed.data.get("state_names")
+        if names is not None and not isinstance(names, dict):
+            self._problem(parsed, ("state_names",), "state_names must map ISO alpha-3 codes to six-language names")
+        elif names:
+            self._add_names(parsed, names)
+        annotations = parsed.data.get("annotations")
+        if annotations is not None and not isinstance(annotations, list):
+            self._problem(parsed, ("annotations",), "annotations must be a list of {meeting: N, ...}")
+        elif annotations:
+            for index, overlay in enumerate(annotations):
+                if self._valid(parsed, Annotation, overlay, ("annotations", index)):
+                    self._annotate(parsed, index, overlay)
+
+    def _add_names(self, parsed: ParsedFile, names: dict[Any, Any]) -> None:
+        states = {
+            a.get("id"): i
+            for i, a in enumerate(self.data["actors"])
+            if isinstance(a, dict) and a.get("kind") == "state"
+        }
+        for code, six in names.items():
+            loc: Loc = ("state_names", code)
+            if code not in states:
+                self._problem(parsed, loc, f"{_short(code)} is not a state in the data", did_you_mean(code, states))
+                continue
+            record = self.data["actors"][states[code]]
+            if record.get("names"):
+                self._problem(
+                    parsed,
+                    loc,
+                    f"{code} already has its UN names",
+                    f"to change them on purpose, add `replace: {{actors: [{code!r}]}}` and give the whole record",
+                )
+                continue
+            self.data["actors"][states[code]] = {**record, "names": six}
+            self.origins[("actors", states[code], "names")] = (parsed.path, loc, parsed)
+            self._did(parsed, "adds", f"UN names of {code}")
+
+    def _annotate(self, parsed: ParsedFile, index: int, overlay: dict[str, Any]) -> None:
+        meetings = {_ident(m, "number"): i for i, m in enumerate(self.data["meetings"])}
+        number = overlay.get("meeting")
+        if number not in meetings:
+            self._problem(
+                parsed,
+                ("annotations", index, "meeting"),
+                f"no meeting {number!r} to annotate",
+                did_you_mean(number, meetings),
+            )
+            return
+        mi = meetings[number]
+        meeting = self.data["meetings"][mi] = dict(self.data["meetings"][mi])
+        for kind in ("recommendations", "paragraphs"):
+            given = meeting.get(kind, ())
+            if not isinstance(given, list | tuple):
+                continue  # the meeting's own problem, reported when it is validated
+            records = {_ident(r, "number"): i for i, r in enumerate(given)}
+            meeting[kind] = list(given)
+            for key, fields in (overlay.get(kind) or {}).items():
+                here: Loc = ("annotations", index, kind, key)
+                if key not in records:
+                    self._problem(parsed, here, f"no {kind[:-1]} {key!r} in meeting {number}")
                     continue
                 ri = records[key]
-                record = meeting[kind][ri]
+                record = meeting[kind][ri] = dict(meeting[kind][ri])
                 for name, value in fields.items():
                     target: Loc = ("meetings", mi, kind, ri, name)
-                    if isinstance(value, list) and isinstance(record.get(name, []), list):
+                    if isinstance(value, list) and isinstance(record.get(name, []), list | tuple):
                         start = len(record.get(name, []))
                         record[name] = [*record.get(name, []), *value]
                         for j in range(len(value)):
                             self.origins[(*target, start + j)] = (parsed.path, (*here, name, j), parsed)
-                    elif name in record:
+                    elif name in record and record[name] is not None:
                         self._problem(parsed, (*here, name), f"{name} is already set in the report's data")
                     else:
                         record[name] = value
                         self.origins[target] = (parsed.path, (*here, name), parsed)
+            self.changed = True
+        self._did(parsed, "annotates", f"meeting {number}")
 
     def result(self) -> Bundle:
         """The validated dataset; every problem of merging and validating at once otherwise."""
+        if self.problems and not self.changed:  # nothing merged: the problems found are all there is
+            raise DataError(_capped(self.problems))
         try:
             with _without_gc():
                 bundle = Bundle.model_validate(self.data)
         except ValidationError as exc:
-            self.problems += self.located(exc, "<data>")
+            self.problems += locate(exc, "<data>", self.origins, self.conflicts)
         else:
+            if not self.problems and self.check is not None:
+                self.problems += [
+                    _at(self.origins, loc, message, None, "<data>", hint) for loc, message, hint in self.check(bundle)
+                ]
             if not self.problems:
                 return bundle
-        raise DataError(self.problems)
+        raise DataError(_capped(self.problems))
 
-    def located(self, exc: ValidationError, default_file: str) -> list[Problem]:
-        """Each validation error as a Problem in the file and line the value came from."""
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part in _UNION_TAGS))
-            inner = (error.get("ctx") or {}).get("problems")
-            if error["type"] == "consistency" and inner:
-                problems += [
-                    self._at((*loc, *p["loc"]), p["msg"], None, default_file)
-                    for p in inner
-                    if (*loc, *p["loc"])[:2] not in self.conflicts  # already reported as "already exists"
-                ]
-            else:
-                problems.append(self._at(loc, error["msg"], error, default_file))
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, and a line saying how many more there were."""
+    if len(problems) <= MAX_PROBLEMS:
         return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem("", "", f"... and {more:,} more problems (the first {MAX_PROBLEMS:,} are shown)"),
+    ]
 
-    def _at(self, loc: Loc, message: str, error: Any, default_file: str) -> Problem:
-        file, local = default_file, loc
-        parsed: ParsedFile | None = None
-        for end in range(len(loc), 0, -1):
-            if loc[:end] in self.origins:
-                file, prefix, parsed = self.origins[loc[:end]]
-                local = (*prefix, *loc[end:])
-                break
-        line, column = parsed.position(local) if parsed else (None, None)
-        expected = found = suggestion = ""
-        if error is not None:
-            found = "nothing" if error["type"] == "missing" else _shown(error.get("input"))
-            expected, suggestion = _hint(error)
-        return Problem(file, _dotted(local), message, line, column, expected, found, suggestion)
+
+def _ident(record: Any, field: str) -> Any:
+    """The key of a record (``id`` or ``number``) when it has a usable one: text or a whole number."""
+    value = record.get(field) if isinstance(record, dict) else None
+    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def _folded(key: Any) -> Any:
+    return key.casefold() if isinstance(key, str) else key
+
+
+def _noun(key: str) -> str:
+    return {"sdg_targets": "SDG target"}.get(key, key[:-1])
 
 
 def _dotted(loc: Loc) -> str:
-    return ".".join(map(str, loc))
+    return ".".join(_short(part, 60) if not isinstance(part, str | int) else str(part)[:60] for part in loc)
 
 
-def _close(value: object, valid: Iterable[object]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(value), [str(v) for v in valid], n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+def _short(value: object, width: int = 80) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
 def _shown(value: object) -> str:
     if isinstance(value, dict | list):
         return type(value).__name__
-    return repr(value)[:80]
+    return _short(value)
+
+
+_FOUND = {
+    "a control character": re.compile(f"[{CONTROL}]"),
+    "a bidirectional control character (it reorders what a reader sees)": re.compile(f"[{BIDI}]"),
+}
+
+
+def _unreadable(value: object) -> str:
+    """Why a text was refused, in words, when it breaks one of the models' rules for texts."""
+    if not isinstance(value, str):
+        return ""
+    for what, pattern in _FOUND.items():
+        found = pattern.search(value)
+        if found:
+            return f"the text holds {what}, U+{ord(found.group()):04X}, at character {found.start() + 1}"
+    if value and re.fullmatch(f"[{INVISIBLE}]+", value):
+        return "the text shows nothing: only white space or invisible characters"
+    if value and re.match(f"[{INVISIBLE}]", value):
+        return "a name must start with a visible character, not white space or an invisible character"
+    if value and re.match(f"[{FORMULA}]", value):
+        return f"a name, code or label may not start with {value[0]!r}: spreadsheets run such a cell as a formula"
+    if "\n" in value or "\t" in value:
+        return "a name, code or label is one line: no line breaks or tabs"
+    return ""
+
+
+_YAML11_NUMBER = re.compile(
+    r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*_[0-9_]*)"
+)
 
 
 def _hint(error: Any) -> tuple[str, str]:
     """What was expected, and a suggestion for the common mistakes (YAML 1.1 surprises, misspellings)."""
+    from ._yaml import plain_int
+
     value, ctx, kind = error.get("input"), error.get("ctx") or {}, error["type"]
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
-        return expected, _close(value, options).removeprefix("; ").capitalize()
+        return expected, did_you_mean(value, options)
     if kind == "string_type" and isinstance(value, bool):
         return "a string", "YAML reads unquoted yes/no/on/off (and NO, Norway's code) as true/false: quote the value"
     if kind == "string_type" and isinstance(value, dt.date):
         return "a string", "YAML reads an unquoted date as a date: quote the value"
+    if kind == "int_type":
+        if isinstance(value, bool):
+            return "a whole number", "YAML reads true/false (and yes/no/on/off) as booleans: write a plain number"
+        if isinstance(value, float):
+            return "a whole number", "write a plain whole number: no decimal point or exponent"
+        if isinstance(value, str) and value.isdigit() and len(value) > 19:
+            return "a whole number", f"a number of {len(value)} digits is beyond every limit of this format"
+        if isinstance(value, str) and plain_int(value.strip()):
+            return "a whole number", "a number in quotes is text: remove the quotes"
+        if isinstance(value, str) and _YAML11_NUMBER.fullmatch(value):
+            return "a whole number", (
+                f"write the number in plain decimal digits: YAML 1.1 tools read {value[:30]} as octal, "
+                "hexadecimal, binary or base 60 (010 is 8, 1:39 is 99)"
+            )
+        return "a whole number", ""
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = ctx.get("le", ctx.get("ge"))
+        return f"{'at most' if kind == 'less_than_equal' else 'at least'} {bound}", ""
+    if kind == "string_pattern_mismatch" and _unreadable(value):
+        return "text a reader can see, on one line for a name, code or label", ""
     if kind == "extra_forbidden":
         return "no such field", ""
     if kind == "missing":

@@ -314,12 +314,25 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     """Validate data files as additions to the bundled data (default: the bundled data and its YAML sources).
 
     The bundled data is always validated in full, and so are the files of ``$SMUGGLING_WG_PATH``
-    (``load()`` would read them too).
+    (``load()`` would read them too). For good files, one line each says what the file adds
+    and replaces. Parsing many files shows its progress on a terminal after a second.
     """
-    from . import _loader
-    from .dataset import PATH_VARIABLE, validate
+    import time
 
-    problems = validate(*a.paths)
+    from . import _loader
+    from .dataset import PATH_VARIABLE, _extra_paths, validate
+
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and time.monotonic() - started > 1:
+            sys.stderr.write(f"\rvalidating: {done:,} of {total:,} files" + ("\n" if done == total else ""))
+
+    token = _loader.PROGRESS.set(progress)
+    try:
+        problems = validate(*a.paths)
+    finally:
+        _loader.PROGRESS.reset(token)
     if problems:
         raise DataError(problems)
     also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
@@ -328,8 +341,9 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
         counts = f"{len(bundle.meetings)} meetings, {len(bundle.actors)} actors"
         out.write(f"ok: the bundled data and sources, {counts}{also}\n")
         return 0
-    files, _ = _loader.expand(a.paths)
-    out.write(f"ok: {len(files)} file(s) load with the bundled data{also}\n")
+    done = _loader.summaries(_loader.bundled(), _extra_paths(a.paths))
+    out.write(f"ok: {len(done)} file(s) load with the bundled data{also}\n")
+    out.write("".join(f"{name}: {what}\n" for name, what in done.items()))
     return 0
 
 

@@ -8,10 +8,12 @@ Indexes (actor names, labels, the search index) are built once, on first use.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import warnings
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, get_args, overload
 
 from . import _loader, analysis
@@ -606,25 +608,8 @@ class Dataset:
 def _actor_keys(bundle: Bundle) -> dict[str, tuple[str, ...]]:
     """Folded lookup key -> ids of the actors it names (more than one id: ambiguous)."""
     keys: dict[str, dict[str, None]] = {}
-
-    def add(key: str, actor_id: str) -> None:
-        """Index ``key``, and a bracketed name also without its brackets («Иран (...)» -> «Иран»)."""
-        for variant in (key, key.split(" (")[0]) if key else ():
-            keys.setdefault(fold(variant).strip(), {})[actor_id] = None
-
-    for actor in bundle.actors:
-        for key in (actor.id, actor.name.ru, actor.name.en):
-            add(key, actor.id)
-        if isinstance(actor, State):
-            for key in (actor.alpha2, actor.m49, *(actor.names.model_dump().values() if actor.names else ())):
-                add(key, actor.id)
-        else:
-            add(actor.acronym, actor.id)
-    for m in bundle.meetings:
-        for written, actor_id in [(s.as_written, s.actor) for s in m.statements] + [
-            (p.as_written, p.actor) for p in m.participants
-        ]:
-            add(written, actor_id)
+    for key, actor_id, _ in _key_sources(bundle):
+        keys.setdefault(key, {})[actor_id] = None
     return {key: tuple(ids) for key, ids in keys.items()}
 
 
@@ -647,6 +632,67 @@ def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     return found
 
 
+def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """Every folded lookup key of :meth:`Dataset.actor`, the id it names and where in ``bundle`` it is written.
+
+    Keys: the id, names, codes and acronym of each actor, and every form a meeting writes it
+    in; a bracketed name also without its brackets («Иран (...)» -> «Иран»).
+    """
+
+    def variants(key: str) -> Iterator[str]:
+        for variant in (key, key.split(" (")[0]) if key else ():
+            yield fold(variant).strip()
+
+    for i, actor in enumerate(bundle.actors):
+        fields: list[tuple[tuple[str | int, ...], str]] = [
+            (("id",), actor.id),
+            (("name", "ru"), actor.name.ru),
+            (("name", "en"), actor.name.en),
+        ]
+        if isinstance(actor, State):
+            fields += [(("alpha2",), actor.alpha2), (("m49",), actor.m49)]
+            fields += [
+                (("names", lang), name) for lang, name in (actor.names.model_dump() if actor.names else {}).items()
+            ]
+        else:
+            fields.append((("acronym",), actor.acronym))
+        for loc, key in fields:
+            for variant in variants(key):
+                yield variant, actor.id, ("actors", i, *loc)
+    for mi, m in enumerate(bundle.meetings):
+        written = [("statements", j, s.as_written, s.actor) for j, s in enumerate(m.statements)]
+        written += [("participants", j, p.as_written, p.actor) for j, p in enumerate(m.participants)]
+        for kind, j, key, actor_id in written:
+            for variant in variants(key):
+                yield variant, actor_id, ("meetings", mi, kind, j, "as_written")
+
+
+def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+    """A check that data added to ``base`` takes no lookup key of a ``base`` actor for another actor.
+
+    Otherwise ``ds.actor("ITA")`` or ``ds.actor("Italy")`` would become ambiguous. Ids are
+    compared without regard to case, as every key is.
+    """
+
+    def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        owners: dict[str, tuple[str, ...]] = base._once("actor_keys", lambda: _actor_keys(base._bundle))
+        problems = []
+        for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
+            taken = owners.get(key, ())
+            if taken and actor_id not in taken:
+                names = ", ".join(sorted(taken))
+                problems.append(
+                    (
+                        loc,
+                        f"{key!r} already names {names} in the bundled data: ds.actor({key!r}) would become ambiguous",
+                        f"choose another name or code, or replace {names} on purpose (`replace: {{actors: [...]}}`)",
+                    )
+                )
+        return problems
+
+    return check
+
+
 def _value(name: str, value: L, valid: Iterable[Any]) -> L:
     """The valid value ``value`` names (any case), or None for None; :class:`InvalidFilter` otherwise."""
     if value is None:
@@ -663,7 +709,10 @@ def _deprecated(old: str, new: str) -> None:
 
 _lock = threading.Lock()
 _cache: list[Dataset] = []
-_extended: dict[tuple[tuple[str, int, int], ...], Dataset] = {}
+#: Datasets with extra data kept for reuse, the most recently used last.
+_extended: OrderedDict[tuple[str, ...], Dataset] = OrderedDict()
+#: How many datasets with extra data are kept: each is a few megabytes.
+MAX_CACHED = 8
 
 #: Environment variable naming extra data files or folders, separated by ``os.pathsep``.
 PATH_VARIABLE = "SMUGGLING_WG_PATH"
@@ -671,6 +720,8 @@ PATH_VARIABLE = "SMUGGLING_WG_PATH"
 
 def _extra_paths(extra: Iterable[str | os.PathLike[str]] | None) -> list[str | os.PathLike[str]]:
     """The data files or folders to add: those given, then those of ``$SMUGGLING_WG_PATH``."""
+    if isinstance(extra, str | os.PathLike):
+        extra = [extra]  # one path, not the characters of one
     return [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]
 
 
@@ -681,8 +732,10 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     step and sealed, see :func:`~smuggling_wg._loader.bundled`), then cached
     (thread-safe: many threads calling ``load()`` at once build it once). With extra data:
     a new dataset of the bundled data and the files (validated together, every problem
-    reported at once as :class:`~smuggling_wg.errors.DataError`); the cached bundled
-    dataset is never changed. The same unchanged files give the same dataset again.
+    reported at once as :class:`~smuggling_wg.errors.DataError`, the only exception it
+    raises for bad data, whatever the files hold); the cached bundled dataset is never
+    changed. Files with the same content give the same dataset again: the last
+    :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read.
     """
     if not _cache:
         with _lock:
@@ -691,13 +744,15 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     paths = _extra_paths(extra)
     if not paths:
         return _cache[0]
-    files, problems = _loader.expand(paths)
-    if problems:
-        raise DataError(problems)
-    key = tuple((str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    sources = _loader.read_sources(paths)
+    key = tuple(hashlib.sha256(raw).hexdigest() for _, raw in sources)
     with _lock:
-        if key not in _extended:
-            _extended[key] = Dataset(_loader.extend(_cache[0].bundle, files))
+        if key in _extended:
+            _extended.move_to_end(key)
+        else:
+            _extended[key] = Dataset(_loader.extend(_cache[0].bundle, sources, check=_taken_keys(_cache[0])))
+            while len(_extended) > MAX_CACHED:
+                _extended.popitem(last=False)
         return _extended[key]
 
 
@@ -707,7 +762,7 @@ def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
     The bundled data is validated in full as well (``load()`` trusts it when it matches
     the seal the compile step gave it). Each :class:`~smuggling_wg.errors.Problem` has
     the file, line, column, field path, what was expected and found, and a suggestion
-    where one is obvious.
+    where one is obvious. Whatever the files hold, it raises nothing: every problem is returned.
     """
     try:
         if not _extra_paths(paths):  # with extra data, load() validates the bundled data with it

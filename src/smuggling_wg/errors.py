@@ -17,7 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "SmugglingWGError", "choices", "closest"]
+__all__ = [
+    "DataError",
+    "InvalidFilter",
+    "NotFound",
+    "Problem",
+    "SmugglingWGError",
+    "choices",
+    "closest",
+    "did_you_mean",
+]
 
 
 def closest(wanted: object, valid: Iterable[object], n: int = 3) -> list[str]:
@@ -30,13 +39,18 @@ def closest(wanted: object, valid: Iterable[object], n: int = 3) -> list[str]:
     return [by_folded[c] for c in close]
 
 
+def did_you_mean(wanted: object, valid: Iterable[object]) -> str:
+    """'Did you mean ...?' naming the valid values closest to ``wanted``; empty when none is close."""
+    close = closest(wanted, valid)
+    return f"Did you mean {', '.join(map(repr, close))}?" if close else ""
+
+
 def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
     names = [str(v) for v in valid]
-    close = closest(wanted, names)
-    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(wanted, names)
     shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")
-    return f"{hint} Valid: {shown}." if names else hint
+    return f"{' ' + hint if hint else ''} Valid: {shown}." if names else (f" {hint}" if hint else "")
 
 
 class SmugglingWGError(Exception):

@@ -18,13 +18,21 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_display_language, lang_of
 
 __all__ = [
+    "BIDI",
+    "CONTROL",
+    "FORMULA",
+    "INVISIBLE",
+    "MAX_COUNT",
+    "MAX_MEETING",
+    "MAX_NUMBERED",
     "Actor",
+    "ActorId",
     "ActorKind",
     "ActorProfile",
     "AddresseeKind",
@@ -33,28 +41,39 @@ __all__ = [
     "Bundle",
     "Chair",
     "Chapter",
+    "Count",
     "Document",
     "FormatDecision",
     "Instrument",
     "InstrumentId",
+    "Line",
     "Meeting",
     "MeetingFormat",
+    "MeetingNumber",
     "MeetingRole",
     "Modality",
+    "Name",
+    "Number",
+    "NumberKey",
+    "OptionalLine",
+    "OptionalProse",
     "Organization",
     "OrganizationKind",
     "Paragraph",
     "Participant",
     "ParticipationStatus",
     "PriorMeeting",
+    "Prose",
     "Provenance",
     "Quantity",
     "Recommendation",
     "RegionalGroup",
     "Resolution",
     "SdgLink",
+    "SdgTarget",
     "Section",
     "Session",
+    "Slug",
     "Source",
     "Speaker",
     "Specificity",
@@ -112,8 +131,47 @@ def _clip(text: str, width: int = 60) -> str:
     return repr(text[: text.rfind(" ", 0, width)] + "…")
 
 
+#: The highest meeting number accepted (the Working Group met for the 7th time in 2020).
+MAX_MEETING = 10_000
+#: The highest number of anything numbered inside a report: paragraph, recommendation, agenda
+#: item, article, speaker, session (the report has 34 paragraphs).
+MAX_NUMBERED = 10_000
+#: The largest count accepted (registered delegates): far inside what SQLite and Parquet
+#: 64-bit integers hold, so every export can write it.
+MAX_COUNT = 1_000_000_000
+
+MeetingNumber: TypeAlias = Annotated[int, Strict(), Field(ge=1, le=MAX_MEETING)]
+"""A meeting's ordinal: a plain integer (not ``true``, ``7.0`` or ``"7"``), 1 to :data:`MAX_MEETING`."""
+Number: TypeAlias = Annotated[int, Strict(), Field(ge=1, le=MAX_NUMBERED)]
+"""A number inside a report (paragraph, recommendation, item, ...), 1 to :data:`MAX_NUMBERED`."""
+NumberKey: TypeAlias = Annotated[int, Field(ge=1, le=MAX_NUMBERED)]
+"""A :data:`Number` as a mapping key (JSON writes keys as text, so ``"19"`` is read as 19)."""
+Count: TypeAlias = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
+"""How many of something, 0 to :data:`MAX_COUNT`."""
+
+#: C0 and C1 control characters except tab and newline (a regular-expression class body).
+CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+#: Bidirectional overrides and isolates: they reorder what a reader sees.
+BIDI = r"\u202a-\u202e\u2066-\u2069"
+#: White space and characters that show nothing (zero-width, fillers, the byte order mark).
+INVISIBLE = r"\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u2800\u3164\ufeff\uffa0"
+#: First characters that make a spreadsheet read a cell as a formula ("CSV injection").
+FORMULA = r"=+\-@"
+_LINE = rf"[^{CONTROL}\t\n{BIDI}{INVISIBLE}{FORMULA}][^{CONTROL}\t\n{BIDI}]*"
+_PROSE = rf"[^{CONTROL}{BIDI}]*[^{CONTROL}{BIDI}{INVISIBLE}][^{CONTROL}{BIDI}]*"
+
+Line: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^{_LINE}$")]
+"""A name, code, label or short quote: one line, no control or bidi characters, starting with a
+visible character that is not ``=``, ``+``, ``-`` or ``@``."""
+OptionalLine: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^(?:{_LINE})?$")]
+"""A :data:`Line`, or empty."""
+Prose: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^{_PROSE}$")]
+"""A text as written: newlines and tabs allowed, no other control or bidi characters, something visible."""
+OptionalProse: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^(?:{_PROSE})?$")]
+"""A :data:`Prose` text, or empty."""
+
 Source: TypeAlias = Annotated[
-    tuple[Annotated[int, Field(ge=1)], ...],
+    tuple[Number, ...],
     Field(min_length=1, description="Report paragraph numbers this record comes from."),
 ]
 Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -124,7 +182,7 @@ ActorId: TypeAlias = Annotated[
 ]
 Roman: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
 Letter: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]$")]
-NonEmpty: TypeAlias = Annotated[str, StringConstraints(min_length=1)]
+SdgTarget: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
 
 Loc: TypeAlias = tuple[str | int, ...]
 """Where a value sits inside a record: field names and list positions."""
@@ -163,8 +221,8 @@ class Text(Record):
 
     original_language: ClassVar[str] = "ru"
 
-    ru: NonEmpty = Field(description="The report's own words (Russian), as written.")
-    en: str = Field(
+    ru: Prose = Field(description="The report's own words (Russian), as written.")
+    en: OptionalProse = Field(
         default="",
         description="English; editorial, never the report's own words. Empty when not translated.",
     )
@@ -185,11 +243,26 @@ class Text(Record):
         return _clip(self.get(), 70)
 
 
+class Name(Text):
+    """A name (of a state, an organization, a person, a city): a :class:`Text` on one line.
+
+    Both languages are :data:`Line`: no control or bidi characters, not made only of
+    invisible characters, and not starting with ``=``, ``+``, ``-`` or ``@`` (which a
+    spreadsheet would run as a formula).
+    """
+
+    ru: Line = Field(description="The report's own words (Russian), as written.")
+    en: OptionalLine = Field(
+        default="",
+        description="English; editorial, never the report's own words. Empty when not translated.",
+    )
+
+
 class TopicTag(Record):
     """An editorial topic label, with the words of the text that justify it."""
 
     topic: Slug = Field(description="Id of a topic in the vocabulary (ds.topics).")
-    quote: NonEmpty = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
+    quote: Prose = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
     provenance: Literal["editorial"] = Field(
         default="editorial", description="Always editorial: the tag is this library's judgment."
     )
@@ -215,7 +288,7 @@ class Chapter(Record):
 class Paragraph(Record):
     """A numbered paragraph of the report, verbatim, with where it sits."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The paragraph's number as printed (1, 2, 3, ...).")
+    number: Number = Field(description="The paragraph's number as printed (1, 2, 3, ...).")
     chapter: Roman = Field(description="Roman numeral of the chapter the paragraph sits in.")
     section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
     text: Text = Field(description="The paragraph, verbatim (ru), with an editorial English (en).")
@@ -232,7 +305,7 @@ class Theme(Record):
     id: Slug = Field(description="Short id used by Recommendation.theme (crises, technology).")
     chapter: Roman = Field(description="Roman numeral of the chapter holding the section.")
     section: Letter = Field(description="Letter of the report's section that forms this theme.")
-    label: str = Field(description="Short English label; editorial.")
+    label: Line = Field(description="Short English label; editorial.")
     title: Text = Field(description="The section's full title, as written.")
     source: Source
 
@@ -258,14 +331,14 @@ class TreatyRef(Record):
     instrument: InstrumentId = Field(
         description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol)."
     )
-    article: Annotated[int, Field(ge=1)] | None = Field(
+    article: Number | None = Field(
         default=None, description="Article number; None when the report cites the instrument as a whole."
     )
-    as_written: str = Field(default="", description="The words of the report that make the reference.")
+    as_written: OptionalLine = Field(default="", description="The words of the report that make the reference.")
     provenance: Provenance = Field(
         default="source", description="source: the report makes the reference; editorial: this library's link."
     )
-    rationale: str = Field(default="", description="Why an editorial link was made, in English.")
+    rationale: OptionalProse = Field(default="", description="Why an editorial link was made, in English.")
 
     @model_validator(mode="after")
     def _explained(self) -> "TreatyRef":
@@ -280,10 +353,10 @@ class TreatyRef(Record):
 class SdgLink(Record):
     """An editorial link to a Sustainable Development Goal target the recommendation serves."""
 
-    target: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")] = Field(
+    target: SdgTarget = Field(
         description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets)."
     )
-    rationale: NonEmpty = Field(description="Editorial. Why the recommendation serves the target, in English.")
+    rationale: Prose = Field(description="Editorial. Why the recommendation serves the target, in English.")
     provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
 
 
@@ -294,11 +367,11 @@ class Specificity(Record):
     consider action; 4 for general action; 5 for a specific, named measure.
     """
 
-    level: Annotated[int, Field(ge=1, le=5)] = Field(
+    level: Annotated[int, Strict(), Field(ge=1, le=5)] = Field(
         description="Editorial. 1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
         "5 a specific measure."
     )
-    rationale: NonEmpty = Field(
+    rationale: Prose = Field(
         description="Editorial. The words that decided the level, in English with the Russian quoted."
     )
     provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
@@ -307,9 +380,9 @@ class Specificity(Record):
 class Recommendation(Record):
     """One numbered recommendation, verbatim."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The recommendation's number as printed (1-22).")
+    number: Number = Field(description="The recommendation's number as printed (1-22).")
     theme: Slug = Field(description="Id of the theme (report section) it sits under.")
-    addressee: NonEmpty = Field(description="Who is addressed, as written («Государствам-участникам»).")
+    addressee: Line = Field(description="Who is addressed, as written («Государствам-участникам»).")
     modality: Modality = Field(
         description="How strongly it is put: should («следует»), encouraged («рекомендуется»), "
         "may_wish («возможно, пожелают»)."
@@ -338,7 +411,7 @@ class AgendaSubItem(Record):
 class AgendaItem(Record):
     """An item of the agenda as adopted."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The item's number on the agenda as adopted.")
+    number: Number = Field(description="The item's number on the agenda as adopted.")
     title: Text = Field(description="The item's title, as written (en: the official UN English where known).")
     sub_items: tuple[AgendaSubItem, ...] = Field(
         default=(), description="Lettered sub-items; empty when the item has none."
@@ -352,23 +425,21 @@ class AgendaItem(Record):
 class Speaker(Record):
     """A panellist: who spoke, in what capacity, for which group, under which item."""
 
-    order: Annotated[int, Field(ge=1)] = Field(description="Order of presentation within the meeting.")
-    honorific: NonEmpty = Field(description="As written: «г-жа» or «г-н».")
-    name: Text = Field(
+    order: Number = Field(description="Order of presentation within the meeting.")
+    honorific: Line = Field(description="As written: «г-жа» or «г-н».")
+    name: Name = Field(
         description="Full name as the report introduces the speaker (en: the name in Latin script, editorial)."
     )
-    surname: Text = Field(description="The name the report uses in later paragraphs.")
+    surname: Name = Field(description="The name the report uses in later paragraphs.")
     position: Text = Field(description="Position as written.")
     actor: ActorId = Field(description="The speaker's country.")
     regional_group: RegionalGroup = Field(description="The group on whose behalf the speaker spoke.")
-    agenda_item: Annotated[int, Field(ge=1)] = Field(description="The agenda item the speaker presented on.")
+    agenda_item: Number = Field(description="The agenda item the speaker presented on.")
     role: Literal["panellist"] = Field(
         default="panellist",
         description="The speaker's role at the meeting: a panellist (member of the discussion panel).",
     )
-    remarks: tuple[Annotated[int, Field(ge=1)], ...] = Field(
-        default=(), description="Paragraphs that summarise the speaker's remarks."
-    )
+    remarks: tuple[Number, ...] = Field(default=(), description="Paragraphs that summarise the speaker's remarks.")
     source: Source
 
     def _brief(self) -> str:
@@ -382,11 +453,9 @@ class Statement(Record):
     kind: StatementKind = Field(
         description="introductory (Secretariat), panel, party, observer_state or observer_organization."
     )
-    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
-        default=(), description="Empty when the report does not say."
-    )
-    as_written: NonEmpty = Field(description="How the report names the speaker here (e.g. genitive «Австралии»).")
-    speaker: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Speaker.order for a panellist.")
+    agenda_items: tuple[Number, ...] = Field(default=(), description="Empty when the report does not say.")
+    as_written: Line = Field(description="How the report names the speaker here (e.g. genitive «Австралии»).")
+    speaker: Number | None = Field(default=None, description="Speaker.order for a panellist.")
     source: Source
 
     def _brief(self) -> str:
@@ -401,7 +470,7 @@ class Participant(Record):
     status: ParticipationStatus = Field(
         description="party, signatory, non_party, organization or permanent_observer (paras 27-31)."
     )
-    as_written: NonEmpty = Field(description="The name as it stands in the list.")
+    as_written: Line = Field(description="The name as it stands in the list.")
     source: Source
 
     def _brief(self) -> str:
@@ -411,9 +480,9 @@ class Participant(Record):
 class Document(Record):
     """A document named in the report."""
 
-    symbol: NonEmpty = Field(description="The UN document symbol as printed.")
+    symbol: Line = Field(description="The UN document symbol as printed.")
     title: Text = Field(description="What the report calls it, as written.")
-    url: str = Field(default="", description="The link printed with the report.")
+    url: OptionalLine = Field(default="", description="The link printed with the report.")
     source: Source
 
     def _brief(self) -> str:
@@ -423,8 +492,8 @@ class Document(Record):
 class Resolution(Record):
     """A resolution of the Conference of the Parties that the report cites."""
 
-    symbol: NonEmpty = Field(description="The resolution's symbol as printed (e.g. 5/3).")
-    session: Annotated[int, Field(ge=1)] | None = Field(
+    symbol: Line = Field(description="The resolution's symbol as printed (e.g. 5/3).")
+    session: MeetingNumber | None = Field(
         default=None, description="The session of the Conference that adopted it; None when the report does not say."
     )
     title: Text | None = Field(default=None, description="None when the report gives no title.")
@@ -435,7 +504,7 @@ class Resolution(Record):
 class PriorMeeting(Record):
     """An earlier meeting of the same body, as the report lists it."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The earlier meeting's ordinal (first, second, ...).")
+    number: MeetingNumber = Field(description="The earlier meeting's ordinal (first, second, ...).")
     start_date: dt.date = Field(description="First day, as the report gives it.")
     end_date: dt.date = Field(description="Last day, as the report gives it.")
     source: Source
@@ -444,12 +513,12 @@ class PriorMeeting(Record):
 class Session(Record):
     """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The session's number (1st, 2nd, ... заседание).")
+    number: Number = Field(description="The session's number (1st, 2nd, ... заседание).")
     date: dt.date | None = Field(default=None, description="The session's date; None when the report does not say.")
-    agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
+    agenda_items: tuple[Number, ...] = Field(
         default=(), description="Agenda items the session took up; empty when the report does not say."
     )
-    note: str = Field(
+    note: OptionalProse = Field(
         default="", description="How an inference was made, in English; empty when the report states it directly."
     )
     source: Source
@@ -467,7 +536,7 @@ class FormatDecision(Record):
 class Chair(Record):
     """The chair of the meeting."""
 
-    name: Text = Field(description="The chair's name, as written (en: Latin script, editorial).")
+    name: Name = Field(description="The chair's name, as written (en: Latin script, editorial).")
     actor: ActorId = Field(description="The chair's country.")
     source: Source
 
@@ -475,32 +544,34 @@ class Chair(Record):
 class Quantity(Record):
     """A number the report gives, with whether it is approximate and its words."""
 
-    value: Annotated[int, Field(ge=0)] = Field(description="The number.")
-    approximate: bool = Field(description="True when the report says about (около).")
-    as_written: NonEmpty = Field(description="The report's words giving the number.")
+    value: Count = Field(description="The number.")
+    approximate: Annotated[bool, Strict()] = Field(description="True when the report says about (около).")
+    as_written: Line = Field(description="The report's words giving the number.")
     source: Source
 
 
 class Meeting(Record):
     """One meeting of the Working Group and everything its report says."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).")
+    number: MeetingNumber = Field(description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).")
     title: Text = Field(description="The report's title.")
-    symbol: str | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
+    symbol: Line | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
     language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
     source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
         default=None, description="Bundled file with the report's text (a bare file name); None when none is shipped."
     )
     body: Text = Field(description="The body that met, as written.")
     parent_body: Text = Field(description="The body the Working Group reports to, as written.")
-    city: Text = Field(description="Where it met (ru: nominative of the report's city).")
+    city: Name = Field(description="Where it met (ru: nominative of the report's city).")
     start_date: dt.date = Field(description="First day of the meeting.")
     end_date: dt.date = Field(description="Last day of the meeting.")
     format: MeetingFormat = Field(description="in_person, online or hybrid (para 18 for meeting 7).")
     format_decision: FormatDecision | None = Field(
         default=None, description="The decision that set the format; None when the report gives none."
     )
-    sessions_held: Annotated[int, Field(ge=0)] = Field(description="Number of sessions (заседания) held.")
+    sessions_held: Annotated[int, Strict(), Field(ge=0, le=MAX_NUMBERED)] = Field(
+        description="Number of sessions (заседания) held."
+    )
     sessions: tuple[Session, ...] = Field(default=(), description="The sessions with what the report says of each.")
     chair: Chair | None = Field(default=None, description="The chair; None when the report does not name one.")
     registered_delegates: Quantity | None = Field(
@@ -624,12 +695,12 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: NonEmpty = Field(description="Reference. Arabic UN short name.")
-    zh: NonEmpty = Field(description="Reference. Chinese UN short name.")
-    en: NonEmpty = Field(description="Reference. English UN short name.")
-    fr: NonEmpty = Field(description="Reference. French UN short name.")
-    ru: NonEmpty = Field(description="Reference. Russian UN short name.")
-    es: NonEmpty = Field(description="Reference. Spanish UN short name.")
+    ar: Line = Field(description="Reference. Arabic UN short name.")
+    zh: Line = Field(description="Reference. Chinese UN short name.")
+    en: Line = Field(description="Reference. English UN short name.")
+    fr: Line = Field(description="Reference. French UN short name.")
+    ru: Line = Field(description="Reference. Russian UN short name.")
+    es: Line = Field(description="Reference. Spanish UN short name.")
 
 
 class State(Record):
@@ -645,11 +716,13 @@ class State(Record):
     m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(
         description="Reference. UN M49 code, zero-padded."
     )
-    name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
+    name: Name = Field(description="ru: as the report's participants list writes it; en: UN short name.")
     regional_group: RegionalGroup | None = Field(
         description="Reference. UN regional group; None for a state in no group."
     )
-    regional_group_note: str = Field(default="", description="Reference. Edge cases of group membership, in English.")
+    regional_group_note: OptionalProse = Field(
+        default="", description="Reference. Edge cases of group membership, in English."
+    )
     names: UnNames | None = Field(
         default=None,
         description="Reference. UN short names in Arabic, Chinese, English, French, Russian and Spanish "
@@ -668,9 +741,11 @@ class Organization(Record):
         description="Reference. What kind of actor this is (a judgment where the report does not say)."
     )
     id: Slug = Field(description="Short lower-case id used in references (eurojust, unhcr, eu, ...).")
-    name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
-    acronym: str = Field(default="", description="Reference. Official acronym; empty when there is none.")
-    note: str = Field(default="", description="Editorial. What a reader should know about this actor, in English.")
+    name: Name = Field(description="ru: as the report writes it; en: the organization's official English name.")
+    acronym: OptionalLine = Field(default="", description="Reference. Official acronym; empty when there is none.")
+    note: OptionalProse = Field(
+        default="", description="Editorial. What a reader should know about this actor, in English."
+    )
 
     def _brief(self) -> str:
         return f"{self.id}, {self.acronym or self.name.get()}"
@@ -683,9 +758,9 @@ class Topic(Record):
     """A topic of the controlled vocabulary (editorial)."""
 
     id: Slug = Field(description="Editorial. Id used by topic tags.")
-    label_en: NonEmpty = Field(description="Editorial. English label.")
-    label_ru: NonEmpty = Field(description="Editorial. Russian label.")
-    definition: NonEmpty = Field(description="The test a tagger applies, in English.")
+    label_en: Line = Field(description="Editorial. English label.")
+    label_ru: Line = Field(description="Editorial. Russian label.")
+    definition: Prose = Field(description="The test a tagger applies, in English.")
 
     def label(self, lang: Lang | None = None) -> str:
         """The label in ``lang`` (default: the display language)."""
@@ -700,11 +775,9 @@ class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
     id: InstrumentId = Field(description="Reference. convention or smuggling_protocol.")
-    title: NonEmpty = Field(description="Official English title.")
-    title_ru: NonEmpty = Field(description="Official Russian title.")
-    articles: dict[Annotated[int, Field(ge=1)], NonEmpty] = Field(
-        description="Reference. Article number -> official English title."
-    )
+    title: Line = Field(description="Official English title.")
+    title_ru: Line = Field(description="Official Russian title.")
+    articles: dict[NumberKey, Line] = Field(description="Reference. Article number -> official English title.")
 
 
 class MeetingRole(Record):
@@ -743,14 +816,14 @@ class ActorProfile(Record):
 class Bundle(Record):
     """Everything one data file holds: its version, the actors, the meetings and the reference data."""
 
-    data_version: NonEmpty = Field(description="Version of the data (DATA_VERSION for the bundled data).")
+    data_version: Line = Field(description="Version of the data (DATA_VERSION for the bundled data).")
     actors: tuple[Actor, ...] = Field(description="Every state and organization any meeting mentions.")
     meetings: tuple[Meeting, ...] = Field(description="The meetings, each with everything its report says.")
     topics: tuple[Topic, ...] = Field(default=(), description="Editorial. The topic vocabulary.")
     instruments: tuple[Instrument, ...] = Field(
         default=(), description="Reference. The treaties that links point into."
     )
-    sdg_targets: dict[str, NonEmpty] = Field(
+    sdg_targets: dict[SdgTarget, Prose] = Field(
         default_factory=dict, description="Reference. SDG target -> its official text."
     )
 
