@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from filling import filled_template
 from smuggling_wg import _tables
 from smuggling_wg.cli import main
 
@@ -217,6 +218,11 @@ def test_template_and_file_schema(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("# A meeting of your own") and "format_version: 1" in out
     path = tmp_path / "mine.yaml"
     path.write_text(out, encoding="utf-8")
+    code, _, err = run("validate", str(path))
+    assert code == 1 and f"{path}:19:11: meetings.0.number: a placeholder of the template is not replaced" in err
+    placeholders = sum(line.count('"<<CHANGE') for line in out.splitlines() if not line.startswith("#"))
+    assert err.count("a placeholder of the template is not replaced") == placeholders == 27
+    path.write_text(filled_template(out), encoding="utf-8")
     assert call("validate", str(path)) == (0, f"ok: 1 file(s) load with the bundled data\n{path}: adds meeting 100\n")
     code, out = call("schema", "--file-format")
     assert code == 0 and json.loads(out)["title"] == "smuggling_wg data file, format_version 1"

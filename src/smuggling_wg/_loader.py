@@ -426,6 +426,8 @@ class _Merge:
             parsed = parse(name, raw)
             if isinstance(parsed, Problem):
                 self.problems.append(parsed)
+            elif placeholders := _placeholders(parsed):
+                self.problems += placeholders  # a template not filled in: nothing else of it is checked
             else:
                 self.files.append(parsed)
                 self.summary[parsed.path] = {}
@@ -690,6 +692,27 @@ class _Merge:
             if not self.problems:
                 return bundle
         raise DataError(_capped(self.problems))
+
+
+#: A value of ``smuggling-wg template`` still to be replaced: ``<<CHANGE: ...>>`` (``<<ИЗМЕНИТЕ: ...>>``).
+PLACEHOLDER = re.compile(r"<<(?:CHANGE|ИЗМЕНИТЕ)\b[^>]*>>")
+
+
+def _placeholders(parsed: ParsedFile) -> list[Problem]:
+    """A problem at every value of ``parsed`` that is still a placeholder of the template."""
+    found: list[Problem] = []
+    stack: list[tuple[Loc, Any]] = [((), parsed.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [((*loc, k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [((*loc, i), v) for i, v in enumerate(value)]
+        elif isinstance(value, str) and PLACEHOLDER.search(value):
+            line, column = parsed.position(loc)
+            message = f"a placeholder of the template is not replaced: {PLACEHOLDER.search(value).group()}"  # type: ignore[union-attr]
+            found.append(Problem(parsed.path, _dotted(loc), message, line, column, suggestion="write the value"))
+    return sorted(found, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
