@@ -121,7 +121,7 @@ def test_states_with_and_without_panellists() -> None:
 
 def test_filters_topics_and_search() -> None:
     _, out = call("recommendations", "--topic", "digital_evidence", "--topic", "cyberspace", "--format", "csv")
-    assert [r[0] for r in csv.reader(io.StringIO(out))][1:] == ["9", "11", "12", "14", "17", "21", "22"]
+    assert [r[0] for r in csv.reader(io.StringIO(out))][1:] == ["9", "10", "11", "12", "14", "17", "21", "22"]
     _, out = call("recommendations", "--query", "цифровые доказательства", "--format", "csv")
     assert [r[0] for r in csv.reader(io.StringIO(out))][1:] == ["11", "12", "14"]
     code, out = call("search", "Ragazzi", "--kind", "speaker", "--format", "json")

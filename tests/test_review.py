@@ -97,3 +97,95 @@ def test_english_stays_unofficial(ds: Dataset) -> None:
     m7 = ds.meeting(7)
     for text in [*(p.text for p in m7.paragraphs), *(r.text for r in m7.recommendations)]:
         assert text.en_origin == "unofficial_translation"
+
+
+# Data 1.1: the analytical layer applied consistently.
+
+SPECIFICITY = {
+    1: [5, 13, 18],  # only cooperation or sharing: «расширять сотрудничество», «обмениваться», «партнерские связи»
+    2: [],  # 15 «продолжать» also asks «регулярно оценивать»: the most specific action decides
+    3: [8, 12, 21],  # «рассмотреть»
+    4: [2, 4, 6, 7, 9, 10, 11, 15, 16, 17, 22],
+    5: [1, 3, 14, 19, 20],  # a concrete instrument, also as the means after «(в том числе) путем»
+}
+
+
+def test_specificity_levels(ds: Dataset) -> None:
+    levels = {r.number: r.specificity.level for r in ds.recommendations() if r.specificity}
+    assert {level: sorted(n for n, v in levels.items() if v == level) for level in range(1, 6)} == SPECIFICITY
+
+
+def test_the_same_structure_gets_the_same_level(ds: Dataset, flowed: str) -> None:
+    """Recs 3, 14 and 19 name concrete means after «(в том числе) путем …»: one level, and the rationale says why."""
+    for number, means in [
+        (3, "путем подготовки справочников"),
+        (14, "в том числе путем увеличения доступности технических средств и оборудования"),
+        (19, "в том числе путем разработки и использования онлайновых форм"),
+    ]:
+        r = ds.recommendation(number)
+        assert means in r.text.ru and means in flowed
+        assert r.specificity is not None and r.specificity.level == 5
+        assert "путем" in r.specificity.rationale and "(recs 1, 3, 14, 19, 20 alike)" in r.specificity.rationale
+
+
+EDITORIAL_LINKS = {
+    1: [("smuggling_protocol", 16)],
+    2: [("smuggling_protocol", 10), ("convention", 28)],
+    3: [("smuggling_protocol", 10), ("convention", 27)],
+    4: [("smuggling_protocol", 15)],
+    5: [("convention", 27), ("smuggling_protocol", 16)],
+    6: [("smuggling_protocol", 16)],
+    7: [],
+    8: [("convention", 18)],
+    9: [("convention", 28)],
+    10: [("smuggling_protocol", 6), ("convention", 34)],
+    11: [("convention", 18)],
+    12: [("smuggling_protocol", 10), ("convention", 28)],
+    13: [],
+    14: [("smuggling_protocol", 14), ("convention", 29)],
+    15: [("convention", 28)],
+    16: [("smuggling_protocol", 14), ("convention", 29)],
+    17: [("convention", 27), ("convention", 29)],
+    18: [("convention", 31)],
+    19: [("smuggling_protocol", 15), ("convention", 31)],
+    20: [("smuggling_protocol", 15)],
+    21: [("convention", 20)],
+    22: [("smuggling_protocol", 14), ("convention", 29)],
+}
+
+
+def test_editorial_treaty_links(ds: Dataset) -> None:
+    links = {
+        r.number: [(t.instrument, t.article) for t in r.treaty_refs if t.provenance == "editorial"]
+        for r in ds.recommendations()
+    }
+    assert links == EDITORIAL_LINKS
+    # the weak 1.0 links are gone: rec 7 -> Convention 24, rec 13 -> Protocol 10, rec 15 -> Protocol 14,
+    # rec 5 -> Protocol 7 (smuggling by sea only), rec 9 -> Protocol 10 (no exchange asked)
+    assert ("convention", 24) not in links[7] and ("smuggling_protocol", 10) not in links[13]
+    assert ("smuggling_protocol", 14) not in links[15] and ("smuggling_protocol", 7) not in links[5]
+    for r in ds.recommendations():
+        for t in r.treaty_refs:
+            if t.provenance == "editorial":  # each says which paragraph of the article and why
+                assert t.rationale.startswith("Art. ") and ": " in t.rationale and "; " in t.rationale, (r.number, t)
+
+
+def test_topic_tags_follow_the_definitions(ds: Dataset) -> None:
+    m7 = ds.meeting(7)
+    assert "gender_children" not in {t.topic for t in ds.recommendation(6).topics}
+    assert "cyberspace" not in {t.topic for t in ds.recommendation(19).topics}
+    assert "technology_innovation" in {t.topic for t in ds.recommendation(19).topics}
+    assert "cyberspace" in {t.topic for t in ds.recommendation(10).topics}
+    assert "capacity_building" not in {t.topic for t in m7.paragraphs[8].topics}
+    assert "cyberspace" in {t.topic for t in m7.paragraphs[14].topics}
+    assert "a reporting form, is not by itself this topic" in ds.topic("cyberspace").definition
+    assert "UN entities' capacity for humanitarian work" in ds.topic("capacity_building").definition
+    assert "Child care named as one field of services" in ds.topic("gender_children").definition
+
+
+def test_blind_pass_input_holds_no_tags() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "analysis" / "blind-pass-input.md").read_text(encoding="utf-8")
+    assert text.count("\n### ") == 22 and text.count("\n- `") == 17
+    assert "quote" not in text and "tags-first-pass" not in text

@@ -66,7 +66,9 @@ def report() -> str:
     overall = kappa(pooled_a, pooled_b)
     agree = sum(x == y for x, y in zip(pooled_a, pooled_b, strict=True))
     lines += ["", f"Overall (pooled): kappa {overall:.3f}; {agree} of {len(pooled_a)} judgments agree.", ""]
-    decisions = yaml.safe_load((ANALYSIS / "tag-decisions.yaml").read_text(encoding="utf-8"))["decisions"]
+    recorded = yaml.safe_load((ANALYSIS / "tag-decisions.yaml").read_text(encoding="utf-8"))
+    decisions = recorded["decisions"]
+    lines += [recorded["note"], ""] if recorded.get("note") else []
     lines += [
         "## Disagreements and decisions",
         "",

@@ -309,8 +309,12 @@ class SdgLink(Record):
 class Specificity(Record):
     """How specific the action asked for is, on a 1-5 scale modelled on UPR Info's (editorial).
 
-    1 asks only to share information or to cooperate; 2 to continue existing action; 3 to
-    consider action; 4 for general action; 5 for a specific, named measure.
+    1 asks only to share information or to cooperate (partnerships and engagement included);
+    2 only to continue existing action; 3 to consider action («рассмотреть»: it governs all
+    that follows); 4 for general action; 5 for a specific measure, one that names a concrete
+    instrument (a mechanism, directory, form, campaign for a named audience, equipment). The
+    level is that of the most specific action the recommendation asks for, counting the means
+    it names after «путем» or «в том числе» as actions asked for; purposes («в целях …») are not.
     """
 
     level: Annotated[int, Field(ge=1, le=5)] = Field(
