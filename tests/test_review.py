@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from pydantic import BaseModel
+
+from smuggling_wg import models
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting
 
@@ -184,8 +188,54 @@ def test_topic_tags_follow_the_definitions(ds: Dataset) -> None:
 
 
 def test_blind_pass_input_holds_no_tags() -> None:
-    from pathlib import Path
-
     text = (Path(__file__).resolve().parent.parent / "analysis" / "blind-pass-input.md").read_text(encoding="utf-8")
     assert text.count("\n### ") == 22 and text.count("\n- `") == 17
     assert "quote" not in text and "tags-first-pass" not in text
+
+
+def _models() -> list[type[BaseModel]]:
+    return [
+        cls
+        for cls in vars(models).values()
+        if isinstance(cls, type) and issubclass(cls, models.Record) and cls is not models.Record
+    ]
+
+
+def test_every_field_declares_its_origin() -> None:
+    """The codebook's origin column is what each field declares, never a guess from its description."""
+    assert len(_models()) >= 29
+    for cls in _models():
+        for name, info in cls.model_fields.items():
+            extra = info.json_schema_extra
+            origin = extra.get("origin") if isinstance(extra, dict) else None
+            assert origin in ("report", "editorial", "reference", "mixed"), f"{cls.__name__}.{name}"
+            description = info.description or ""
+            if description.startswith(("Editorial.", "Reference.")):
+                assert description.lower().startswith(str(origin)), f"{cls.__name__}.{name}"
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "origin"),
+    [
+        ("Recommendation", "topics", "editorial"),
+        ("Recommendation", "sdg_targets", "editorial"),
+        ("Recommendation", "specificity", "editorial"),
+        ("Recommendation", "addressee_kind", "editorial"),
+        ("Recommendation", "treaty_refs", "mixed"),
+        ("Paragraph", "topics", "editorial"),
+        ("TreatyRef", "rationale", "editorial"),
+        ("Theme", "label", "editorial"),
+        ("Topic", "definition", "editorial"),
+        ("Text", "ru", "report"),
+        ("Text", "en", "editorial"),
+        ("State", "m49", "reference"),
+        ("Recommendation", "source", "report"),
+    ],
+)
+def test_declared_origins_reach_the_codebook(model: str, field: str, origin: str) -> None:
+    info = getattr(models, model).model_fields[field]
+    assert info.json_schema_extra == {"origin": origin}
+    codebook = (Path(__file__).resolve().parent.parent / "docs" / "codebook.md").read_text(encoding="utf-8")
+    section = codebook.split(f"\n## {model}\n", 1)[1].split("\n## ", 1)[0]
+    row = next(line for line in section.splitlines() if line.startswith(f"| `{field}` |"))
+    assert row.split(" | ")[3] == origin

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_language
@@ -41,6 +41,7 @@ __all__ = [
     "Modality",
     "Organization",
     "OrganizationKind",
+    "Origin",
     "Paragraph",
     "Participant",
     "ParticipationStatus",
@@ -129,9 +130,24 @@ def _clip(text: str, width: int = 60) -> str:
     return repr(text[: text.rfind(" ", 0, width)] + "…")
 
 
+Origin: TypeAlias = Literal["report", "editorial", "reference", "mixed"]
+"""Where a field's values come from: ``report`` (the report's own words and facts), ``editorial``
+(this library's judgment or translation), ``reference`` (a standard outside the report: codes, UN
+names, treaty and SDG texts), ``mixed`` (record by record, as the record's ``provenance`` says)."""
+
+
+def _origin(origin: Origin) -> dict[str, JsonValue]:
+    """A field's ``json_schema_extra`` declaring its origin (read by the codebook and the JSON schema)."""
+    return {"origin": origin}
+
+
 Source: TypeAlias = Annotated[
     tuple[Annotated[int, Field(ge=1)], ...],
-    Field(min_length=1, description="Report paragraph numbers this record comes from."),
+    Field(
+        min_length=1,
+        description="Report paragraph numbers this record comes from.",
+        json_schema_extra=_origin("report"),
+    ),
 ]
 Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 ActorId: TypeAlias = Annotated[
@@ -180,14 +196,18 @@ class Text(Record):
 
     original_language: ClassVar[str] = "ru"
 
-    ru: NonEmpty = Field(description="The report's own words (Russian), as written.")
+    ru: NonEmpty = Field(
+        description="The report's own words (Russian), as written.", json_schema_extra=_origin("report")
+    )
     en: str = Field(
         default="",
         description="English; editorial, never the report's own words. Empty when not translated.",
+        json_schema_extra=_origin("editorial"),
     )
     en_origin: Literal["unofficial_translation", "un_official"] = Field(
         default="unofficial_translation",
         description="unofficial_translation: made for this library; un_official: the UN's own English name or title.",
+        json_schema_extra=_origin("editorial"),
     )
 
     def get(self, lang: Lang | None = None) -> str:
@@ -204,38 +224,61 @@ class Text(Record):
 class TopicTag(Record):
     """An editorial topic label, with the words of the text that justify it."""
 
-    topic: Slug = Field(description="Id of a topic in the vocabulary (ds.topics).")
-    quote: NonEmpty = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
+    topic: Slug = Field(
+        description="Id of a topic in the vocabulary (ds.topics).", json_schema_extra=_origin("editorial")
+    )
+    quote: NonEmpty = Field(
+        description="Words of the tagged text (Russian, as written) that justify the tag.",
+        json_schema_extra=_origin("editorial"),
+    )
     provenance: Literal["editorial"] = Field(
-        default="editorial", description="Always editorial: the tag is this library's judgment."
+        default="editorial",
+        description="Always editorial: the tag is this library's judgment.",
+        json_schema_extra=_origin("editorial"),
     )
 
 
 class Section(Record):
     """A lettered section inside a chapter."""
 
-    letter: Letter = Field(description="The section's letter as printed (A, B, ...).")
-    title: Text = Field(description="The section's heading, as written.")
+    letter: Letter = Field(
+        description="The section's letter as printed (A, B, ...).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The section's heading, as written.", json_schema_extra=_origin("report"))
 
 
 class Chapter(Record):
     """A chapter of the report (I-V) and its lettered sections."""
 
-    number: Roman = Field(description="The chapter's Roman numeral as printed (I-V).")
-    title: Text = Field(description="The chapter's heading, as written.")
+    number: Roman = Field(
+        description="The chapter's Roman numeral as printed (I-V).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The chapter's heading, as written.", json_schema_extra=_origin("report"))
     sections: tuple[Section, ...] = Field(
-        default=(), description="The chapter's lettered sections, in order; empty when it has none."
+        default=(),
+        description="The chapter's lettered sections, in order; empty when it has none.",
+        json_schema_extra=_origin("report"),
     )
 
 
 class Paragraph(Record):
     """A numbered paragraph of the report, verbatim, with where it sits."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The paragraph's number as printed (1, 2, 3, ...).")
-    chapter: Roman = Field(description="Roman numeral of the chapter the paragraph sits in.")
-    section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
-    text: Text = Field(description="The paragraph, verbatim (ru), with an editorial English (en).")
-    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags (discussion paragraphs).")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The paragraph's number as printed (1, 2, 3, ...).", json_schema_extra=_origin("report")
+    )
+    chapter: Roman = Field(
+        description="Roman numeral of the chapter the paragraph sits in.", json_schema_extra=_origin("report")
+    )
+    section: Letter | None = Field(
+        default=None, description="None when the chapter has no section here.", json_schema_extra=_origin("report")
+    )
+    text: Text = Field(
+        description="The paragraph, verbatim (ru), with an editorial English (en).", json_schema_extra=_origin("report")
+    )
+    topics: tuple[TopicTag, ...] = Field(
+        default=(), description="Editorial topic tags (discussion paragraphs).", json_schema_extra=_origin("editorial")
+    )
 
     def _brief(self) -> str:
         where = self.chapter + (f".{self.section}" if self.section else "")
@@ -248,11 +291,18 @@ class Paragraph(Record):
 class Theme(Record):
     """A thematic section of the recommendations (the report's section A, B, ...)."""
 
-    id: Slug = Field(description="Short id used by Recommendation.theme (crises, technology).")
-    chapter: Roman = Field(description="Roman numeral of the chapter holding the section.")
-    section: Letter = Field(description="Letter of the report's section that forms this theme.")
-    label: str = Field(description="Short English label; editorial.")
-    title: Text = Field(description="The section's full title, as written.")
+    id: Slug = Field(
+        description="Short id used by Recommendation.theme (crises, technology).",
+        json_schema_extra=_origin("editorial"),
+    )
+    chapter: Roman = Field(
+        description="Roman numeral of the chapter holding the section.", json_schema_extra=_origin("report")
+    )
+    section: Letter = Field(
+        description="Letter of the report's section that forms this theme.", json_schema_extra=_origin("report")
+    )
+    label: str = Field(description="Short English label; editorial.", json_schema_extra=_origin("editorial"))
+    title: Text = Field(description="The section's full title, as written.", json_schema_extra=_origin("report"))
     source: Source
 
     def _brief(self) -> str:
@@ -275,16 +325,25 @@ class TreatyRef(Record):
     """
 
     instrument: InstrumentId = Field(
-        description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol)."
+        description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol).",
+        json_schema_extra=_origin("mixed"),
     )
     article: Annotated[int, Field(ge=1)] | None = Field(
-        default=None, description="Article number; None when the report cites the instrument as a whole."
+        default=None,
+        description="Article number; None when the report cites the instrument as a whole.",
+        json_schema_extra=_origin("mixed"),
     )
-    as_written: str = Field(default="", description="The words of the report that make the reference.")
+    as_written: str = Field(
+        default="", description="The words of the report that make the reference.", json_schema_extra=_origin("report")
+    )
     provenance: Provenance = Field(
-        default="source", description="source: the report makes the reference; editorial: this library's link."
+        default="source",
+        description="source: the report makes the reference; editorial: this library's link.",
+        json_schema_extra=_origin("mixed"),
     )
-    rationale: str = Field(default="", description="Why an editorial link was made, in English.")
+    rationale: str = Field(
+        default="", description="Why an editorial link was made, in English.", json_schema_extra=_origin("editorial")
+    )
 
     @model_validator(mode="after")
     def _explained(self) -> "TreatyRef":
@@ -300,10 +359,16 @@ class SdgLink(Record):
     """An editorial link to a Sustainable Development Goal target the recommendation serves."""
 
     target: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")] = Field(
-        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets)."
+        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets).",
+        json_schema_extra=_origin("editorial"),
     )
-    rationale: NonEmpty = Field(description="Editorial. Why the recommendation serves the target, in English.")
-    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
+    rationale: NonEmpty = Field(
+        description="Editorial. Why the recommendation serves the target, in English.",
+        json_schema_extra=_origin("editorial"),
+    )
+    provenance: Literal["editorial"] = Field(
+        default="editorial", description="Always editorial.", json_schema_extra=_origin("editorial")
+    )
 
 
 class Specificity(Record):
@@ -319,32 +384,56 @@ class Specificity(Record):
 
     level: Annotated[int, Field(ge=1, le=5)] = Field(
         description="Editorial. 1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
-        "5 a specific measure."
+        "5 a specific measure.",
+        json_schema_extra=_origin("editorial"),
     )
     rationale: NonEmpty = Field(
-        description="Editorial. The words that decided the level, in English with the Russian quoted."
+        description="Editorial. The words that decided the level, in English with the Russian quoted.",
+        json_schema_extra=_origin("editorial"),
     )
-    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
+    provenance: Literal["editorial"] = Field(
+        default="editorial", description="Always editorial.", json_schema_extra=_origin("editorial")
+    )
 
 
 class Recommendation(Record):
     """One numbered recommendation, verbatim."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The recommendation's number as printed (1-22).")
-    theme: Slug = Field(description="Id of the theme (report section) it sits under.")
-    addressee: NonEmpty = Field(description="Who is addressed, as written («Государствам-участникам»).")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The recommendation's number as printed (1-22).", json_schema_extra=_origin("report")
+    )
+    theme: Slug = Field(
+        description="Id of the theme (report section) it sits under.", json_schema_extra=_origin("report")
+    )
+    addressee: NonEmpty = Field(
+        description="Who is addressed, as written («Государствам-участникам»).", json_schema_extra=_origin("report")
+    )
     modality: Modality = Field(
         description="How strongly it is put: should («следует»), encouraged («рекомендуется»), "
-        "may_wish («возможно, пожелают»)."
+        "may_wish («возможно, пожелают»).",
+        json_schema_extra=_origin("report"),
     )
-    text: Text = Field(description="The recommendation, verbatim (ru), with an editorial English (en).")
+    text: Text = Field(
+        description="The recommendation, verbatim (ru), with an editorial English (en).",
+        json_schema_extra=_origin("report"),
+    )
     treaty_refs: tuple[TreatyRef, ...] = Field(
-        default=(), description="References to treaty articles: the report's own (source) and editorial links."
+        default=(),
+        description="References to treaty articles: the report's own (source) and editorial links.",
+        json_schema_extra=_origin("mixed"),
     )
-    addressee_kind: AddresseeKind | None = Field(default=None, description="Who is asked to act, normalised.")
-    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags.")
-    sdg_targets: tuple[SdgLink, ...] = Field(default=(), description="Editorial links to SDG targets.")
-    specificity: Specificity | None = Field(default=None, description="Editorial 1-5 specificity of the action.")
+    addressee_kind: AddresseeKind | None = Field(
+        default=None, description="Who is asked to act, normalised.", json_schema_extra=_origin("editorial")
+    )
+    topics: tuple[TopicTag, ...] = Field(
+        default=(), description="Editorial topic tags.", json_schema_extra=_origin("editorial")
+    )
+    sdg_targets: tuple[SdgLink, ...] = Field(
+        default=(), description="Editorial links to SDG targets.", json_schema_extra=_origin("editorial")
+    )
+    specificity: Specificity | None = Field(
+        default=None, description="Editorial 1-5 specificity of the action.", json_schema_extra=_origin("editorial")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -363,17 +452,22 @@ class Recommendation(Record):
 class AgendaSubItem(Record):
     """A lettered sub-item of an agenda item."""
 
-    letter: Letter = Field(description="The sub-item's letter as printed (a, b).")
-    title: Text = Field(description="The sub-item's title, as written.")
+    letter: Letter = Field(description="The sub-item's letter as printed (a, b).", json_schema_extra=_origin("report"))
+    title: Text = Field(description="The sub-item's title, as written.", json_schema_extra=_origin("report"))
 
 
 class AgendaItem(Record):
     """An item of the agenda as adopted."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The item's number on the agenda as adopted.")
-    title: Text = Field(description="The item's title, as written (en: the official UN English where known).")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The item's number on the agenda as adopted.", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(
+        description="The item's title, as written (en: the official UN English where known).",
+        json_schema_extra=_origin("report"),
+    )
     sub_items: tuple[AgendaSubItem, ...] = Field(
-        default=(), description="Lettered sub-items; empty when the item has none."
+        default=(), description="Lettered sub-items; empty when the item has none.", json_schema_extra=_origin("report")
     )
     source: Source
 
@@ -384,22 +478,32 @@ class AgendaItem(Record):
 class Speaker(Record):
     """A panellist: who spoke, in what capacity, for which group, under which item."""
 
-    order: Annotated[int, Field(ge=1)] = Field(description="Order of presentation within the meeting.")
-    honorific: NonEmpty = Field(description="As written: «г-жа» or «г-н».")
-    name: Text = Field(
-        description="Full name as the report introduces the speaker (en: the name in Latin script, editorial)."
+    order: Annotated[int, Field(ge=1)] = Field(
+        description="Order of presentation within the meeting.", json_schema_extra=_origin("report")
     )
-    surname: Text = Field(description="The name the report uses in later paragraphs.")
-    position: Text = Field(description="Position as written.")
-    actor: ActorId = Field(description="The speaker's country.")
-    regional_group: RegionalGroup = Field(description="The group on whose behalf the speaker spoke.")
-    agenda_item: Annotated[int, Field(ge=1)] = Field(description="The agenda item the speaker presented on.")
+    honorific: NonEmpty = Field(description="As written: «г-жа» or «г-н».", json_schema_extra=_origin("report"))
+    name: Text = Field(
+        description="Full name as the report introduces the speaker (en: the name in Latin script, editorial).",
+        json_schema_extra=_origin("report"),
+    )
+    surname: Text = Field(
+        description="The name the report uses in later paragraphs.", json_schema_extra=_origin("report")
+    )
+    position: Text = Field(description="Position as written.", json_schema_extra=_origin("report"))
+    actor: ActorId = Field(description="The speaker's country.", json_schema_extra=_origin("report"))
+    regional_group: RegionalGroup = Field(
+        description="The group on whose behalf the speaker spoke.", json_schema_extra=_origin("report")
+    )
+    agenda_item: Annotated[int, Field(ge=1)] = Field(
+        description="The agenda item the speaker presented on.", json_schema_extra=_origin("report")
+    )
     role: Literal["panellist"] = Field(
         default="panellist",
         description="The speaker's role at the meeting: a panellist (member of the discussion panel).",
+        json_schema_extra=_origin("report"),
     )
     remarks: tuple[Annotated[int, Field(ge=1)], ...] = Field(
-        default=(), description="Paragraphs that summarise the speaker's remarks."
+        default=(), description="Paragraphs that summarise the speaker's remarks.", json_schema_extra=_origin("report")
     )
     source: Source
 
@@ -420,15 +524,21 @@ class Speaker(Record):
 class Statement(Record):
     """A statement made at the meeting, by whom and under which agenda items."""
 
-    actor: ActorId
+    actor: ActorId = Field(json_schema_extra=_origin("report"))
     kind: StatementKind = Field(
-        description="introductory (Secretariat), panel, party, observer_state or observer_organization."
+        description="introductory (Secretariat), panel, party, observer_state or observer_organization.",
+        json_schema_extra=_origin("report"),
     )
     agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
-        default=(), description="Empty when the report does not say."
+        default=(), description="Empty when the report does not say.", json_schema_extra=_origin("report")
     )
-    as_written: NonEmpty = Field(description="How the report names the speaker here (e.g. genitive «Австралии»).")
-    speaker: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Speaker.order for a panellist.")
+    as_written: NonEmpty = Field(
+        description="How the report names the speaker here (e.g. genitive «Австралии»).",
+        json_schema_extra=_origin("report"),
+    )
+    speaker: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="Speaker.order for a panellist.", json_schema_extra=_origin("report")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -448,11 +558,12 @@ class Statement(Record):
 class Participant(Record):
     """An entity represented at the meeting, in the report's order."""
 
-    actor: ActorId
+    actor: ActorId = Field(json_schema_extra=_origin("report"))
     status: ParticipationStatus = Field(
-        description="party, signatory, non_party, organization or permanent_observer (paras 27-31)."
+        description="party, signatory, non_party, organization or permanent_observer (paras 27-31).",
+        json_schema_extra=_origin("report"),
     )
-    as_written: NonEmpty = Field(description="The name as it stands in the list.")
+    as_written: NonEmpty = Field(description="The name as it stands in the list.", json_schema_extra=_origin("report"))
     source: Source
 
     def _brief(self) -> str:
@@ -465,9 +576,9 @@ class Participant(Record):
 class Document(Record):
     """A document named in the report."""
 
-    symbol: NonEmpty = Field(description="The UN document symbol as printed.")
-    title: Text = Field(description="What the report calls it, as written.")
-    url: str = Field(default="", description="The link printed with the report.")
+    symbol: NonEmpty = Field(description="The UN document symbol as printed.", json_schema_extra=_origin("report"))
+    title: Text = Field(description="What the report calls it, as written.", json_schema_extra=_origin("report"))
+    url: str = Field(default="", description="The link printed with the report.", json_schema_extra=_origin("report"))
     source: Source
 
     def _brief(self) -> str:
@@ -477,34 +588,52 @@ class Document(Record):
 class Resolution(Record):
     """A resolution of the Conference of the Parties that the report cites."""
 
-    symbol: NonEmpty = Field(description="The resolution's symbol as printed (e.g. 5/3).")
-    session: Annotated[int, Field(ge=1)] | None = Field(
-        default=None, description="The session of the Conference that adopted it; None when the report does not say."
+    symbol: NonEmpty = Field(
+        description="The resolution's symbol as printed (e.g. 5/3).", json_schema_extra=_origin("report")
     )
-    title: Text | None = Field(default=None, description="None when the report gives no title.")
-    effect: Text = Field(description="What the report says it did, as written.")
+    session: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="The session of the Conference that adopted it; None when the report does not say.",
+        json_schema_extra=_origin("report"),
+    )
+    title: Text | None = Field(
+        default=None, description="None when the report gives no title.", json_schema_extra=_origin("report")
+    )
+    effect: Text = Field(description="What the report says it did, as written.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class PriorMeeting(Record):
     """An earlier meeting of the same body, as the report lists it."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The earlier meeting's ordinal (first, second, ...).")
-    start_date: dt.date = Field(description="First day, as the report gives it.")
-    end_date: dt.date = Field(description="Last day, as the report gives it.")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The earlier meeting's ordinal (first, second, ...).", json_schema_extra=_origin("report")
+    )
+    start_date: dt.date = Field(description="First day, as the report gives it.", json_schema_extra=_origin("report"))
+    end_date: dt.date = Field(description="Last day, as the report gives it.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Session(Record):
     """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The session's number (1st, 2nd, ... заседание).")
-    date: dt.date | None = Field(default=None, description="The session's date; None when the report does not say.")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The session's number (1st, 2nd, ... заседание).", json_schema_extra=_origin("report")
+    )
+    date: dt.date | None = Field(
+        default=None,
+        description="The session's date; None when the report does not say.",
+        json_schema_extra=_origin("report"),
+    )
     agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
-        default=(), description="Agenda items the session took up; empty when the report does not say."
+        default=(),
+        description="Agenda items the session took up; empty when the report does not say.",
+        json_schema_extra=_origin("report"),
     )
     note: str = Field(
-        default="", description="How an inference was made, in English; empty when the report states it directly."
+        default="",
+        description="How an inference was made, in English; empty when the report states it directly.",
+        json_schema_extra=_origin("editorial"),
     )
     source: Source
 
@@ -512,73 +641,129 @@ class Session(Record):
 class FormatDecision(Record):
     """The decision that set the meeting's format."""
 
-    date: dt.date = Field(description="The date of the decision.")
-    taken_by: Text = Field(description="Who took the decision, as written.")
-    procedure: Text = Field(description="The procedure used, as written.")
+    date: dt.date = Field(description="The date of the decision.", json_schema_extra=_origin("report"))
+    taken_by: Text = Field(description="Who took the decision, as written.", json_schema_extra=_origin("report"))
+    procedure: Text = Field(description="The procedure used, as written.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Chair(Record):
     """The chair of the meeting."""
 
-    name: Text = Field(description="The chair's name, as written (en: Latin script, editorial).")
-    actor: ActorId = Field(description="The chair's country.")
+    name: Text = Field(
+        description="The chair's name, as written (en: Latin script, editorial).", json_schema_extra=_origin("report")
+    )
+    actor: ActorId = Field(description="The chair's country.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Quantity(Record):
     """A number the report gives, with whether it is approximate and its words."""
 
-    value: Annotated[int, Field(ge=0)] = Field(description="The number.")
-    approximate: bool = Field(description="True when the report says about (около).")
-    as_written: NonEmpty = Field(description="The report's words giving the number.")
+    value: Annotated[int, Field(ge=0)] = Field(description="The number.", json_schema_extra=_origin("report"))
+    approximate: bool = Field(
+        description="True when the report says about (около).", json_schema_extra=_origin("report")
+    )
+    as_written: NonEmpty = Field(
+        description="The report's words giving the number.", json_schema_extra=_origin("report")
+    )
     source: Source
 
 
 class Meeting(Record):
     """One meeting of the Working Group and everything its report says."""
 
-    number: Annotated[int, Field(ge=1)] = Field(description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).")
-    title: Text = Field(description="The report's title.")
-    symbol: str | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
-    language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
+    number: Annotated[int, Field(ge=1)] = Field(
+        description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The report's title.", json_schema_extra=_origin("report"))
+    symbol: str | None = Field(
+        default=None,
+        description="The report's document symbol; None when not printed in it.",
+        json_schema_extra=_origin("report"),
+    )
+    language: Literal["ru"] = Field(
+        default="ru", description="Language of the report's text in this data.", json_schema_extra=_origin("report")
+    )
     source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
-        default=None, description="Bundled file with the report's text (a bare file name); None when none is shipped."
+        default=None,
+        description="Bundled file with the report's text (a bare file name); None when none is shipped.",
+        json_schema_extra=_origin("editorial"),
     )
-    body: Text = Field(description="The body that met, as written.")
-    parent_body: Text = Field(description="The body the Working Group reports to, as written.")
-    city: Text = Field(description="Where it met (ru: nominative of the report's city).")
-    start_date: dt.date = Field(description="First day of the meeting.")
-    end_date: dt.date = Field(description="Last day of the meeting.")
-    format: MeetingFormat = Field(description="in_person, online or hybrid (para 18 for meeting 7).")
+    body: Text = Field(description="The body that met, as written.", json_schema_extra=_origin("report"))
+    parent_body: Text = Field(
+        description="The body the Working Group reports to, as written.", json_schema_extra=_origin("report")
+    )
+    city: Text = Field(
+        description="Where it met (ru: nominative of the report's city).", json_schema_extra=_origin("report")
+    )
+    start_date: dt.date = Field(description="First day of the meeting.", json_schema_extra=_origin("report"))
+    end_date: dt.date = Field(description="Last day of the meeting.", json_schema_extra=_origin("report"))
+    format: MeetingFormat = Field(
+        description="in_person, online or hybrid (para 18 for meeting 7).", json_schema_extra=_origin("report")
+    )
     format_decision: FormatDecision | None = Field(
-        default=None, description="The decision that set the format; None when the report gives none."
+        default=None,
+        description="The decision that set the format; None when the report gives none.",
+        json_schema_extra=_origin("report"),
     )
-    sessions_held: Annotated[int, Field(ge=0)] = Field(description="Number of sessions (заседания) held.")
-    sessions: tuple[Session, ...] = Field(default=(), description="The sessions with what the report says of each.")
-    chair: Chair | None = Field(default=None, description="The chair; None when the report does not name one.")
+    sessions_held: Annotated[int, Field(ge=0)] = Field(
+        description="Number of sessions (заседания) held.", json_schema_extra=_origin("report")
+    )
+    sessions: tuple[Session, ...] = Field(
+        default=(), description="The sessions with what the report says of each.", json_schema_extra=_origin("report")
+    )
+    chair: Chair | None = Field(
+        default=None,
+        description="The chair; None when the report does not name one.",
+        json_schema_extra=_origin("report"),
+    )
     registered_delegates: Quantity | None = Field(
-        default=None, description="Registered delegates as the report counts them; None when it does not."
+        default=None,
+        description="Registered delegates as the report counts them; None when it does not.",
+        json_schema_extra=_origin("report"),
     )
     adopted_on: dt.date | None = Field(
-        default=None, description="The date the report was adopted; None when not stated."
+        default=None,
+        description="The date the report was adopted; None when not stated.",
+        json_schema_extra=_origin("report"),
     )
     source: Source
     previous_meetings: tuple[PriorMeeting, ...] = Field(
-        default=(), description="Earlier meetings the report lists, with their dates."
+        default=(),
+        description="Earlier meetings the report lists, with their dates.",
+        json_schema_extra=_origin("report"),
     )
     resolutions: tuple[Resolution, ...] = Field(
-        default=(), description="Resolutions of the Conference the report cites."
+        default=(), description="Resolutions of the Conference the report cites.", json_schema_extra=_origin("report")
     )
-    chapters: tuple[Chapter, ...] = Field(default=(), description="The report's chapters and sections, in order.")
-    themes: tuple[Theme, ...] = Field(default=(), description="The thematic sections of the recommendations.")
-    agenda: tuple[AgendaItem, ...] = Field(default=(), description="The agenda as adopted.")
-    recommendations: tuple[Recommendation, ...] = Field(default=(), description="The recommendations, in order.")
-    speakers: tuple[Speaker, ...] = Field(default=(), description="The panellists, in order of presentation.")
-    statements: tuple[Statement, ...] = Field(default=(), description="Statements in the report's order.")
-    participants: tuple[Participant, ...] = Field(default=(), description="Participants in the report's order.")
-    documents: tuple[Document, ...] = Field(default=(), description="Documents the report names.")
-    paragraphs: tuple[Paragraph, ...] = Field(default=(), description="Every numbered paragraph, verbatim.")
+    chapters: tuple[Chapter, ...] = Field(
+        default=(), description="The report's chapters and sections, in order.", json_schema_extra=_origin("report")
+    )
+    themes: tuple[Theme, ...] = Field(
+        default=(), description="The thematic sections of the recommendations.", json_schema_extra=_origin("report")
+    )
+    agenda: tuple[AgendaItem, ...] = Field(
+        default=(), description="The agenda as adopted.", json_schema_extra=_origin("report")
+    )
+    recommendations: tuple[Recommendation, ...] = Field(
+        default=(), description="The recommendations, in order.", json_schema_extra=_origin("report")
+    )
+    speakers: tuple[Speaker, ...] = Field(
+        default=(), description="The panellists, in order of presentation.", json_schema_extra=_origin("report")
+    )
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="Statements in the report's order.", json_schema_extra=_origin("report")
+    )
+    participants: tuple[Participant, ...] = Field(
+        default=(), description="Participants in the report's order.", json_schema_extra=_origin("report")
+    )
+    documents: tuple[Document, ...] = Field(
+        default=(), description="Documents the report names.", json_schema_extra=_origin("report")
+    )
+    paragraphs: tuple[Paragraph, ...] = Field(
+        default=(), description="Every numbered paragraph, verbatim.", json_schema_extra=_origin("report")
+    )
 
     def _brief(self) -> str:
         return (
@@ -701,37 +886,49 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: NonEmpty = Field(description="Reference. Arabic UN short name.")
-    zh: NonEmpty = Field(description="Reference. Chinese UN short name.")
-    en: NonEmpty = Field(description="Reference. English UN short name.")
-    fr: NonEmpty = Field(description="Reference. French UN short name.")
-    ru: NonEmpty = Field(description="Reference. Russian UN short name.")
-    es: NonEmpty = Field(description="Reference. Spanish UN short name.")
+    ar: NonEmpty = Field(description="Reference. Arabic UN short name.", json_schema_extra=_origin("reference"))
+    zh: NonEmpty = Field(description="Reference. Chinese UN short name.", json_schema_extra=_origin("reference"))
+    en: NonEmpty = Field(description="Reference. English UN short name.", json_schema_extra=_origin("reference"))
+    fr: NonEmpty = Field(description="Reference. French UN short name.", json_schema_extra=_origin("reference"))
+    ru: NonEmpty = Field(description="Reference. Russian UN short name.", json_schema_extra=_origin("reference"))
+    es: NonEmpty = Field(description="Reference. Spanish UN short name.", json_schema_extra=_origin("reference"))
 
 
 class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
-    kind: Literal["state"] = Field(description="Always state (the discriminator between states and organizations).")
+    kind: Literal["state"] = Field(
+        description="Always state (the discriminator between states and organizations).",
+        json_schema_extra=_origin("reference"),
+    )
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-3 code."
+        description="Reference. ISO 3166-1 alpha-3 code.", json_schema_extra=_origin("reference")
     )
     alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-2 code."
+        description="Reference. ISO 3166-1 alpha-2 code.", json_schema_extra=_origin("reference")
     )
     m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(
-        description="Reference. UN M49 code, zero-padded."
+        description="Reference. UN M49 code, zero-padded.", json_schema_extra=_origin("reference")
     )
-    name: Text = Field(description="ru: as the report's participants list writes it; en: UN short name.")
+    name: Text = Field(
+        description="ru: as the report's participants list writes it; en: UN short name.",
+        json_schema_extra=_origin("report"),
+    )
     regional_group: RegionalGroup | None = Field(
-        description="Reference. UN regional group; None for a state in no group."
+        description="Reference. UN regional group; None for a state in no group.",
+        json_schema_extra=_origin("reference"),
     )
-    regional_group_note: str = Field(default="", description="Reference. Edge cases of group membership, in English.")
+    regional_group_note: str = Field(
+        default="",
+        description="Reference. Edge cases of group membership, in English.",
+        json_schema_extra=_origin("reference"),
+    )
     names: UnNames | None = Field(
         default=None,
         description="Reference. UN short names in Arabic, Chinese, English, French, Russian and Spanish "
         "(OCHA Countries & Territories taxonomy); None when not known. names.ru may differ from "
         "name.ru, which is the report's own form (e.g. «Нидерланды»).",
+        json_schema_extra=_origin("reference"),
     )
 
     def _brief(self) -> str:
@@ -745,12 +942,27 @@ class Organization(Record):
     """An organization, UN entity or other non-state actor."""
 
     kind: OrganizationKind = Field(
-        description="Reference. What kind of actor this is (a judgment where the report does not say)."
+        description="Reference. What kind of actor this is (a judgment where the report does not say).",
+        json_schema_extra=_origin("reference"),
     )
-    id: Slug = Field(description="Short lower-case id used in references (eurojust, unhcr, eu, ...).")
-    name: Text = Field(description="ru: as the report writes it; en: the organization's official English name.")
-    acronym: str = Field(default="", description="Reference. Official acronym; empty when there is none.")
-    note: str = Field(default="", description="Editorial. What a reader should know about this actor, in English.")
+    id: Slug = Field(
+        description="Short lower-case id used in references (eurojust, unhcr, eu, ...).",
+        json_schema_extra=_origin("editorial"),
+    )
+    name: Text = Field(
+        description="ru: as the report writes it; en: the organization's official English name.",
+        json_schema_extra=_origin("report"),
+    )
+    acronym: str = Field(
+        default="",
+        description="Reference. Official acronym; empty when there is none.",
+        json_schema_extra=_origin("reference"),
+    )
+    note: str = Field(
+        default="",
+        description="Editorial. What a reader should know about this actor, in English.",
+        json_schema_extra=_origin("editorial"),
+    )
 
     def _brief(self) -> str:
         return f"{self.id}, {self.acronym or self.name.get()}"
@@ -762,10 +974,12 @@ Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
 class Topic(Record):
     """A topic of the controlled vocabulary (editorial)."""
 
-    id: Slug = Field(description="Editorial. Id used by topic tags.")
-    label_en: NonEmpty = Field(description="Editorial. English label.")
-    label_ru: NonEmpty = Field(description="Editorial. Russian label.")
-    definition: NonEmpty = Field(description="The test a tagger applies, in English.")
+    id: Slug = Field(description="Editorial. Id used by topic tags.", json_schema_extra=_origin("editorial"))
+    label_en: NonEmpty = Field(description="Editorial. English label.", json_schema_extra=_origin("editorial"))
+    label_ru: NonEmpty = Field(description="Editorial. Russian label.", json_schema_extra=_origin("editorial"))
+    definition: NonEmpty = Field(
+        description="The test a tagger applies, in English.", json_schema_extra=_origin("editorial")
+    )
 
     def label(self, lang: Lang | None = None) -> str:
         """The label in ``lang`` (default: the display language)."""
@@ -778,26 +992,38 @@ class Topic(Record):
 class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
-    id: InstrumentId = Field(description="Reference. convention or smuggling_protocol.")
-    title: NonEmpty = Field(description="Official English title.")
-    title_ru: NonEmpty = Field(description="Official Russian title.")
+    id: InstrumentId = Field(
+        description="Reference. convention or smuggling_protocol.", json_schema_extra=_origin("reference")
+    )
+    title: NonEmpty = Field(description="Official English title.", json_schema_extra=_origin("reference"))
+    title_ru: NonEmpty = Field(description="Official Russian title.", json_schema_extra=_origin("reference"))
     articles: dict[Annotated[int, Field(ge=1)], NonEmpty] = Field(
-        description="Reference. Article number -> official English title."
+        description="Reference. Article number -> official English title.", json_schema_extra=_origin("reference")
     )
 
 
 class Bundle(Record):
     """Everything one data file holds: its version, the actors, the meetings and the reference data."""
 
-    data_version: NonEmpty = Field(description="Version of the data (DATA_VERSION for the bundled data).")
-    actors: tuple[Actor, ...] = Field(description="Every state and organization any meeting mentions.")
-    meetings: tuple[Meeting, ...] = Field(description="The meetings, each with everything its report says.")
-    topics: tuple[Topic, ...] = Field(default=(), description="Editorial. The topic vocabulary.")
+    data_version: NonEmpty = Field(
+        description="Version of the data (DATA_VERSION for the bundled data).", json_schema_extra=_origin("editorial")
+    )
+    actors: tuple[Actor, ...] = Field(
+        description="Every state and organization any meeting mentions.", json_schema_extra=_origin("report")
+    )
+    meetings: tuple[Meeting, ...] = Field(
+        description="The meetings, each with everything its report says.", json_schema_extra=_origin("report")
+    )
+    topics: tuple[Topic, ...] = Field(
+        default=(), description="Editorial. The topic vocabulary.", json_schema_extra=_origin("editorial")
+    )
     instruments: tuple[Instrument, ...] = Field(
-        default=(), description="Reference. The treaties that links point into."
+        default=(), description="Reference. The treaties that links point into.", json_schema_extra=_origin("reference")
     )
     sdg_targets: dict[str, NonEmpty] = Field(
-        default_factory=dict, description="Reference. SDG target -> its official text."
+        default_factory=dict,
+        description="Reference. SDG target -> its official text.",
+        json_schema_extra=_origin("reference"),
     )
 
     @model_validator(mode="after")
