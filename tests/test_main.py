@@ -15,7 +15,7 @@ def test_summary_through_the_real_entry_point() -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "Meeting 7 · Vienna · 8–9 September 2020 · hybrid format · 4 sessions" in out
+    assert "Meeting 7 · Vienna · 8–9 September 2020 · hybrid format · 4 meetings held" in out
     assert "crises       section A    7  (recommendations 1–7)" in out
     assert "technology   section B   15  (recommendations 8–22)" in out
     assert "States that made statements: 12 (with panellists' states: 16)" in out

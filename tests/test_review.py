@@ -239,3 +239,104 @@ def test_declared_origins_reach_the_codebook(model: str, field: str, origin: str
     section = codebook.split(f"\n## {model}\n", 1)[1].split("\n## ", 1)[0]
     row = next(line for line in section.splitlines() if line.startswith(f"| `{field}` |"))
     assert row.split(" | ")[3] == origin
+
+
+# Data 1.1: the API follows the glossary (заседание = a numbered meeting), with 1.0's names deprecated.
+
+
+def test_numbered_meetings_follow_the_un_english(m7: Meeting) -> None:
+    assert m7.meetings_held == 4
+    assert all(isinstance(n, models.NumberedMeeting) for n in m7.numbered_meetings)
+    assert [(n.number, n.source) for n in m7.numbered_meetings] == [(1, (5, 26)), (2, (5, 11)), (3, (11,)), (4, (18,))]
+    assert "NumberedMeeting" in models.__all__ and "Session" not in models.__all__
+    assert "meetings_held" in Meeting.model_fields and "sessions_held" not in Meeting.model_fields
+    assert m7.resolutions[0].session == 5  # сессия of the Conference stays a "session"
+
+
+def test_old_names_still_work_with_a_deprecation_warning(m7: Meeting) -> None:
+    with pytest.warns(
+        DeprecationWarning, match=r"Meeting.sessions_held is deprecated since 1.1: use Meeting.meetings_held"
+    ):
+        assert m7.sessions_held == 4
+    with pytest.warns(
+        DeprecationWarning, match=r"Meeting.sessions is deprecated since 1.1: use Meeting.numbered_meetings"
+    ):
+        assert m7.sessions == m7.numbered_meetings
+    with pytest.warns(DeprecationWarning, match=r"models.Session is deprecated since 1.1: use NumberedMeeting"):
+        assert models.Session is models.NumberedMeeting
+    with pytest.raises(AttributeError, match="has no attribute 'Sessions'"):
+        models.Sessions  # noqa: B018
+
+
+def _example_meeting() -> dict[str, object]:
+    import yaml
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "example-meeting.yaml"
+    meeting: dict[str, object] = yaml.safe_load(example.read_text(encoding="utf-8"))["meetings"][0]
+    return meeting
+
+
+def test_a_data_file_with_the_old_keys_still_loads(tmp_path: Path) -> None:
+    import yaml
+
+    import smuggling_wg as swg
+
+    meeting = _example_meeting()
+    meeting["sessions_held"] = meeting.pop("meetings_held")
+    meeting["sessions"] = [{"number": 1, "date": "2030-01-01", "source": [1]}]
+    path = tmp_path / "old.yaml"
+    path.write_text(yaml.safe_dump({"meetings": [meeting]}, allow_unicode=True), encoding="utf-8")
+    with pytest.warns(DeprecationWarning, match="of a meeting is deprecated since 1.1") as warned:
+        ds = swg.load(extra=[path])
+    assert {str(w.message).split(" is ")[0] for w in warned} == {
+        "the key 'sessions_held' of a meeting",
+        "the key 'sessions' of a meeting",
+    }
+    loaded = ds.meeting(int(str(meeting["number"])))
+    assert loaded.meetings_held == 1 and [n.number for n in loaded.numbered_meetings] == [1]
+
+
+def test_old_and_new_key_together_is_a_clear_error(tmp_path: Path) -> None:
+    import yaml
+
+    import smuggling_wg as swg
+
+    meeting = _example_meeting()
+    meeting["sessions_held"] = 1
+    path = tmp_path / "both.yaml"
+    path.write_text(yaml.safe_dump({"meetings": [meeting]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(swg.DataError, match="both sessions_held and meetings_held are given: keep meetings_held"):
+        swg.load(extra=[path])
+
+
+def test_tables_follow_the_glossary() -> None:
+    from smuggling_wg import _tables
+
+    names = [t.name for t in _tables.TABLES]
+    assert "numbered_meetings" in names and "numbered_meeting_agenda_items" in names
+    assert not [n for n in names if "session" in n]
+    meetings = next(t for t in _tables.TABLES if t.name == "meetings")
+    assert "meetings_held" in [f.name for f in meetings.fields]
+
+
+def test_glossary_cites_paragraphs_that_hold_the_terms(m7: Meeting, flowed: str) -> None:
+    """Every form the glossary quotes is the report's, and every paragraph it cites holds one (a second count)."""
+    import re
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "glossary.md").read_text(encoding="utf-8")
+    text = {p.number: p.text.ru for p in m7.paragraphs}
+    for r in m7.recommendations:  # recommendations cite para 3
+        text[3] += " " + r.text.ru
+    rows = [line for line in page.splitlines() if line.startswith("| «")]
+    assert len(rows) >= 25
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        forms = re.findall(r"«([^»]+)»", cells[0])
+        cited = [int(n) for n in cells[-1].split(",")]
+        assert forms and cited, row
+        assert all(form in flowed for form in forms), row
+        for n in cited:
+            assert any(form in text[n] for form in forms), (n, row)
+    assert "Meeting.meetings_held" in page and "Resolution.session" in page and "NumberedMeeting" in page
+    mkdocs = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "glossary.md" in mkdocs

@@ -45,7 +45,7 @@ ORDER = (
     "Document",
     "Resolution",
     "PriorMeeting",
-    "Session",
+    "NumberedMeeting",
     "FormatDecision",
     "Chair",
     "Quantity",

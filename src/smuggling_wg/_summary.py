@@ -67,7 +67,7 @@ def render(ds: Dataset, meeting: int = 7, lang: Lang | None = None) -> str:
         m.city.get(lang),
         _dates(m),
         f"{m.format} format",
-        f"{m.sessions_held} sessions",
+        f"{m.meetings_held} meetings held",
     ]
     if m.adopted_on:
         facts.append(f"report adopted {_day(m.adopted_on)}")

@@ -91,7 +91,7 @@ def _meetings(b: Bundle) -> Iterator[tuple[Any, ...]]:
             m.start_date,
             m.end_date,
             m.format,
-            m.sessions_held,
+            m.meetings_held,
             delegates.value if delegates else None,
             m.adopted_on,
             m.symbol,
@@ -166,7 +166,7 @@ def _agenda_sub_items(b: Bundle) -> Iterator[tuple[Any, ...]]:
 
 
 def _item_links(attribute: str, key: str) -> Callable[[Bundle], Iterator[tuple[Any, ...]]]:
-    """Long rows (meeting, position or number, agenda item) for statements' and sessions' items."""
+    """Long rows (meeting, position or number, agenda item) for statements' and numbered meetings' items."""
 
     def make(b: Bundle) -> Iterator[tuple[Any, ...]]:
         for m in b.meetings:
@@ -198,7 +198,7 @@ TABLES: tuple[Table, ...] = (
             Field("start_date", "date", required=True),
             Field("end_date", "date", required=True),
             Field("format", enum=_enum(MeetingFormat)),
-            Field("sessions_held", "integer"),
+            Field("meetings_held", "integer"),
             Field("registered_delegates", "integer", "Approximate, as the report says."),
             Field("adopted_on", "date"),
             Field("symbol", description="The report's symbol; empty: not printed in it."),
@@ -496,20 +496,20 @@ TABLES: tuple[Table, ...] = (
         ((("meeting",), "meetings", ("number",)),),
     ),
     Table(
-        "sessions",
-        "Numbered sessions of the meeting; empty where the report is silent.",
+        "numbered_meetings",
+        "Numbered meetings (заседания) of the meeting; empty where the report is silent.",
         (MEETING, Field("number", "integer", required=True), Field("date", "date"), Field("note"), SOURCE),
         ("meeting", "number"),
-        _per_meeting("sessions", lambda m, s, _: (m.number, s.number, s.date, s.note, _src(s.source))),
+        _per_meeting("numbered_meetings", lambda m, s, _: (m.number, s.number, s.date, s.note, _src(s.source))),
         ((("meeting",), "meetings", ("number",)),),
     ),
     Table(
-        "session_agenda_items",
-        "Agenda items each session took up.",
-        (MEETING, Field("session", "integer", required=True), Field("agenda_item", "integer", required=True)),
-        ("meeting", "session", "agenda_item"),
-        _item_links("sessions", "number"),
-        ((("meeting", "session"), "sessions", ("meeting", "number")),),
+        "numbered_meeting_agenda_items",
+        "Agenda items each numbered meeting took up.",
+        (MEETING, Field("numbered_meeting", "integer", required=True), Field("agenda_item", "integer", required=True)),
+        ("meeting", "numbered_meeting", "agenda_item"),
+        _item_links("numbered_meetings", "number"),
+        ((("meeting", "numbered_meeting"), "numbered_meetings", ("meeting", "number")),),
     ),
     Table(
         "topics",

@@ -39,6 +39,7 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "Modality",
+    "NumberedMeeting",
     "Organization",
     "OrganizationKind",
     "Origin",
@@ -53,7 +54,6 @@ __all__ = [
     "Resolution",
     "SdgLink",
     "Section",
-    "Session",
     "Source",
     "Speaker",
     "Specificity",
@@ -614,20 +614,25 @@ class PriorMeeting(Record):
     source: Source
 
 
-class Session(Record):
-    """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
+class NumberedMeeting(Record):
+    """A numbered meeting (заседание: "the 1st meeting", para 5) held during a meeting (совещание).
+
+    The UN's English calls both "meetings": the Working Group's seventh meeting (a ``Meeting``)
+    was held in four numbered meetings (``Meeting.numbered_meetings``; "The Working Group held
+    four meetings", para 18). None or empty where the report is silent. Called ``Session`` in 1.0.
+    """
 
     number: Annotated[int, Field(ge=1)] = Field(
-        description="The session's number (1st, 2nd, ... заседание).", json_schema_extra=_origin("report")
+        description="The numbered meeting's number (1st, 2nd, ... заседание).", json_schema_extra=_origin("report")
     )
     date: dt.date | None = Field(
         default=None,
-        description="The session's date; None when the report does not say.",
+        description="Its date; None when the report does not say.",
         json_schema_extra=_origin("report"),
     )
     agenda_items: tuple[Annotated[int, Field(ge=1)], ...] = Field(
         default=(),
-        description="Agenda items the session took up; empty when the report does not say.",
+        description="Agenda items it took up; empty when the report does not say.",
         json_schema_extra=_origin("report"),
     )
     note: str = Field(
@@ -707,11 +712,14 @@ class Meeting(Record):
         description="The decision that set the format; None when the report gives none.",
         json_schema_extra=_origin("report"),
     )
-    sessions_held: Annotated[int, Field(ge=0)] = Field(
-        description="Number of sessions (заседания) held.", json_schema_extra=_origin("report")
+    meetings_held: Annotated[int, Field(ge=0)] = Field(
+        description="How many numbered meetings (заседания) were held (1.0: sessions_held).",
+        json_schema_extra=_origin("report"),
     )
-    sessions: tuple[Session, ...] = Field(
-        default=(), description="The sessions with what the report says of each.", json_schema_extra=_origin("report")
+    numbered_meetings: tuple[NumberedMeeting, ...] = Field(
+        default=(),
+        description="The numbered meetings (заседания), with what the report says of each (1.0: sessions).",
+        json_schema_extra=_origin("report"),
     )
     chair: Chair | None = Field(
         default=None,
@@ -781,7 +789,7 @@ class Meeting(Record):
             ("city", self.city.get()),
             ("dates", f"{self.start_date} – {self.end_date}"),
             ("format", self.format),
-            ("sessions held", self.sessions_held),
+            ("meetings held", self.meetings_held),
             ("chair", chair),
             ("registered delegates", delegates),
             ("report adopted", self.adopted_on),
@@ -794,6 +802,33 @@ class Meeting(Record):
             ("cited from", _shown(self.source)),
         ]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_keys(cls, data: object) -> object:
+        """Accept 1.0's keys (``sessions_held``, ``sessions``) in data files, with a DeprecationWarning."""
+        if not isinstance(data, dict) or not any(old in data for old in _RENAMED_KEYS):
+            return data
+        data = dict(data)
+        for old, new in _RENAMED_KEYS.items():
+            if old in data:
+                if new in data:
+                    raise ValueError(f"both {old} and {new} are given: keep {new} ({old} is its 1.0 name)")
+                _deprecated(f"the key {old!r} of a meeting", new)
+                data[new] = data.pop(old)
+        return data
+
+    @property
+    def sessions_held(self) -> int:
+        """Deprecated since 1.1: use ``meetings_held``."""
+        _deprecated("Meeting.sessions_held", "Meeting.meetings_held")
+        return self.meetings_held
+
+    @property
+    def sessions(self) -> tuple[NumberedMeeting, ...]:
+        """Deprecated since 1.1: use ``numbered_meetings``."""
+        _deprecated("Meeting.sessions", "Meeting.numbered_meetings")
+        return self.numbered_meetings
+
     @model_validator(mode="after")
     def _consistent(self) -> "Meeting":
         """Numbering, uniqueness and internal references hold; every problem is located."""
@@ -803,14 +838,15 @@ class Meeting(Record):
         _expect_sequence(problems, "paragraphs", "number", [p.number for p in self.paragraphs])
         _expect_sequence(problems, "recommendations", "number", [r.number for r in self.recommendations])
         _expect_sequence(problems, "agenda", "number", [a.number for a in self.agenda])
-        _expect_sequence(problems, "sessions", "number", [s.number for s in self.sessions])
+        _expect_sequence(problems, "numbered_meetings", "number", [s.number for s in self.numbered_meetings])
         _expect_sequence(problems, "speakers", "order", [s.order for s in self.speakers])
         _expect_unique(problems, "themes", "id", [t.id for t in self.themes])
         _expect_unique(problems, "participants", "actor", [p.actor for p in self.participants])
         _expect_unique(problems, "documents", "symbol", [d.symbol for d in self.documents])
-        if self.sessions and len(self.sessions) != self.sessions_held:
+        if self.numbered_meetings and len(self.numbered_meetings) != self.meetings_held:
+            listed = len(self.numbered_meetings)
             problems.append(
-                (("sessions_held",), f"{len(self.sessions)} sessions listed but sessions_held is {self.sessions_held}")
+                (("meetings_held",), f"{listed} numbered meetings listed but meetings_held is {self.meetings_held}")
             )
         themes = [t.id for t in self.themes]
         for i, r in enumerate(self.recommendations):
@@ -828,8 +864,8 @@ class Meeting(Record):
             for j, n in enumerate(s.agenda_items)
         ]
         used += [
-            (("sessions", i, "agenda_items", j), n)
-            for i, s in enumerate(self.sessions)
+            (("numbered_meetings", i, "agenda_items", j), n)
+            for i, s in enumerate(self.numbered_meetings)
             for j, n in enumerate(s.agenda_items)
         ]
         problems += [(loc, f"unknown agenda item {n}.{_choices(n, items)}") for loc, n in used if n not in items]
@@ -876,7 +912,7 @@ class Meeting(Record):
             "statements": self.statements,
             "participants": self.participants,
             "documents": self.documents,
-            "sessions": self.sessions,
+            "numbered_meetings": self.numbered_meetings,
         }
         cited += [((name, i, "source"), r.source) for name, items in groups.items() for i, r in enumerate(items)]
         cited += [(("speakers", i, "remarks"), s.remarks) for i, s in enumerate(self.speakers)]
@@ -1081,6 +1117,25 @@ class Bundle(Record):
                 if s.target not in self.sdg_targets
             ]
         return problems
+
+
+_RENAMED_KEYS = {"sessions_held": "meetings_held", "sessions": "numbered_meetings"}
+"""Keys of a meeting renamed in 1.1 (old -> new), still accepted with a DeprecationWarning."""
+
+
+def _deprecated(old: str, new: str) -> None:
+    """Warn that ``old`` (a 1.0 name) is deprecated in favour of ``new``; the warning points at the caller."""
+    import warnings
+
+    warnings.warn(f"{old} is deprecated since 1.1: use {new} (see the glossary)", DeprecationWarning, stacklevel=3)
+
+
+def __getattr__(name: str) -> object:
+    """``Session``, 1.0's name of :class:`NumberedMeeting`, still works with a DeprecationWarning."""
+    if name == "Session":
+        _deprecated("smuggling_wg.models.Session", "NumberedMeeting")
+        return NumberedMeeting
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _raise(problems: Problems) -> None:
