@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -340,3 +341,72 @@ def test_glossary_cites_paragraphs_that_hold_the_terms(m7: Meeting, flowed: str)
     assert "Meeting.meetings_held" in page and "Resolution.session" in page and "NumberedMeeting" in page
     mkdocs = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "glossary.md" in mkdocs
+
+
+# Data 1.1: names as at the meeting.
+
+MEETING_DAY = dt.date(2020, 9, 8)
+
+
+def test_names_in_force_at_the_meeting(ds: Dataset) -> None:
+    turkey, netherlands = ds.actor("TUR"), ds.actor("NLD")
+    assert isinstance(turkey, models.State) and isinstance(netherlands, models.State)
+    assert turkey.names is not None and (turkey.names.en, turkey.names.fr, turkey.names.es) == ("Türkiye",) * 3
+    at = turkey.names_at(MEETING_DAY)
+    assert at is not None and (at.en, at.fr, at.es, at.ru, at.zh) == (
+        "Turkey",
+        "Turquie",
+        "Turquía",
+        "Турция",
+        "土耳其",
+    )
+    assert turkey.names_at(dt.date(2022, 6, 1)) == turkey.names  # the day the new name took effect
+    assert turkey.names_at(dt.date(2022, 5, 31)).en == "Turkey"  # type: ignore[union-attr]
+    (change,) = turkey.former_names
+    assert change.until == dt.date(2022, 6, 1) and "turkiye.un.org" in change.evidence
+    at = netherlands.names_at(MEETING_DAY)
+    assert at is not None and at.model_dump() == {
+        "ar": "هولندا",
+        "zh": "荷兰",
+        "en": "Netherlands",
+        "fr": "Pays-Bas",
+        "ru": "Нидерланды",
+        "es": "Países Bajos",
+    }
+    assert netherlands.names is not None and netherlands.names.en == "Netherlands (Kingdom of the)"
+    assert netherlands.former_names[0].until == dt.date(2023, 3, 10)
+
+
+def test_every_state_checked_the_report_confirms_the_russian(ds: Dataset, m7: Meeting) -> None:
+    """A second source for the names at the meeting: the report (2020) writes each state's UN Russian name of then."""
+    states = [a for a in ds.actors if isinstance(a, models.State)]
+    assert len(states) == 89
+    changed = [s.id for s in states if s.names_at(MEETING_DAY) != s.names]
+    assert changed == ["NLD", "TUR"]
+    for s in states:
+        at = s.names_at(MEETING_DAY)
+        assert at is not None and at.ru == s.name.ru, s.id
+    english = m7.paragraphs[26].text.en  # para 27's English list names them as in 2020
+    assert "Netherlands, New Zealand" in english and "Turkmenistan, Turkey, Ukraine" in english
+
+
+def test_a_former_name_must_differ_from_the_current_one(ds: Dataset) -> None:
+    from pydantic import ValidationError
+
+    turkey = ds.actor("TUR")
+    data = turkey.model_dump()
+    data["former_names"][0]["names"]["en"] = "Türkiye"
+    with pytest.raises(ValidationError, match="'Türkiye' is the current en name"):
+        models.State.model_validate(data)
+
+
+def test_holy_see_in_chinese_is_settled(ds: Dataset) -> None:
+    holy_see = ds.actor("VAT")
+    assert isinstance(holy_see, models.State) and holy_see.names is not None
+    assert holy_see.names.zh == "教廷"
+    header = (Path(__file__).resolve().parent.parent / "src/smuggling_wg/data/un-names.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert "# Chosen: VAT zh 教廷:" in header
+    methodology = (Path(__file__).resolve().parent.parent / "docs/methodology.md").read_text(encoding="utf-8")
+    assert "教廷" in methodology and "罗马教廷" in methodology

@@ -52,6 +52,7 @@ ORDER = (
     "Text",
     "State",
     "UnNames",
+    "FormerNames",
     "Organization",
     "Topic",
     "Instrument",

@@ -34,6 +34,7 @@ __all__ = [
     "Chapter",
     "Document",
     "FormatDecision",
+    "FormerNames",
     "Instrument",
     "InstrumentId",
     "Meeting",
@@ -65,6 +66,7 @@ __all__ = [
     "Topic",
     "TopicTag",
     "TreatyRef",
+    "UnLanguage",
     "UnNames",
 ]
 
@@ -930,6 +932,31 @@ class UnNames(Record):
     es: NonEmpty = Field(description="Reference. Spanish UN short name.", json_schema_extra=_origin("reference"))
 
 
+UnLanguage: TypeAlias = Literal["ar", "zh", "en", "fr", "ru", "es"]
+"""The six official languages of the United Nations."""
+
+
+class FormerNames(Record):
+    """UN short names a state had until a change of name took effect (reference)."""
+
+    until: dt.date = Field(
+        description="The day the names that replaced these took effect, as the evidence dates it; these were in "
+        "force before it.",
+        json_schema_extra=_origin("reference"),
+    )
+    names: dict[UnLanguage, NonEmpty] = Field(
+        min_length=1,
+        description="The former short name in each official language that changed (ar, zh, en, fr, ru, es).",
+        json_schema_extra=_origin("reference"),
+    )
+    evidence: NonEmpty = Field(
+        description="Where the names and the date come from, in English.", json_schema_extra=_origin("reference")
+    )
+
+    def _brief(self) -> str:
+        return f"until {self.until}: " + ", ".join(f"{lang} {name!r}" for lang, name in self.names.items())
+
+
 class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
@@ -966,6 +993,43 @@ class State(Record):
         "name.ru, which is the report's own form (e.g. «Нидерланды»).",
         json_schema_extra=_origin("reference"),
     )
+    former_names: tuple[FormerNames, ...] = Field(
+        default=(),
+        description="UN short names the state had before its current ones (names), each change with the day it "
+        "took effect and the evidence; empty when the names have not changed since the data's meetings.",
+        json_schema_extra=_origin("reference"),
+    )
+
+    def names_at(self, day: dt.date) -> UnNames | None:
+        """The six UN short names in force on ``day``: ``names`` with every name changed after ``day`` put back.
+
+        >>> import datetime as dt, smuggling_wg as swg
+        >>> turkey = swg.load().actor("TUR")
+        >>> turkey.names.en, turkey.names_at(dt.date(2020, 9, 8)).en
+        ('Türkiye', 'Turkey')
+        """
+        if self.names is None:
+            return None
+        earlier: dict[str, object] = {}
+        for change in sorted(self.former_names, key=lambda c: c.until, reverse=True):
+            if change.until > day:  # the first change after ``day`` is applied last and wins
+                earlier |= {lang: name for lang, name in change.names.items()}
+        return self.names.model_copy(update=earlier) if earlier else self.names
+
+    @model_validator(mode="after")
+    def _former_names_differ(self) -> "State":
+        """A former name is not the current one; two changes of a state's names fall on different days."""
+        problems: Problems = []
+        days: set[dt.date] = set()
+        for i, change in enumerate(self.former_names):
+            for lang, name in change.names.items():
+                if self.names is not None and name == getattr(self.names, lang):
+                    problems.append((("former_names", i, "names", lang), f"{name!r} is the current {lang} name"))
+            if change.until in days:
+                problems.append((("former_names", i, "until"), f"two changes of name on {change.until}"))
+            days.add(change.until)
+        _raise(problems)
+        return self
 
     def _brief(self) -> str:
         return f"{self.id}, {self.name.get()}"
