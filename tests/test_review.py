@@ -410,3 +410,16 @@ def test_holy_see_in_chinese_is_settled(ds: Dataset) -> None:
     assert "# Chosen: VAT zh 教廷:" in header
     methodology = (Path(__file__).resolve().parent.parent / "docs/methodology.md").read_text(encoding="utf-8")
     assert "教廷" in methodology and "罗马教廷" in methodology
+
+
+def test_the_chairs_words_are_not_statements(ds: Dataset, m7: Meeting) -> None:
+    """Data 1.1 decision (methodology): paras 17 and 19 are the presiding officer's words, not section IV.B's."""
+    assert "В своем выступлении он сообщил участникам совещания" in m7.paragraphs[18].text.ru
+    assert m7.paragraphs[18].section == "A" and m7.paragraphs[16].chapter == "III"
+    cited = {n for s in m7.statements for n in s.source}
+    assert 17 not in cited and 19 not in cited
+    assert {n for s in m7.statements if s.kind != "panel" for n in s.source} == {20, 23, 24, 25}
+    assert m7.chair is not None and m7.chair.source == (19,)
+    assert m7.registered_delegates is not None and m7.registered_delegates.source == (17,)
+    page = (Path(__file__).resolve().parent.parent / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert "## The Chair's opening statement and remarks" in page and "**not** `Statement` records" in page
