@@ -423,3 +423,17 @@ def test_the_chairs_words_are_not_statements(ds: Dataset, m7: Meeting) -> None:
     assert m7.registered_delegates is not None and m7.registered_delegates.source == (17,)
     page = (Path(__file__).resolve().parent.parent / "docs" / "methodology.md").read_text(encoding="utf-8")
     assert "## The Chair's opening statement and remarks" in page and "**not** `Statement` records" in page
+
+
+def test_each_speakers_position_and_name_have_one_rendering(m7: Meeting) -> None:
+    """Where a paragraph holds a speaker's Russian position or name, its English holds the speaker's English."""
+    paragraphs = {p.number: p.text for p in m7.paragraphs}
+    checked = 0
+    for s in m7.speakers:
+        for n in (*s.source, *s.remarks):
+            text = paragraphs[n]
+            for ru, en in ((s.position.ru, s.position.en), (s.name.ru, s.name.en), (s.surname.ru, s.surname.en)):
+                if ru in text.ru:
+                    assert en in text.en, (s.order, n, en)
+                    checked += 1
+    assert checked >= 20
