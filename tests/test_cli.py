@@ -73,7 +73,7 @@ def test_help_lists_commands_and_examples() -> None:
 
 def test_version() -> None:
     code, out = call("--version")
-    assert code == 0 and out.startswith("smuggling-wg ") and "(data 1.0.0)" in out
+    assert code == 0 and out.startswith("smuggling-wg ") and "(data 1.1.0)" in out
 
 
 def test_no_command_prints_the_summary() -> None:
@@ -123,7 +123,7 @@ def test_states_with_and_without_panellists() -> None:
 
 def test_filters_topics_and_search() -> None:
     _, out = call("recommendations", "--topic", "digital_evidence", "--topic", "cyberspace", "--format", "csv")
-    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["9", "11", "12", "14", "17", "21", "22"]
+    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["9", "10", "11", "12", "14", "17", "21", "22"]
     _, out = call("recommendations", "--query", "цифровые доказательства", "--format", "csv")
     assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["11", "12", "14"]
     code, out = call("search", "Ragazzi", "--kind", "speaker", "--format", "json")

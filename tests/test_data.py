@@ -34,9 +34,14 @@ def test_meeting_facts(m7: Meeting) -> None:
     assert m7.format == "hybrid"
     assert m7.format_decision is not None and m7.format_decision.date == dt.date(2020, 8, 19)
     assert m7.format_decision.source == (18,)
-    assert m7.sessions_held == 4 and [s.number for s in m7.sessions] == [1, 2, 3, 4]
-    assert [s.date for s in m7.sessions] == [dt.date(2020, 9, 8), dt.date(2020, 9, 8), dt.date(2020, 9, 9), None]
-    assert [s.agenda_items for s in m7.sessions] == [(1, 2), (2, 3, 4), (3, 4), ()]
+    assert m7.meetings_held == 4 and [s.number for s in m7.numbered_meetings] == [1, 2, 3, 4]
+    assert [s.date for s in m7.numbered_meetings] == [
+        dt.date(2020, 9, 8),
+        dt.date(2020, 9, 8),
+        dt.date(2020, 9, 9),
+        None,
+    ]
+    assert [s.agenda_items for s in m7.numbered_meetings] == [(1, 2), (2, 3, 4), (3, 4), ()]
     assert m7.chair is not None and (m7.chair.name.ru, m7.chair.actor, m7.chair.source) == (
         "Франческо Теста",
         "ITA",

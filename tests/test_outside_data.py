@@ -152,12 +152,12 @@ def test_references_are_checked_once_the_fields_are_valid(tmp_path: Path) -> Non
 
 
 def test_data_error_carries_structured_problems(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.yaml", {"meetings": [meeting(sessions_held="four")]})
+    path = write(tmp_path, "bad.yaml", {"meetings": [meeting(meetings_held="four")]})
     with pytest.raises(swg.DataError) as caught:
         swg.load(extra=[path])
     (problem,) = caught.value.problems
     assert isinstance(problem, swg.Problem)
-    assert (problem.path, problem.expected, problem.found) == ("meetings.0.sessions_held", "a whole number", "'four'")
+    assert (problem.path, problem.expected, problem.found) == ("meetings.0.meetings_held", "a whole number", "'four'")
     assert str(problem).startswith(f"{path}:")
 
 
@@ -325,7 +325,7 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
         "start_date": start.isoformat(),
         "end_date": (start + dt.timedelta(days=draw(st.integers(0, 3)))).isoformat(),
         "format": draw(st.sampled_from(["in_person", "online", "hybrid"])),
-        "sessions_held": draw(st.integers(0, 9)),
+        "meetings_held": draw(st.integers(0, 9)),
         "source": [1],
         "chapters": [
             {"number": "I", "title": {"ru": draw(_text)}, "sections": [{"letter": "A", "title": {"ru": draw(_text)}}]}

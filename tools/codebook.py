@@ -4,9 +4,9 @@
     python tools/codebook.py --check  # exit 1 if docs/codebook.md is out of date
 
 For every model and field: its type, allowed values, meaning (the field's description),
-whether its values are the report's own, editorial or reference data (a description that
-starts "Editorial." or "Reference." says so; Text.en is always editorial), and for record
-types the report paragraphs their records come from in the bundled data.
+whether its values are the report's own, editorial, reference data or mixed (the origin each
+field declares in models.py, ``json_schema_extra={"origin": ...}``), and for record types the
+report paragraphs their records come from in the bundled data.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 import smuggling_wg as swg
 from generated import run
@@ -44,13 +45,14 @@ ORDER = (
     "Document",
     "Resolution",
     "PriorMeeting",
-    "Session",
+    "NumberedMeeting",
     "FormatDecision",
     "Chair",
     "Quantity",
     "Text",
     "State",
     "UnNames",
+    "FormerNames",
     "Organization",
     "Topic",
     "Instrument",
@@ -79,12 +81,13 @@ def _literals(annotation: object) -> list[str]:
     return [v for arg in typing.get_args(annotation) for v in _literals(arg)]
 
 
-def _origin(model: str, field: str, description: str) -> str:
-    if description.startswith("Editorial.") or (model, field) == ("Text", "en"):
-        return "editorial"
-    if description.startswith("Reference."):
-        return "reference"
-    return "report"
+def origin(model: str, field: str, info: FieldInfo) -> str:
+    """The origin a field declares; a field without one is an error (the codebook never guesses)."""
+    extra = info.json_schema_extra
+    declared = extra.get("origin") if isinstance(extra, dict) else None
+    if declared not in typing.get_args(models.Origin):
+        raise SystemExit(f"{model}.{field} declares no origin: add json_schema_extra=_origin(...) in models.py")
+    return str(declared)
 
 
 def _records(ds: swg.Dataset) -> dict[str, list[BaseModel]]:
@@ -131,7 +134,7 @@ def _sections() -> Iterator[str]:
             description = (info.description or "").replace("|", "\\|").replace("\n", " ")
             values = ", ".join(f"`{v}`" for v in _literals(info.annotation))
             kind = _type(info.annotation).replace("|", "\\|")
-            yield f"| `{field}` | `{kind}` | {values} | {_origin(name, field, description)} | {description} |"
+            yield f"| `{field}` | `{kind}` | {values} | {origin(name, field, info)} | {description} |"
         yield ""
 
 
@@ -143,8 +146,10 @@ def render() -> str:
         "Every model and field of the data. *origin*: **report** — the value is the report's own "
         "(texts copied exactly, facts as stated); **editorial** — this library's judgment or translation "
         "(marked in the data too); **reference** — a standard outside the report (ISO and M49 codes, UN "
-        "names and regional groups, treaty article titles, SDG targets). Generated from the models and the "
-        "bundled data by `tools/codebook.py`; a test fails if it is out of date or a field has no description.",
+        "names and regional groups, treaty article titles, SDG targets); **mixed** — record by record, as the "
+        "record's `provenance` says (the report's own treaty references and this library's links). Each field "
+        "declares its origin in the models; generated from them and the bundled data by `tools/codebook.py`; "
+        "a test fails if it is out of date or a field has no description or no origin.",
         "",
     ]
     return "\n".join([*head, *_sections()]).rstrip("\n") + "\n"

@@ -160,7 +160,7 @@ def document(ds: Dataset, meeting: int) -> dict[str, Any]:
         "start_date": m.start_date.isoformat(),
         "end_date": m.end_date.isoformat(),
         "format": m.format,
-        "meetings_held": m.sessions_held,
+        "meetings_held": m.meetings_held,
         "adopted_on": m.adopted_on.isoformat() if m.adopted_on else None,
         "source": list(m.source),
         "recommendations": {
@@ -220,7 +220,7 @@ def render(ds: Dataset, meeting: int, lang: Lang | None = None) -> str:
 
     formats: dict[str, str] = words["format"]
     facts = [words["meeting"].format(n=m.number), m.city.get(lang), _dates(m, lang), formats[m.format]]
-    facts.append(words["held"].format(n=m.sessions_held))
+    facts.append(words["held"].format(n=m.meetings_held))
     if m.adopted_on:
         facts.append(words["adopted"].format(date=_day(m.adopted_on, lang)))
     lines = [m.title.get(lang), "", ", ".join(facts) + cite(list(m.source)), ""]

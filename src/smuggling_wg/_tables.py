@@ -25,13 +25,13 @@ from .models import (
     Bundle,
     Document,
     Meeting,
+    NumberedMeeting,
     Organization,
     Paragraph,
     Participant,
     Recommendation,
     Record,
     SdgLink,
-    Session,
     Speaker,
     State,
     Statement,
@@ -82,8 +82,8 @@ TableName = Literal[
     "statement_agenda_items",
     "participants",
     "documents",
-    "sessions",
-    "session_agenda_items",
+    "numbered_meetings",
+    "numbered_meeting_agenda_items",
     "topics",
     "sdg_targets",
     "treaty_articles",
@@ -286,7 +286,7 @@ def _labels(attribute: str, of: str = "recommendations") -> Callable[[Bundle], I
 
 
 def _items(attribute: str) -> Callable[[Bundle], Iterator[At]]:
-    """One row per agenda item of each statement or session (``record`` is the item number)."""
+    """One row per agenda item of each statement or numbered meeting (``record`` is the item number)."""
 
     def records(b: Bundle) -> Iterator[At]:
         for m in b.meetings:
@@ -351,7 +351,7 @@ TABLES: tuple[Table, ...] = (
             field(Meeting, "start_date"),
             field(Meeting, "end_date"),
             field(Meeting, "format"),
-            field(Meeting, "sessions_held"),
+            field(Meeting, "meetings_held"),
             Column(
                 "registered_delegates",
                 "integer",
@@ -642,24 +642,36 @@ TABLES: tuple[Table, ...] = (
         (_MEETING,),
     ),
     Table(
-        "sessions",
-        "Numbered sessions of the meeting; empty where the report is silent.",
-        (meeting_number(), field(Session, "number"), field(Session, "date"), field(Session, "note"), source()),
+        "numbered_meetings",
+        "Numbered meetings (заседания) of the meeting; empty where the report is silent.",
+        (
+            meeting_number(),
+            field(NumberedMeeting, "number"),
+            field(NumberedMeeting, "date"),
+            field(NumberedMeeting, "note"),
+            source(),
+        ),
         ("meeting", "number"),
-        _per_meeting("sessions"),
+        _per_meeting("numbered_meetings"),
         (_MEETING,),
     ),
     Table(
-        "session_agenda_items",
-        "Agenda items each session took up.",
+        "numbered_meeting_agenda_items",
+        "Agenda items each numbered meeting took up.",
         (
             meeting_number(),
-            Column("session", "integer", "The session's number.", lambda at: at.parent.number, required=True),
+            Column(
+                "numbered_meeting",
+                "integer",
+                "The numbered meeting's number.",
+                lambda at: at.parent.number,
+                required=True,
+            ),
             Column("agenda_item", "integer", "An agenda item it took up.", lambda at: at.record, required=True),
         ),
-        ("meeting", "session", "agenda_item"),
-        _items("sessions"),
-        ((("meeting", "session"), "sessions", ("meeting", "number")),),
+        ("meeting", "numbered_meeting", "agenda_item"),
+        _items("numbered_meetings"),
+        ((("meeting", "numbered_meeting"), "numbered_meetings", ("meeting", "number")),),
     ),
     Table(
         "topics",
@@ -752,7 +764,7 @@ _TABLE_OF: dict[type, str] = {
     Statement: "statements",
     Participant: "participants",
     Document: "documents",
-    Session: "sessions",
+    NumberedMeeting: "numbered_meetings",
     Topic: "topics",
 }
 

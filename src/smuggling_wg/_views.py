@@ -321,7 +321,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("title", _field("title"), wide=True),
         Line("body", _field("body"), wide=True),
         Line("format", _field("format")),
-        Line("sessions held", _field("sessions_held")),
+        Line("meetings held", _field("meetings_held")),
         Line("chair", _meeting_chair),
         Line(
             "registered delegates", lambda m, _: m.registered_delegates.as_written if m.registered_delegates else None

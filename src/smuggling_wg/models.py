@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_display_language, lang_of
@@ -44,6 +44,7 @@ __all__ = [
     "Count",
     "Document",
     "FormatDecision",
+    "FormerNames",
     "Instrument",
     "InstrumentId",
     "Line",
@@ -55,10 +56,12 @@ __all__ = [
     "Name",
     "Number",
     "NumberKey",
+    "NumberedMeeting",
     "OptionalLine",
     "OptionalProse",
     "Organization",
     "OrganizationKind",
+    "Origin",
     "Paragraph",
     "Participant",
     "ParticipationStatus",
@@ -72,7 +75,6 @@ __all__ = [
     "SdgLink",
     "SdgTarget",
     "Section",
-    "Session",
     "Slug",
     "Source",
     "Speaker",
@@ -85,6 +87,7 @@ __all__ = [
     "Topic",
     "TopicTag",
     "TreatyRef",
+    "UnLanguage",
     "UnNames",
 ]
 
@@ -131,6 +134,17 @@ def _clip(text: str, width: int = 60) -> str:
     return repr(text[: text.rfind(" ", 0, width)] + "…")
 
 
+Origin: TypeAlias = Literal["report", "editorial", "reference", "mixed"]
+"""Where a field's values come from: ``report`` (the report's own words and facts), ``editorial``
+(this library's judgment or translation), ``reference`` (a standard outside the report: codes, UN
+names, treaty and SDG texts), ``mixed`` (record by record, as the record's ``provenance`` says)."""
+
+
+def _origin(origin: Origin) -> dict[str, JsonValue]:
+    """A field's ``json_schema_extra`` declaring its origin (read by the codebook and the JSON schema)."""
+    return {"origin": origin}
+
+
 #: The highest meeting number accepted (the Working Group met for the 7th time in 2020).
 MAX_MEETING = 10_000
 #: The highest number of anything numbered inside a report: paragraph, recommendation, agenda
@@ -172,7 +186,11 @@ OptionalProse: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^(?:{_PRO
 
 Source: TypeAlias = Annotated[
     tuple[Number, ...],
-    Field(min_length=1, description="Report paragraph numbers this record comes from."),
+    Field(
+        min_length=1,
+        description="Report paragraph numbers this record comes from.",
+        json_schema_extra=_origin("report"),
+    ),
 ]
 Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 ActorId: TypeAlias = Annotated[
@@ -221,14 +239,16 @@ class Text(Record):
 
     original_language: ClassVar[str] = "ru"
 
-    ru: Prose = Field(description="The report's own words (Russian), as written.")
+    ru: Prose = Field(description="The report's own words (Russian), as written.", json_schema_extra=_origin("report"))
     en: OptionalProse = Field(
         default="",
         description="English; editorial, never the report's own words. Empty when not translated.",
+        json_schema_extra=_origin("editorial"),
     )
     en_origin: Literal["unofficial_translation", "un_official"] = Field(
         default="unofficial_translation",
         description="unofficial_translation: made for this library; un_official: the UN's own English name or title.",
+        json_schema_extra=_origin("editorial"),
     )
 
     def get(self, lang: Lang | None = None) -> str:
@@ -251,48 +271,72 @@ class Name(Text):
     spreadsheet would run as a formula).
     """
 
-    ru: Line = Field(description="The report's own words (Russian), as written.")
+    ru: Line = Field(description="The report's own words (Russian), as written.", json_schema_extra=_origin("report"))
     en: OptionalLine = Field(
         default="",
         description="English; editorial, never the report's own words. Empty when not translated.",
+        json_schema_extra=_origin("editorial"),
     )
 
 
 class TopicTag(Record):
     """An editorial topic label, with the words of the text that justify it."""
 
-    topic: Slug = Field(description="Id of a topic in the vocabulary (ds.topics).")
-    quote: Prose = Field(description="Words of the tagged text (Russian, as written) that justify the tag.")
+    topic: Slug = Field(
+        description="Id of a topic in the vocabulary (ds.topics).", json_schema_extra=_origin("editorial")
+    )
+    quote: Prose = Field(
+        description="Words of the tagged text (Russian, as written) that justify the tag.",
+        json_schema_extra=_origin("editorial"),
+    )
     provenance: Literal["editorial"] = Field(
-        default="editorial", description="Always editorial: the tag is this library's judgment."
+        default="editorial",
+        description="Always editorial: the tag is this library's judgment.",
+        json_schema_extra=_origin("editorial"),
     )
 
 
 class Section(Record):
     """A lettered section inside a chapter."""
 
-    letter: Letter = Field(description="The section's letter as printed (A, B, ...).")
-    title: Text = Field(description="The section's heading, as written.")
+    letter: Letter = Field(
+        description="The section's letter as printed (A, B, ...).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The section's heading, as written.", json_schema_extra=_origin("report"))
 
 
 class Chapter(Record):
     """A chapter of the report (I-V) and its lettered sections."""
 
-    number: Roman = Field(description="The chapter's Roman numeral as printed (I-V).")
-    title: Text = Field(description="The chapter's heading, as written.")
+    number: Roman = Field(
+        description="The chapter's Roman numeral as printed (I-V).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The chapter's heading, as written.", json_schema_extra=_origin("report"))
     sections: tuple[Section, ...] = Field(
-        default=(), description="The chapter's lettered sections, in order; empty when it has none."
+        default=(),
+        description="The chapter's lettered sections, in order; empty when it has none.",
+        json_schema_extra=_origin("report"),
     )
 
 
 class Paragraph(Record):
     """A numbered paragraph of the report, verbatim, with where it sits."""
 
-    number: Number = Field(description="The paragraph's number as printed (1, 2, 3, ...).")
-    chapter: Roman = Field(description="Roman numeral of the chapter the paragraph sits in.")
-    section: Letter | None = Field(default=None, description="None when the chapter has no section here.")
-    text: Text = Field(description="The paragraph, verbatim (ru), with an editorial English (en).")
-    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags (discussion paragraphs).")
+    number: Number = Field(
+        description="The paragraph's number as printed (1, 2, 3, ...).", json_schema_extra=_origin("report")
+    )
+    chapter: Roman = Field(
+        description="Roman numeral of the chapter the paragraph sits in.", json_schema_extra=_origin("report")
+    )
+    section: Letter | None = Field(
+        default=None, description="None when the chapter has no section here.", json_schema_extra=_origin("report")
+    )
+    text: Text = Field(
+        description="The paragraph, verbatim (ru), with an editorial English (en).", json_schema_extra=_origin("report")
+    )
+    topics: tuple[TopicTag, ...] = Field(
+        default=(), description="Editorial topic tags (discussion paragraphs).", json_schema_extra=_origin("editorial")
+    )
 
     def _brief(self) -> str:
         where = self.chapter + (f".{self.section}" if self.section else "")
@@ -302,11 +346,18 @@ class Paragraph(Record):
 class Theme(Record):
     """A thematic section of the recommendations (the report's section A, B, ...)."""
 
-    id: Slug = Field(description="Short id used by Recommendation.theme (crises, technology).")
-    chapter: Roman = Field(description="Roman numeral of the chapter holding the section.")
-    section: Letter = Field(description="Letter of the report's section that forms this theme.")
-    label: Line = Field(description="Short English label; editorial.")
-    title: Text = Field(description="The section's full title, as written.")
+    id: Slug = Field(
+        description="Short id used by Recommendation.theme (crises, technology).",
+        json_schema_extra=_origin("editorial"),
+    )
+    chapter: Roman = Field(
+        description="Roman numeral of the chapter holding the section.", json_schema_extra=_origin("report")
+    )
+    section: Letter = Field(
+        description="Letter of the report's section that forms this theme.", json_schema_extra=_origin("report")
+    )
+    label: Line = Field(description="Short English label; editorial.", json_schema_extra=_origin("editorial"))
+    title: Text = Field(description="The section's full title, as written.", json_schema_extra=_origin("report"))
     source: Source
 
     def _brief(self) -> str:
@@ -329,16 +380,25 @@ class TreatyRef(Record):
     """
 
     instrument: InstrumentId = Field(
-        description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol)."
+        description="convention (UNTOC) or smuggling_protocol (the Smuggling of Migrants Protocol).",
+        json_schema_extra=_origin("mixed"),
     )
     article: Number | None = Field(
-        default=None, description="Article number; None when the report cites the instrument as a whole."
+        default=None,
+        description="Article number; None when the report cites the instrument as a whole.",
+        json_schema_extra=_origin("mixed"),
     )
-    as_written: OptionalLine = Field(default="", description="The words of the report that make the reference.")
+    as_written: OptionalLine = Field(
+        default="", description="The words of the report that make the reference.", json_schema_extra=_origin("report")
+    )
     provenance: Provenance = Field(
-        default="source", description="source: the report makes the reference; editorial: this library's link."
+        default="source",
+        description="source: the report makes the reference; editorial: this library's link.",
+        json_schema_extra=_origin("mixed"),
     )
-    rationale: OptionalProse = Field(default="", description="Why an editorial link was made, in English.")
+    rationale: OptionalProse = Field(
+        default="", description="Why an editorial link was made, in English.", json_schema_extra=_origin("editorial")
+    )
 
     @model_validator(mode="after")
     def _explained(self) -> "TreatyRef":
@@ -354,47 +414,81 @@ class SdgLink(Record):
     """An editorial link to a Sustainable Development Goal target the recommendation serves."""
 
     target: SdgTarget = Field(
-        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets)."
+        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets).",
+        json_schema_extra=_origin("editorial"),
     )
-    rationale: Prose = Field(description="Editorial. Why the recommendation serves the target, in English.")
-    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
+    rationale: Prose = Field(
+        description="Editorial. Why the recommendation serves the target, in English.",
+        json_schema_extra=_origin("editorial"),
+    )
+    provenance: Literal["editorial"] = Field(
+        default="editorial", description="Always editorial.", json_schema_extra=_origin("editorial")
+    )
 
 
 class Specificity(Record):
     """How specific the action asked for is, on a 1-5 scale modelled on UPR Info's (editorial).
 
-    1 asks only to share information or to cooperate; 2 to continue existing action; 3 to
-    consider action; 4 for general action; 5 for a specific, named measure.
+    1 asks only to share information or to cooperate (partnerships and engagement included);
+    2 only to continue existing action; 3 to consider action («рассмотреть»: it governs all
+    that follows); 4 for general action; 5 for a specific measure, one that names a concrete
+    instrument (a mechanism, directory, form, campaign for a named audience, equipment). The
+    level is that of the most specific action the recommendation asks for, counting the means
+    it names after «путем» or «в том числе» as actions asked for; purposes («в целях …») are not.
     """
 
     level: Annotated[int, Strict(), Field(ge=1, le=5)] = Field(
         description="Editorial. 1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
-        "5 a specific measure."
+        "5 a specific measure.",
+        json_schema_extra=_origin("editorial"),
     )
     rationale: Prose = Field(
-        description="Editorial. The words that decided the level, in English with the Russian quoted."
+        description="Editorial. The words that decided the level, in English with the Russian quoted.",
+        json_schema_extra=_origin("editorial"),
     )
-    provenance: Literal["editorial"] = Field(default="editorial", description="Always editorial.")
+    provenance: Literal["editorial"] = Field(
+        default="editorial", description="Always editorial.", json_schema_extra=_origin("editorial")
+    )
 
 
 class Recommendation(Record):
     """One numbered recommendation, verbatim."""
 
-    number: Number = Field(description="The recommendation's number as printed (1-22).")
-    theme: Slug = Field(description="Id of the theme (report section) it sits under.")
-    addressee: Line = Field(description="Who is addressed, as written («Государствам-участникам»).")
+    number: Number = Field(
+        description="The recommendation's number as printed (1-22).", json_schema_extra=_origin("report")
+    )
+    theme: Slug = Field(
+        description="Id of the theme (report section) it sits under.", json_schema_extra=_origin("report")
+    )
+    addressee: Line = Field(
+        description="Who is addressed, as written («Государствам-участникам»).", json_schema_extra=_origin("report")
+    )
     modality: Modality = Field(
         description="How strongly it is put: should («следует»), encouraged («рекомендуется»), "
-        "may_wish («возможно, пожелают»)."
+        "may_wish («возможно, пожелают»).",
+        json_schema_extra=_origin("report"),
     )
-    text: Text = Field(description="The recommendation, verbatim (ru), with an editorial English (en).")
+    text: Text = Field(
+        description="The recommendation, verbatim (ru), with an editorial English (en).",
+        json_schema_extra=_origin("report"),
+    )
     treaty_refs: tuple[TreatyRef, ...] = Field(
-        default=(), description="References to treaty articles: the report's own (source) and editorial links."
+        default=(),
+        description="References to treaty articles: the report's own (source) and editorial links.",
+        json_schema_extra=_origin("mixed"),
     )
-    addressee_kind: AddresseeKind | None = Field(default=None, description="Who is asked to act, normalised.")
-    topics: tuple[TopicTag, ...] = Field(default=(), description="Editorial topic tags.")
-    sdg_targets: tuple[SdgLink, ...] = Field(default=(), description="Editorial links to SDG targets.")
-    specificity: Specificity | None = Field(default=None, description="Editorial 1-5 specificity of the action.")
+    addressee_kind: AddresseeKind | None = Field(
+        default=None, description="Who is asked to act, normalised.", json_schema_extra=_origin("editorial")
+    )
+    topics: tuple[TopicTag, ...] = Field(
+        default=(), description="Editorial topic tags.", json_schema_extra=_origin("editorial")
+    )
+    sdg_targets: tuple[SdgLink, ...] = Field(
+        default=(), description="Editorial links to SDG targets.", json_schema_extra=_origin("editorial")
+    )
+    specificity: Specificity | None = Field(
+        default=None, description="Editorial 1-5 specificity of the action.", json_schema_extra=_origin("editorial")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -404,17 +498,22 @@ class Recommendation(Record):
 class AgendaSubItem(Record):
     """A lettered sub-item of an agenda item."""
 
-    letter: Letter = Field(description="The sub-item's letter as printed (a, b).")
-    title: Text = Field(description="The sub-item's title, as written.")
+    letter: Letter = Field(description="The sub-item's letter as printed (a, b).", json_schema_extra=_origin("report"))
+    title: Text = Field(description="The sub-item's title, as written.", json_schema_extra=_origin("report"))
 
 
 class AgendaItem(Record):
     """An item of the agenda as adopted."""
 
-    number: Number = Field(description="The item's number on the agenda as adopted.")
-    title: Text = Field(description="The item's title, as written (en: the official UN English where known).")
+    number: Number = Field(
+        description="The item's number on the agenda as adopted.", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(
+        description="The item's title, as written (en: the official UN English where known).",
+        json_schema_extra=_origin("report"),
+    )
     sub_items: tuple[AgendaSubItem, ...] = Field(
-        default=(), description="Lettered sub-items; empty when the item has none."
+        default=(), description="Lettered sub-items; empty when the item has none.", json_schema_extra=_origin("report")
     )
     source: Source
 
@@ -425,21 +524,31 @@ class AgendaItem(Record):
 class Speaker(Record):
     """A panellist: who spoke, in what capacity, for which group, under which item."""
 
-    order: Number = Field(description="Order of presentation within the meeting.")
-    honorific: Line = Field(description="As written: «г-жа» or «г-н».")
+    order: Number = Field(description="Order of presentation within the meeting.", json_schema_extra=_origin("report"))
+    honorific: Line = Field(description="As written: «г-жа» or «г-н».", json_schema_extra=_origin("report"))
     name: Name = Field(
-        description="Full name as the report introduces the speaker (en: the name in Latin script, editorial)."
+        description="Full name as the report introduces the speaker (en: the name in Latin script, editorial).",
+        json_schema_extra=_origin("report"),
     )
-    surname: Name = Field(description="The name the report uses in later paragraphs.")
-    position: Text = Field(description="Position as written.")
-    actor: ActorId = Field(description="The speaker's country.")
-    regional_group: RegionalGroup = Field(description="The group on whose behalf the speaker spoke.")
-    agenda_item: Number = Field(description="The agenda item the speaker presented on.")
+    surname: Name = Field(
+        description="The name the report uses in later paragraphs.", json_schema_extra=_origin("report")
+    )
+    position: Text = Field(description="Position as written.", json_schema_extra=_origin("report"))
+    actor: ActorId = Field(description="The speaker's country.", json_schema_extra=_origin("report"))
+    regional_group: RegionalGroup = Field(
+        description="The group on whose behalf the speaker spoke.", json_schema_extra=_origin("report")
+    )
+    agenda_item: Number = Field(
+        description="The agenda item the speaker presented on.", json_schema_extra=_origin("report")
+    )
     role: Literal["panellist"] = Field(
         default="panellist",
         description="The speaker's role at the meeting: a panellist (member of the discussion panel).",
+        json_schema_extra=_origin("report"),
     )
-    remarks: tuple[Number, ...] = Field(default=(), description="Paragraphs that summarise the speaker's remarks.")
+    remarks: tuple[Number, ...] = Field(
+        default=(), description="Paragraphs that summarise the speaker's remarks.", json_schema_extra=_origin("report")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -449,13 +558,21 @@ class Speaker(Record):
 class Statement(Record):
     """A statement made at the meeting, by whom and under which agenda items."""
 
-    actor: ActorId
+    actor: ActorId = Field(json_schema_extra=_origin("report"))
     kind: StatementKind = Field(
-        description="introductory (Secretariat), panel, party, observer_state or observer_organization."
+        description="introductory (Secretariat), panel, party, observer_state or observer_organization.",
+        json_schema_extra=_origin("report"),
     )
-    agenda_items: tuple[Number, ...] = Field(default=(), description="Empty when the report does not say.")
-    as_written: Line = Field(description="How the report names the speaker here (e.g. genitive «Австралии»).")
-    speaker: Number | None = Field(default=None, description="Speaker.order for a panellist.")
+    agenda_items: tuple[Number, ...] = Field(
+        default=(), description="Empty when the report does not say.", json_schema_extra=_origin("report")
+    )
+    as_written: Line = Field(
+        description="How the report names the speaker here (e.g. genitive «Австралии»).",
+        json_schema_extra=_origin("report"),
+    )
+    speaker: Number | None = Field(
+        default=None, description="Speaker.order for a panellist.", json_schema_extra=_origin("report")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -466,11 +583,12 @@ class Statement(Record):
 class Participant(Record):
     """An entity represented at the meeting, in the report's order."""
 
-    actor: ActorId
+    actor: ActorId = Field(json_schema_extra=_origin("report"))
     status: ParticipationStatus = Field(
-        description="party, signatory, non_party, organization or permanent_observer (paras 27-31)."
+        description="party, signatory, non_party, organization or permanent_observer (paras 27-31).",
+        json_schema_extra=_origin("report"),
     )
-    as_written: Line = Field(description="The name as it stands in the list.")
+    as_written: Line = Field(description="The name as it stands in the list.", json_schema_extra=_origin("report"))
     source: Source
 
     def _brief(self) -> str:
@@ -480,9 +598,11 @@ class Participant(Record):
 class Document(Record):
     """A document named in the report."""
 
-    symbol: Line = Field(description="The UN document symbol as printed.")
-    title: Text = Field(description="What the report calls it, as written.")
-    url: OptionalLine = Field(default="", description="The link printed with the report.")
+    symbol: Line = Field(description="The UN document symbol as printed.", json_schema_extra=_origin("report"))
+    title: Text = Field(description="What the report calls it, as written.", json_schema_extra=_origin("report"))
+    url: OptionalLine = Field(
+        default="", description="The link printed with the report.", json_schema_extra=_origin("report")
+    )
     source: Source
 
     def _brief(self) -> str:
@@ -492,34 +612,57 @@ class Document(Record):
 class Resolution(Record):
     """A resolution of the Conference of the Parties that the report cites."""
 
-    symbol: Line = Field(description="The resolution's symbol as printed (e.g. 5/3).")
-    session: MeetingNumber | None = Field(
-        default=None, description="The session of the Conference that adopted it; None when the report does not say."
+    symbol: Line = Field(
+        description="The resolution's symbol as printed (e.g. 5/3).", json_schema_extra=_origin("report")
     )
-    title: Text | None = Field(default=None, description="None when the report gives no title.")
-    effect: Text = Field(description="What the report says it did, as written.")
+    session: MeetingNumber | None = Field(
+        default=None,
+        description="The session of the Conference that adopted it; None when the report does not say.",
+        json_schema_extra=_origin("report"),
+    )
+    title: Text | None = Field(
+        default=None, description="None when the report gives no title.", json_schema_extra=_origin("report")
+    )
+    effect: Text = Field(description="What the report says it did, as written.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class PriorMeeting(Record):
     """An earlier meeting of the same body, as the report lists it."""
 
-    number: MeetingNumber = Field(description="The earlier meeting's ordinal (first, second, ...).")
-    start_date: dt.date = Field(description="First day, as the report gives it.")
-    end_date: dt.date = Field(description="Last day, as the report gives it.")
+    number: MeetingNumber = Field(
+        description="The earlier meeting's ordinal (first, second, ...).", json_schema_extra=_origin("report")
+    )
+    start_date: dt.date = Field(description="First day, as the report gives it.", json_schema_extra=_origin("report"))
+    end_date: dt.date = Field(description="Last day, as the report gives it.", json_schema_extra=_origin("report"))
     source: Source
 
 
-class Session(Record):
-    """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
+class NumberedMeeting(Record):
+    """A numbered meeting (заседание: "the 1st meeting", para 5) held during a meeting (совещание).
 
-    number: Number = Field(description="The session's number (1st, 2nd, ... заседание).")
-    date: dt.date | None = Field(default=None, description="The session's date; None when the report does not say.")
+    The UN's English calls both "meetings": the Working Group's seventh meeting (a ``Meeting``)
+    was held in four numbered meetings (``Meeting.numbered_meetings``; "The Working Group held
+    four meetings", para 18). None or empty where the report is silent. Called ``Session`` in 1.0.
+    """
+
+    number: Number = Field(
+        description="The numbered meeting's number (1st, 2nd, ... заседание).", json_schema_extra=_origin("report")
+    )
+    date: dt.date | None = Field(
+        default=None,
+        description="Its date; None when the report does not say.",
+        json_schema_extra=_origin("report"),
+    )
     agenda_items: tuple[Number, ...] = Field(
-        default=(), description="Agenda items the session took up; empty when the report does not say."
+        default=(),
+        description="Agenda items it took up; empty when the report does not say.",
+        json_schema_extra=_origin("report"),
     )
     note: OptionalProse = Field(
-        default="", description="How an inference was made, in English; empty when the report states it directly."
+        default="",
+        description="How an inference was made, in English; empty when the report states it directly.",
+        json_schema_extra=_origin("editorial"),
     )
     source: Source
 
@@ -527,81 +670,163 @@ class Session(Record):
 class FormatDecision(Record):
     """The decision that set the meeting's format."""
 
-    date: dt.date = Field(description="The date of the decision.")
-    taken_by: Text = Field(description="Who took the decision, as written.")
-    procedure: Text = Field(description="The procedure used, as written.")
+    date: dt.date = Field(description="The date of the decision.", json_schema_extra=_origin("report"))
+    taken_by: Text = Field(description="Who took the decision, as written.", json_schema_extra=_origin("report"))
+    procedure: Text = Field(description="The procedure used, as written.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Chair(Record):
     """The chair of the meeting."""
 
-    name: Name = Field(description="The chair's name, as written (en: Latin script, editorial).")
-    actor: ActorId = Field(description="The chair's country.")
+    name: Name = Field(
+        description="The chair's name, as written (en: Latin script, editorial).", json_schema_extra=_origin("report")
+    )
+    actor: ActorId = Field(description="The chair's country.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Quantity(Record):
     """A number the report gives, with whether it is approximate and its words."""
 
-    value: Count = Field(description="The number.")
-    approximate: Annotated[bool, Strict()] = Field(description="True when the report says about (около).")
-    as_written: Line = Field(description="The report's words giving the number.")
+    value: Count = Field(description="The number.", json_schema_extra=_origin("report"))
+    approximate: Annotated[bool, Strict()] = Field(
+        description="True when the report says about (около).", json_schema_extra=_origin("report")
+    )
+    as_written: Line = Field(description="The report's words giving the number.", json_schema_extra=_origin("report"))
     source: Source
 
 
 class Meeting(Record):
     """One meeting of the Working Group and everything its report says."""
 
-    number: MeetingNumber = Field(description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).")
-    title: Text = Field(description="The report's title.")
-    symbol: Line | None = Field(default=None, description="The report's document symbol; None when not printed in it.")
-    language: Literal["ru"] = Field(default="ru", description="Language of the report's text in this data.")
+    number: MeetingNumber = Field(
+        description="The meeting's ordinal (7 for Vienna, 8-9 September 2020).", json_schema_extra=_origin("report")
+    )
+    title: Text = Field(description="The report's title.", json_schema_extra=_origin("report"))
+    symbol: Line | None = Field(
+        default=None,
+        description="The report's document symbol; None when not printed in it.",
+        json_schema_extra=_origin("report"),
+    )
+    language: Literal["ru"] = Field(
+        default="ru", description="Language of the report's text in this data.", json_schema_extra=_origin("report")
+    )
     source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
-        default=None, description="Bundled file with the report's text (a bare file name); None when none is shipped."
+        default=None,
+        description="Bundled file with the report's text (a bare file name); None when none is shipped.",
+        json_schema_extra=_origin("editorial"),
     )
-    body: Text = Field(description="The body that met, as written.")
-    parent_body: Text = Field(description="The body the Working Group reports to, as written.")
-    city: Name = Field(description="Where it met (ru: nominative of the report's city).")
-    start_date: dt.date = Field(description="First day of the meeting.")
-    end_date: dt.date = Field(description="Last day of the meeting.")
-    format: MeetingFormat = Field(description="in_person, online or hybrid (para 18 for meeting 7).")
+    body: Text = Field(description="The body that met, as written.", json_schema_extra=_origin("report"))
+    parent_body: Text = Field(
+        description="The body the Working Group reports to, as written.", json_schema_extra=_origin("report")
+    )
+    city: Name = Field(
+        description="Where it met (ru: nominative of the report's city).", json_schema_extra=_origin("report")
+    )
+    start_date: dt.date = Field(description="First day of the meeting.", json_schema_extra=_origin("report"))
+    end_date: dt.date = Field(description="Last day of the meeting.", json_schema_extra=_origin("report"))
+    format: MeetingFormat = Field(
+        description="in_person, online or hybrid (para 18 for meeting 7).", json_schema_extra=_origin("report")
+    )
     format_decision: FormatDecision | None = Field(
-        default=None, description="The decision that set the format; None when the report gives none."
+        default=None,
+        description="The decision that set the format; None when the report gives none.",
+        json_schema_extra=_origin("report"),
     )
-    sessions_held: Annotated[int, Strict(), Field(ge=0, le=MAX_NUMBERED)] = Field(
-        description="Number of sessions (заседания) held."
+    meetings_held: Annotated[int, Strict(), Field(ge=0, le=MAX_NUMBERED)] = Field(
+        description="How many numbered meetings (заседания) were held (1.0: sessions_held).",
+        json_schema_extra=_origin("report"),
     )
-    sessions: tuple[Session, ...] = Field(default=(), description="The sessions with what the report says of each.")
-    chair: Chair | None = Field(default=None, description="The chair; None when the report does not name one.")
+    numbered_meetings: tuple[NumberedMeeting, ...] = Field(
+        default=(),
+        description="The numbered meetings (заседания), with what the report says of each (1.0: sessions).",
+        json_schema_extra=_origin("report"),
+    )
+    chair: Chair | None = Field(
+        default=None,
+        description="The chair; None when the report does not name one.",
+        json_schema_extra=_origin("report"),
+    )
     registered_delegates: Quantity | None = Field(
-        default=None, description="Registered delegates as the report counts them; None when it does not."
+        default=None,
+        description="Registered delegates as the report counts them; None when it does not.",
+        json_schema_extra=_origin("report"),
     )
     adopted_on: dt.date | None = Field(
-        default=None, description="The date the report was adopted; None when not stated."
+        default=None,
+        description="The date the report was adopted; None when not stated.",
+        json_schema_extra=_origin("report"),
     )
     source: Source
     previous_meetings: tuple[PriorMeeting, ...] = Field(
-        default=(), description="Earlier meetings the report lists, with their dates."
+        default=(),
+        description="Earlier meetings the report lists, with their dates.",
+        json_schema_extra=_origin("report"),
     )
     resolutions: tuple[Resolution, ...] = Field(
-        default=(), description="Resolutions of the Conference the report cites."
+        default=(), description="Resolutions of the Conference the report cites.", json_schema_extra=_origin("report")
     )
-    chapters: tuple[Chapter, ...] = Field(default=(), description="The report's chapters and sections, in order.")
-    themes: tuple[Theme, ...] = Field(default=(), description="The thematic sections of the recommendations.")
-    agenda: tuple[AgendaItem, ...] = Field(default=(), description="The agenda as adopted.")
-    recommendations: tuple[Recommendation, ...] = Field(default=(), description="The recommendations, in order.")
-    speakers: tuple[Speaker, ...] = Field(default=(), description="The panellists, in order of presentation.")
-    statements: tuple[Statement, ...] = Field(default=(), description="Statements in the report's order.")
-    participants: tuple[Participant, ...] = Field(default=(), description="Participants in the report's order.")
-    documents: tuple[Document, ...] = Field(default=(), description="Documents the report names.")
-    paragraphs: tuple[Paragraph, ...] = Field(default=(), description="Every numbered paragraph, verbatim.")
+    chapters: tuple[Chapter, ...] = Field(
+        default=(), description="The report's chapters and sections, in order.", json_schema_extra=_origin("report")
+    )
+    themes: tuple[Theme, ...] = Field(
+        default=(), description="The thematic sections of the recommendations.", json_schema_extra=_origin("report")
+    )
+    agenda: tuple[AgendaItem, ...] = Field(
+        default=(), description="The agenda as adopted.", json_schema_extra=_origin("report")
+    )
+    recommendations: tuple[Recommendation, ...] = Field(
+        default=(), description="The recommendations, in order.", json_schema_extra=_origin("report")
+    )
+    speakers: tuple[Speaker, ...] = Field(
+        default=(), description="The panellists, in order of presentation.", json_schema_extra=_origin("report")
+    )
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="Statements in the report's order.", json_schema_extra=_origin("report")
+    )
+    participants: tuple[Participant, ...] = Field(
+        default=(), description="Participants in the report's order.", json_schema_extra=_origin("report")
+    )
+    documents: tuple[Document, ...] = Field(
+        default=(), description="Documents the report names.", json_schema_extra=_origin("report")
+    )
+    paragraphs: tuple[Paragraph, ...] = Field(
+        default=(), description="Every numbered paragraph, verbatim.", json_schema_extra=_origin("report")
+    )
 
     def _brief(self) -> str:
         return (
             f"{self.number}, {self.city.get()}, {self.start_date}..{self.end_date}, "
             f"{len(self.recommendations)} recommendations, {len(self.participants)} participants"
         )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_keys(cls, data: object) -> object:
+        """Accept 1.0's keys (``sessions_held``, ``sessions``) in data files, with a DeprecationWarning."""
+        if not isinstance(data, dict) or not any(old in data for old in _RENAMED_KEYS):
+            return data
+        data = dict(data)
+        for old, new in _RENAMED_KEYS.items():
+            if old in data:
+                if new in data:
+                    raise ValueError(f"both {old} and {new} are given: keep {new} ({old} is its 1.0 name)")
+                _deprecated(f"the key {old!r} of a meeting", new)
+                data[new] = data.pop(old)
+        return data
+
+    @property
+    def sessions_held(self) -> int:
+        """Deprecated since 1.1: use ``meetings_held``."""
+        _deprecated("Meeting.sessions_held", "Meeting.meetings_held")
+        return self.meetings_held
+
+    @property
+    def sessions(self) -> tuple[NumberedMeeting, ...]:
+        """Deprecated since 1.1: use ``numbered_meetings``."""
+        _deprecated("Meeting.sessions", "Meeting.numbered_meetings")
+        return self.numbered_meetings
 
     @model_validator(mode="after")
     def _consistent(self) -> "Meeting":
@@ -612,14 +837,15 @@ class Meeting(Record):
         _expect_sequence(problems, "paragraphs", "number", [p.number for p in self.paragraphs])
         _expect_sequence(problems, "recommendations", "number", [r.number for r in self.recommendations])
         _expect_sequence(problems, "agenda", "number", [a.number for a in self.agenda])
-        _expect_sequence(problems, "sessions", "number", [s.number for s in self.sessions])
+        _expect_sequence(problems, "numbered_meetings", "number", [s.number for s in self.numbered_meetings])
         _expect_sequence(problems, "speakers", "order", [s.order for s in self.speakers])
         _expect_unique(problems, "themes", "id", [t.id for t in self.themes])
         _expect_unique(problems, "participants", "actor", [p.actor for p in self.participants])
         _expect_unique(problems, "documents", "symbol", [d.symbol for d in self.documents])
-        if self.sessions and len(self.sessions) != self.sessions_held:
+        if self.numbered_meetings and len(self.numbered_meetings) != self.meetings_held:
+            listed = len(self.numbered_meetings)
             problems.append(
-                (("sessions_held",), f"{len(self.sessions)} sessions listed but sessions_held is {self.sessions_held}")
+                (("meetings_held",), f"{listed} numbered meetings listed but meetings_held is {self.meetings_held}")
             )
         themes = [t.id for t in self.themes]
         for i, r in enumerate(self.recommendations):
@@ -637,8 +863,8 @@ class Meeting(Record):
             for j, n in enumerate(s.agenda_items)
         ]
         used += [
-            (("sessions", i, "agenda_items", j), n)
-            for i, s in enumerate(self.sessions)
+            (("numbered_meetings", i, "agenda_items", j), n)
+            for i, s in enumerate(self.numbered_meetings)
             for j, n in enumerate(s.agenda_items)
         ]
         problems += [(loc, f"unknown agenda item {n}.{_choices(n, items)}") for loc, n in used if n not in items]
@@ -685,7 +911,7 @@ class Meeting(Record):
             "statements": self.statements,
             "participants": self.participants,
             "documents": self.documents,
-            "sessions": self.sessions,
+            "numbered_meetings": self.numbered_meetings,
         }
         cited += [((name, i, "source"), r.source) for name, items in groups.items() for i, r in enumerate(items)]
         cited += [(("speakers", i, "remarks"), s.remarks) for i, s in enumerate(self.speakers)]
@@ -695,40 +921,115 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: Line = Field(description="Reference. Arabic UN short name.")
-    zh: Line = Field(description="Reference. Chinese UN short name.")
-    en: Line = Field(description="Reference. English UN short name.")
-    fr: Line = Field(description="Reference. French UN short name.")
-    ru: Line = Field(description="Reference. Russian UN short name.")
-    es: Line = Field(description="Reference. Spanish UN short name.")
+    ar: Line = Field(description="Reference. Arabic UN short name.", json_schema_extra=_origin("reference"))
+    zh: Line = Field(description="Reference. Chinese UN short name.", json_schema_extra=_origin("reference"))
+    en: Line = Field(description="Reference. English UN short name.", json_schema_extra=_origin("reference"))
+    fr: Line = Field(description="Reference. French UN short name.", json_schema_extra=_origin("reference"))
+    ru: Line = Field(description="Reference. Russian UN short name.", json_schema_extra=_origin("reference"))
+    es: Line = Field(description="Reference. Spanish UN short name.", json_schema_extra=_origin("reference"))
+
+
+UnLanguage: TypeAlias = Literal["ar", "zh", "en", "fr", "ru", "es"]
+"""The six official languages of the United Nations."""
+
+
+class FormerNames(Record):
+    """UN short names a state had until a change of name took effect (reference)."""
+
+    until: dt.date = Field(
+        description="The day the names that replaced these took effect, as the evidence dates it; these were in "
+        "force before it.",
+        json_schema_extra=_origin("reference"),
+    )
+    names: dict[UnLanguage, Line] = Field(
+        min_length=1,
+        description="The former short name in each official language that changed (ar, zh, en, fr, ru, es).",
+        json_schema_extra=_origin("reference"),
+    )
+    evidence: Prose = Field(
+        description="Where the names and the date come from, in English.", json_schema_extra=_origin("reference")
+    )
+
+    def _brief(self) -> str:
+        return f"until {self.until}: " + ", ".join(f"{lang} {name!r}" for lang, name in self.names.items())
+
+    def __hash__(self) -> int:  # records are hashable; a dict field is hashed as its items
+        return hash((self.until, tuple(self.names.items()), self.evidence))
 
 
 class State(Record):
     """A state: ISO and M49 codes, its name in the report and in UN English, its UN group."""
 
-    kind: Literal["state"] = Field(description="Always state (the discriminator between states and organizations).")
+    kind: Literal["state"] = Field(
+        description="Always state (the discriminator between states and organizations).",
+        json_schema_extra=_origin("reference"),
+    )
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-3 code."
+        description="Reference. ISO 3166-1 alpha-3 code.", json_schema_extra=_origin("reference")
     )
     alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-2 code."
+        description="Reference. ISO 3166-1 alpha-2 code.", json_schema_extra=_origin("reference")
     )
     m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(
-        description="Reference. UN M49 code, zero-padded."
+        description="Reference. UN M49 code, zero-padded.", json_schema_extra=_origin("reference")
     )
-    name: Name = Field(description="ru: as the report's participants list writes it; en: UN short name.")
+    name: Name = Field(
+        description="ru: as the report's participants list writes it; en: UN short name.",
+        json_schema_extra=_origin("report"),
+    )
     regional_group: RegionalGroup | None = Field(
-        description="Reference. UN regional group; None for a state in no group."
+        description="Reference. UN regional group; None for a state in no group.",
+        json_schema_extra=_origin("reference"),
     )
     regional_group_note: OptionalProse = Field(
-        default="", description="Reference. Edge cases of group membership, in English."
+        default="",
+        description="Reference. Edge cases of group membership, in English.",
+        json_schema_extra=_origin("reference"),
     )
     names: UnNames | None = Field(
         default=None,
         description="Reference. UN short names in Arabic, Chinese, English, French, Russian and Spanish "
         "(OCHA Countries & Territories taxonomy); None when not known. names.ru may differ from "
         "name.ru, which is the report's own form (e.g. «Нидерланды»).",
+        json_schema_extra=_origin("reference"),
     )
+    former_names: tuple[FormerNames, ...] = Field(
+        default=(),
+        description="UN short names the state had before its current ones (names), each change with the day it "
+        "took effect and the evidence; empty when the names have not changed since the data's meetings.",
+        json_schema_extra=_origin("reference"),
+    )
+
+    def names_at(self, day: dt.date) -> UnNames | None:
+        """The six UN short names in force on ``day``: ``names`` with every name changed after ``day`` put back.
+
+        >>> import datetime as dt, smuggling_wg as swg
+        >>> turkey = swg.load().actor("TUR")
+        >>> turkey.names.en, turkey.names_at(dt.date(2020, 9, 8)).en
+        ('Türkiye', 'Turkey')
+        """
+        if self.names is None:
+            return None
+        earlier: dict[str, object] = {}
+        for change in sorted(self.former_names, key=lambda c: c.until, reverse=True):
+            if change.until > day:  # the first change after ``day`` is applied last and wins
+                earlier |= {lang: name for lang, name in change.names.items()}
+        return self.names.model_copy(update=earlier) if earlier else self.names
+
+    @model_validator(mode="after")
+    def _former_names_differ(self) -> "State":
+        """A former name is not the current one; two changes of a state's names fall on different days."""
+        problems: Problems = []
+        days: set[dt.date] = set()
+        for i, change in enumerate(self.former_names):
+            for lang, name in change.names.items():
+                if self.names is not None and name == getattr(self.names, lang):
+                    problems.append((("former_names", i, "names", lang), f"{name!r} is the current {lang} name"))
+            if change.until in days:
+                problems.append((("former_names", i, "until"), f"two changes of name on {change.until}"))
+            days.add(change.until)
+        _raise(problems)
+        return self
 
     def _brief(self) -> str:
         return f"{self.id}, {self.name.get()}"
@@ -738,13 +1039,26 @@ class Organization(Record):
     """An organization, UN entity or other non-state actor."""
 
     kind: OrganizationKind = Field(
-        description="Reference. What kind of actor this is (a judgment where the report does not say)."
+        description="Reference. What kind of actor this is (a judgment where the report does not say).",
+        json_schema_extra=_origin("reference"),
     )
-    id: Slug = Field(description="Short lower-case id used in references (eurojust, unhcr, eu, ...).")
-    name: Name = Field(description="ru: as the report writes it; en: the organization's official English name.")
-    acronym: OptionalLine = Field(default="", description="Reference. Official acronym; empty when there is none.")
+    id: Slug = Field(
+        description="Short lower-case id used in references (eurojust, unhcr, eu, ...).",
+        json_schema_extra=_origin("editorial"),
+    )
+    name: Name = Field(
+        description="ru: as the report writes it; en: the organization's official English name.",
+        json_schema_extra=_origin("report"),
+    )
+    acronym: OptionalLine = Field(
+        default="",
+        description="Reference. Official acronym; empty when there is none.",
+        json_schema_extra=_origin("reference"),
+    )
     note: OptionalProse = Field(
-        default="", description="Editorial. What a reader should know about this actor, in English."
+        default="",
+        description="Editorial. What a reader should know about this actor, in English.",
+        json_schema_extra=_origin("editorial"),
     )
 
     def _brief(self) -> str:
@@ -757,10 +1071,12 @@ Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
 class Topic(Record):
     """A topic of the controlled vocabulary (editorial)."""
 
-    id: Slug = Field(description="Editorial. Id used by topic tags.")
-    label_en: Line = Field(description="Editorial. English label.")
-    label_ru: Line = Field(description="Editorial. Russian label.")
-    definition: Prose = Field(description="The test a tagger applies, in English.")
+    id: Slug = Field(description="Editorial. Id used by topic tags.", json_schema_extra=_origin("editorial"))
+    label_en: Line = Field(description="Editorial. English label.", json_schema_extra=_origin("editorial"))
+    label_ru: Line = Field(description="Editorial. Russian label.", json_schema_extra=_origin("editorial"))
+    definition: Prose = Field(
+        description="The test a tagger applies, in English.", json_schema_extra=_origin("editorial")
+    )
 
     def label(self, lang: Lang | None = None) -> str:
         """The label in ``lang`` (default: the display language)."""
@@ -774,22 +1090,34 @@ class Topic(Record):
 class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
-    id: InstrumentId = Field(description="Reference. convention or smuggling_protocol.")
-    title: Line = Field(description="Official English title.")
-    title_ru: Line = Field(description="Official Russian title.")
-    articles: dict[NumberKey, Line] = Field(description="Reference. Article number -> official English title.")
+    id: InstrumentId = Field(
+        description="Reference. convention or smuggling_protocol.", json_schema_extra=_origin("reference")
+    )
+    title: Line = Field(description="Official English title.", json_schema_extra=_origin("reference"))
+    title_ru: Line = Field(description="Official Russian title.", json_schema_extra=_origin("reference"))
+    articles: dict[NumberKey, Line] = Field(
+        description="Reference. Article number -> official English title.", json_schema_extra=_origin("reference")
+    )
 
 
 class MeetingRole(Record):
     """What one actor did at one meeting, as the report says: a part of an :class:`ActorProfile`."""
 
-    meeting: Annotated[int, Field(ge=1)] = Field(description="The meeting's number.")
+    meeting: MeetingNumber = Field(description="The meeting's number.", json_schema_extra=_origin("report"))
     participation: Participant | None = Field(
-        default=None, description="The actor's entry in the list of participants; None when not listed."
+        default=None,
+        description="The actor's entry in the list of participants; None when not listed.",
+        json_schema_extra=_origin("report"),
     )
-    statements: tuple[Statement, ...] = Field(default=(), description="Statements it made, in the report's order.")
-    speakers: tuple[Speaker, ...] = Field(default=(), description="Panellists from it, in order of presentation.")
-    chair: Chair | None = Field(default=None, description="The meeting's chair, when from this actor.")
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="Statements it made, in the report's order.", json_schema_extra=_origin("report")
+    )
+    speakers: tuple[Speaker, ...] = Field(
+        default=(), description="Panellists from it, in order of presentation.", json_schema_extra=_origin("report")
+    )
+    chair: Chair | None = Field(
+        default=None, description="The meeting's chair, when from this actor.", json_schema_extra=_origin("report")
+    )
 
     @property
     def source(self) -> tuple[int, ...]:
@@ -806,8 +1134,10 @@ class MeetingRole(Record):
 class ActorProfile(Record):
     """A state's or organization's whole story in the reports: what it did at each meeting, cited."""
 
-    actor: Actor = Field(description="The state or organization.")
-    meetings: tuple[MeetingRole, ...] = Field(default=(), description="What it did at each meeting, by meeting.")
+    actor: Actor = Field(description="The state or organization.", json_schema_extra=_origin("mixed"))
+    meetings: tuple[MeetingRole, ...] = Field(
+        default=(), description="What it did at each meeting, by meeting.", json_schema_extra=_origin("report")
+    )
 
     def _brief(self) -> str:
         return f"{self.actor.id}, {self.actor.name.get()}, {len(self.meetings)} meetings"
@@ -816,15 +1146,25 @@ class ActorProfile(Record):
 class Bundle(Record):
     """Everything one data file holds: its version, the actors, the meetings and the reference data."""
 
-    data_version: Line = Field(description="Version of the data (DATA_VERSION for the bundled data).")
-    actors: tuple[Actor, ...] = Field(description="Every state and organization any meeting mentions.")
-    meetings: tuple[Meeting, ...] = Field(description="The meetings, each with everything its report says.")
-    topics: tuple[Topic, ...] = Field(default=(), description="Editorial. The topic vocabulary.")
+    data_version: Line = Field(
+        description="Version of the data (DATA_VERSION for the bundled data).", json_schema_extra=_origin("editorial")
+    )
+    actors: tuple[Actor, ...] = Field(
+        description="Every state and organization any meeting mentions.", json_schema_extra=_origin("report")
+    )
+    meetings: tuple[Meeting, ...] = Field(
+        description="The meetings, each with everything its report says.", json_schema_extra=_origin("report")
+    )
+    topics: tuple[Topic, ...] = Field(
+        default=(), description="Editorial. The topic vocabulary.", json_schema_extra=_origin("editorial")
+    )
     instruments: tuple[Instrument, ...] = Field(
-        default=(), description="Reference. The treaties that links point into."
+        default=(), description="Reference. The treaties that links point into.", json_schema_extra=_origin("reference")
     )
     sdg_targets: dict[SdgTarget, Prose] = Field(
-        default_factory=dict, description="Reference. SDG target -> its official text."
+        default_factory=dict,
+        description="Reference. SDG target -> its official text.",
+        json_schema_extra=_origin("reference"),
     )
 
     @model_validator(mode="after")
@@ -882,6 +1222,25 @@ class Bundle(Record):
                 if s.target not in self.sdg_targets
             ]
         return problems
+
+
+_RENAMED_KEYS = {"sessions_held": "meetings_held", "sessions": "numbered_meetings"}
+"""Keys of a meeting renamed in 1.1 (old -> new), still accepted with a DeprecationWarning."""
+
+
+def _deprecated(old: str, new: str) -> None:
+    """Warn that ``old`` (a 1.0 name) is deprecated in favour of ``new``; the warning points at the caller."""
+    import warnings
+
+    warnings.warn(f"{old} is deprecated since 1.1: use {new} (see the glossary)", DeprecationWarning, stacklevel=3)
+
+
+def __getattr__(name: str) -> object:
+    """``Session``, 1.0's name of :class:`NumberedMeeting`, still works with a DeprecationWarning."""
+    if name == "Session":
+        _deprecated("smuggling_wg.models.Session", "NumberedMeeting")
+        return NumberedMeeting
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _raise(problems: Problems) -> None:
