@@ -161,8 +161,9 @@ def test_agreement_report_is_up_to_date() -> None:
     done = subprocess.run([sys.executable, "tools/agreement.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     report = (ROOT / "analysis" / "agreement.md").read_text(encoding="utf-8")
-    assert "| investigation_prosecution | 11 | 11 | 11 | 1.00 |" in report
-    assert "| 6 | gender_children | False | True | reject |" in report
+    assert "| investigation_prosecution | 11 | 10 | 10 | 0.91 |" in report
+    assert "| 7 | investigation_prosecution | True | False | add |" in report
+    assert "Overall (pooled): kappa 0.991; 373 of 374 judgments agree." in report
 
 
 def _bundle_json() -> dict[str, Any]:
