@@ -65,7 +65,8 @@ class Column:
     """A column: its name, type, meaning and allowed values, and how to read its value from a row's record.
 
     ``many``: the value is a list of ``type`` (a CSV cell joins it with ``;``; Parquet and
-    pandas keep a list). ``required``: never empty.
+    pandas keep a list). ``required``: never empty. ``lang``: the language of a text of the
+    report (``ru`` or ``en``; full-text indexed in SQLite), empty for other columns.
     """
 
     name: str
@@ -75,6 +76,7 @@ class Column:
     enum: tuple[Any, ...] = ()
     required: bool = False
     many: bool = False
+    lang: Literal["ru", "en", ""] = ""
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,12 @@ def text(model: type[Record], name: str, column: str = "", description: str = ""
 
         note = _description(Text, lang)
         return Column(
-            f"{base}_{lang}", "string", f"{meaning} This column: {note}", get, required=required and lang == "ru"
+            f"{base}_{lang}",
+            "string",
+            f"{meaning} This column: {note}",
+            get,
+            required=required and lang == "ru",
+            lang=lang,
         )
 
     return language("ru"), language("en")

@@ -1,11 +1,11 @@
-"""The library's exceptions: one for a lookup that misses, one for a bad filter, one for bad data."""
+"""The library's exceptions (all :class:`SmugglingWGError`): a lookup that misses, a bad filter, bad data, an export."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DataError", "InvalidFilter", "NotFound", "Problem", "choices"]
+__all__ = ["DataError", "ExportError", "InvalidFilter", "NotFound", "Problem", "SmugglingWGError", "choices"]
 
 
 def choices(wanted: object, valid: Iterable[object]) -> str:
@@ -19,7 +19,11 @@ def choices(wanted: object, valid: Iterable[object]) -> str:
     return f"{hint} Valid: {shown}."
 
 
-class NotFound(KeyError):
+class SmugglingWGError(Exception):
+    """The base of every error the library raises on purpose."""
+
+
+class NotFound(SmugglingWGError, KeyError):
     """A lookup (meeting, actor, paragraph, ...) found nothing; the message names what exists."""
 
     def __init__(self, what: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
@@ -31,7 +35,7 @@ class NotFound(KeyError):
         return str(self.args[0])
 
 
-class InvalidFilter(ValueError):
+class InvalidFilter(SmugglingWGError, ValueError):
     """A filter was given a value that does not exist (e.g. ``theme="crisis"``)."""
 
     def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
@@ -63,7 +67,7 @@ class Problem:
         return text + (f" Hint: {self.suggestion}" if self.suggestion else "")
 
 
-class DataError(ValueError):
+class DataError(SmugglingWGError, ValueError):
     """Data that could not be read or failed validation; ``problems`` lists every :class:`Problem` found."""
 
     def __init__(self, problems: Iterable[Problem | str]) -> None:
@@ -71,3 +75,10 @@ class DataError(ValueError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head} in the data:\n" + "\n".join(f"- {p}" for p in self.problems))
+
+
+class ExportError(SmugglingWGError, OSError):
+    """An export could not be written (a file in the way, a symbolic link, no space, no permission).
+
+    The message is one line; files of an earlier export are left as they were.
+    """
