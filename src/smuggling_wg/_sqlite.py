@@ -9,7 +9,8 @@ enumerations, and an index on each column people filter on. Types: ``integer`` i
 ``*_en``) is full-text indexed in a table ``<table>_fts`` (FTS5, ``unicode61
 remove_diacritics 2``, external content keyed by ``rowid``). A table ``about`` holds the
 versions and the citation. The database is built in one transaction with the standard
-library's :mod:`sqlite3`, into a temporary file that the export then renames into place.
+library's :mod:`sqlite3`, in memory; the export writes it to a temporary file and renames that
+into place.
 """
 
 from __future__ import annotations
@@ -99,12 +100,11 @@ def _full_text(spec: _tables.Table) -> list[str]:
 
 
 def build(ds: Dataset, about: dict[str, str], path: Path) -> None:
-    """Build the database into ``path`` (a new, empty file) in one transaction."""
+    """Build the database in memory in one transaction, then write it to ``path`` (a new, empty file)."""
     import sqlite3
 
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode = MEMORY")
         connection.execute("BEGIN")
         for spec in _tables.TABLES:
             for statement in _create(spec):
@@ -123,10 +123,14 @@ def build(ds: Dataset, about: dict[str, str], path: Path) -> None:
         if broken:
             raise sqlite3.IntegrityError(f"foreign keys that do not join: {broken[:5]}")
         connection.execute("COMMIT")
+        if hasattr(connection, "serialize"):  # Python 3.11+: the bytes, written with the real OS errors
+            bytes_producer(connection.serialize())(path)
+        else:  # pragma: no cover - Python 3.10
+            with sqlite3.connect(path) as target:
+                connection.backup(target)
+            target.close()
     except sqlite3.Error as exc:
-        message = str(exc)
-        code = errno.ENOSPC if "full" in message else errno.EIO
-        raise OSError(code, f"SQLite: {message}") from None
+        raise OSError(errno.EIO, f"SQLite: {exc}") from None
     finally:
         connection.close()
 

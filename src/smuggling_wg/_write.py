@@ -7,7 +7,8 @@ fsync'd; only when every file of the export is written are they renamed into pla
 (:data:`MANIFEST`) is written last. So a full disk, a missing permission or ``kill -9``
 while writing leaves the files of an earlier export as they were; at worst, a ``kill -9``
 between two renames leaves some files of the new export beside the rest of the old one,
-each file whole.
+each file whole. Temporary files an interrupted export left (``.smuggling-wg-tmp-*``) are
+removed by the next export into the folder.
 
 The manifest lists the files exports of ours wrote into the folder. An export may replace
 those; a file of that name we did not write (no manifest lists it) is refused unless
@@ -135,6 +136,14 @@ def _directory(folder: Path) -> Iterator[int]:
         os.close(fd)
 
 
+def _remove_stale(dir_fd: int) -> None:
+    """Remove temporary files an interrupted export of ours left behind (``kill -9``, power loss)."""
+    for entry in os.scandir(dir_fd):
+        if entry.name.startswith(_TEMP_PREFIX) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.name, dir_fd=dir_fd)
+
+
 def _temporary(folder: Path, dir_fd: int, name: str) -> Path:
     temp = f"{_TEMP_PREFIX}{secrets.token_hex(6)}-{name}"
     os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=dir_fd))
@@ -164,6 +173,7 @@ def write_files(out: Path | str, files: Sequence[tuple[str, Producer]], force: b
         _check_targets(folder, dir_fd, [*names, MANIFEST], ours | {MANIFEST}, force)
         temporaries: list[tuple[Path, str]] = []
         try:
+            _remove_stale(dir_fd)
             for name, produce in files:
                 temp = _temporary(folder, dir_fd, name)
                 temporaries.append((temp, name))
