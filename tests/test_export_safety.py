@@ -13,7 +13,7 @@ import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,7 +85,9 @@ def test_every_format_refuses_foreign_files_and_overwrites_them_with_force(
     folder.mkdir()
     (folder / names[-1]).write_text("my own notes\n", encoding="utf-8")
     (folder / "unrelated.txt").write_text("kept\n", encoding="utf-8")
-    with pytest.raises(ExportError, match=rf"would overwrite files no earlier export of smuggling-wg wrote .*{names[-1]}"):
+    with pytest.raises(
+        ExportError, match=rf"would overwrite files no earlier export of smuggling-wg wrote .*{names[-1]}"
+    ):
         export(ds, fmt, folder)  # type: ignore[arg-type]
     assert _snapshot(folder) == {names[-1]: b"my own notes\n", "unrelated.txt": b"kept\n"}, "nothing written"
     export(ds, fmt, folder, force=True)  # type: ignore[arg-type]
@@ -144,10 +146,18 @@ def test_out_empty_and_out_file(ds: Dataset, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"no output folder given \(--out is empty\)"):
         export(ds, "csv", "")
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(ExportError, match="file.txt: is a file, not a folder"):
+    with pytest.raises(ExportError, match=r"file\.txt: is a file, not a folder"):
         export(ds, "csv", tmp_path / "file.txt")
     with pytest.raises(ExportError, match="cannot create the folder"):
         export(ds, "csv", tmp_path / "file.txt" / "sub")
+
+
+def test_export_help_lists_every_format() -> None:
+    done = _cli("export", "--help")
+    assert done.returncode == 0
+    assert "{" + ",".join(FORMATS) + "}" in done.stdout
+    for fmt in ("sqlite:", "parquet:", "akn:", "--force"):
+        assert fmt in done.stdout
 
 
 def test_cli_bad_outputs_are_one_line_errors(tmp_path: Path) -> None:
@@ -169,7 +179,7 @@ def test_cli_bad_outputs_are_one_line_errors(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def earlier(tmp_path: Path) -> Iterator[Callable[[str], tuple[Path, dict[str, bytes]]]]:
+def earlier(tmp_path: Path) -> Callable[[str], tuple[Path, dict[str, bytes]]]:
     """An earlier good export (bundled data plus the example meeting), and a snapshot of its bytes."""
 
     def make(fmt: str) -> tuple[Path, dict[str, bytes]]:
@@ -178,7 +188,7 @@ def earlier(tmp_path: Path) -> Iterator[Callable[[str], tuple[Path, dict[str, by
         assert done.returncode == 0, done.stderr
         return folder, _snapshot(folder)
 
-    yield make
+    return make
 
 
 def _limit_file_size(limit: int) -> Callable[[], None]:

@@ -87,9 +87,10 @@ def test_full_text_search_in_both_languages(db: sqlite3.Connection) -> None:
     assert 6 in search("paragraphs", "Ледваба")
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%USING fts5%'")}
     assert {"recommendations_fts", "paragraphs_fts", "themes_fts", "speakers_fts"} <= tables
-    assert "tokenize='unicode61 remove_diacritics 2'" in db.execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'"
-    ).fetchone()[0]
+    assert (
+        "tokenize='unicode61 remove_diacritics 2'"
+        in db.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()[0]
+    )
 
 
 def test_datasette_metadata_comes_from_the_declarations(folder: Path) -> None:
