@@ -49,9 +49,12 @@ def work_iri(meeting: models.Meeting) -> str:
 
 
 def _slug(text: str) -> str:
+    """A name as an IRI segment: accents dropped, lower case, words joined by ``_``."""
     import re
+    import unicodedata
 
-    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "x"
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "_", plain.lower()).strip("_") or "x"
 
 
 def document(ds: Dataset, meeting: models.Meeting, lang: Lang, about: dict[str, str]) -> bytes:
@@ -209,9 +212,10 @@ def _proprietary(node: Any, meeting: models.Meeting, about: dict[str, str], lang
                 article=ref.article,
                 as_written=ref.as_written,
                 provenance=ref.provenance,
+                rationale=ref.rationale,
             )
         for link in r.sdg_targets:
-            e(rec, "sdgTarget", target=link.target, provenance=link.provenance)
+            e(rec, "sdgTarget", target=link.target, provenance=link.provenance, rationale=link.rationale)
     for p in meeting.paragraphs:
         if p.topics:
             para = e(layer, "paragraph", href=f"#para_{p.number}")
