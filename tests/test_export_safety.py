@@ -199,7 +199,9 @@ def _limit_file_size(limit: int) -> Callable[[], None]:
     return preexec
 
 
-@pytest.mark.parametrize(("fmt", "limit"), [("csv", 40_000), ("sqlite", 200_000), ("json", 100_000)])
+@pytest.mark.parametrize(
+    ("fmt", "limit"), [("csv", 40_000), ("sqlite", 200_000), ("json", 100_000), ("parquet", 18_000), ("akn", 100_000)]
+)
 def test_a_full_disk_leaves_the_earlier_export_intact(
     earlier: Callable[[str], tuple[Path, dict[str, bytes]]], fmt: str, limit: int
 ) -> None:
@@ -209,7 +211,10 @@ def test_a_full_disk_leaves_the_earlier_export_intact(
     assert _snapshot(folder) == before, "the earlier export is intact and no temporary file is left"
     done = _cli("export", "--format", fmt, "--out", str(folder))
     assert done.returncode == 0, done.stderr
-    assert _snapshot(folder) != before
+    reference = folder.with_name(f"{fmt}-reference")
+    assert _cli("export", "--format", fmt, "--out", str(reference)).returncode == 0
+    after = _snapshot(folder)
+    assert all(after[name] == content for name, content in _snapshot(reference).items() if name != _write.MANIFEST)
 
 
 _SLOW_EXPORT = """
@@ -228,7 +233,7 @@ export(load(), sys.argv[1], sys.argv[2])
 """
 
 
-@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("fmt", ["csv", "sqlite", "parquet", "akn"])
 def test_kill_9_mid_export_leaves_the_earlier_export_intact(
     earlier: Callable[[str], tuple[Path, dict[str, bytes]]], fmt: str
 ) -> None:
@@ -251,6 +256,22 @@ def test_kill_9_mid_export_leaves_the_earlier_export_intact(
     done = _cli("export", "--format", fmt, "--out", str(folder))
     assert done.returncode == 0, done.stderr
     assert not [p for p in folder.iterdir() if p.name.startswith(".smuggling-wg-tmp-")], "the next export cleans up"
+
+
+def test_one_export_at_a_time_per_folder(ds: Dataset, tmp_path: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", _SLOW_EXPORT, "csv", str(tmp_path)], stdout=subprocess.PIPE, text=True
+    ) as process:
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline() == "first file written\n"
+            with pytest.raises(ExportError, match="another export is writing into this folder"):
+                export(ds, "csv", tmp_path)
+        finally:
+            process.kill()
+            process.wait(timeout=30)
+    export(ds, "csv", tmp_path)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".smuggling-wg-tmp-")]
 
 
 def _without_root_privileges() -> None:

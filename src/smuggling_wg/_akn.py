@@ -59,10 +59,7 @@ def _slug(text: str) -> str:
 
 def document(ds: Dataset, meeting: models.Meeting, lang: Lang, about: dict[str, str]) -> bytes:
     """The report of ``meeting`` in language ``lang`` as an Akoma Ntoso XML document."""
-    try:
-        from lxml import etree
-    except ImportError:
-        raise ImportError("the Akoma Ntoso export needs lxml: pip install 'smuggling-wg[akn]'") from None
+    from lxml import etree
 
     def a(tag: str) -> str:
         return f"{{{AKN}}}{tag}"
@@ -259,6 +256,10 @@ def file_name(meeting: models.Meeting, lang: Lang) -> str:
 
 def files(ds: Dataset, about: dict[str, str]) -> list[tuple[str, Producer]]:
     """Each meeting's report in Russian and English, each with the function that writes it."""
+    try:
+        import lxml.etree  # noqa: F401  (checked before anything is written)
+    except ImportError:
+        raise ImportError("the Akoma Ntoso export needs lxml: pip install 'smuggling-wg[akn]'") from None
 
     def producer(meeting: models.Meeting, lang: Lang) -> Producer:
         def produce(path: Path) -> None:

@@ -13,7 +13,7 @@ removed by the next export into the folder.
 The manifest lists the files exports of ours wrote into the folder. An export may replace
 those; a file of that name we did not write (no manifest lists it) is refused unless
 ``force``. A target that is a symbolic link, or an output folder that is one, is refused
-always.
+always. One export at a time writes into a folder (a lock on the folder); another is refused.
 """
 
 from __future__ import annotations
@@ -126,11 +126,18 @@ def _check_targets(folder: Path, dir_fd: int, names: Sequence[str], ours: set[st
 
 @contextlib.contextmanager
 def _directory(folder: Path) -> Iterator[int]:
+    """The open folder, locked: one export at a time writes into it."""
+    import fcntl
+
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     except OSError as exc:
         raise ExportError(f"{folder}: cannot open the folder: {_reason(exc)}") from None
     try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise ExportError(f"{folder}: another export is writing into this folder; try again") from None
         yield fd
     finally:
         os.close(fd)
