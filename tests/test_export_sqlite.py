@@ -163,3 +163,40 @@ def test_datasette_serves_filters_search_and_descriptions(datasette: str) -> Non
     assert columns["modality"] == _tables.table("recommendations").column("modality").description
     count = _get(f"{datasette}/smuggling-wg.json?sql=select+count(*)+as+n+from+participants&_shape=array")
     assert count == [{"n": 103}]
+
+
+def test_foreign_keys_to_columns_that_are_not_a_primary_key(tmp_path: Path) -> None:
+    """A key to unique columns gets a unique index and is enforced; a key to repeating values is left out."""
+    ds = swg.load()
+
+    def column(name: str, kind: _tables.ColumnType) -> _tables.Column:
+        return _tables.Column(name, kind, name, lambda at: None)
+
+    child = _tables.Table(
+        "child",
+        "A table that refers to non-key columns.",
+        (column("meeting", "integer"), column("position", "integer"), column("actor", "string")),
+        (),
+        lambda bundle: iter(()),
+        (
+            (("meeting", "position"), "participants", ("meeting", "position")),  # unique, not the key
+            (("actor",), "statements", ("actor",)),  # repeats: the secretariat spoke more than once
+        ),
+    )
+    enforced, loose = _sqlite.foreign_keys(ds, child)
+    assert enforced == [child.foreign_keys[0]] and loose == [child.foreign_keys[1]]
+    path = tmp_path / "child.db"
+    path.touch()
+    _sqlite.build(ds, {"k": "v"}, path, tables=(*_tables.TABLES, child))
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        keys = connection.execute("PRAGMA foreign_key_list(child)").fetchall()
+        assert [(k[2], k[3], k[4]) for k in keys] == [
+            ("participants", "meeting", "meeting"),
+            ("participants", "position", "position"),
+        ]
+        indexes = {row[1]: row[2] for row in connection.execute("PRAGMA index_list(participants)")}
+        assert indexes["participants_meeting_position_key"] == 1, "a unique index on the parent columns"
+    finally:
+        connection.close()

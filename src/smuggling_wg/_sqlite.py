@@ -66,26 +66,48 @@ def _column(spec: _tables.Table, c: _tables.Column) -> str:
     return sql
 
 
-def _create(spec: _tables.Table) -> list[str]:
-    """The statements that create ``spec``'s table and its indexes."""
+ForeignKey = tuple[tuple[str, ...], str, tuple[str, ...]]
+
+
+def foreign_keys(ds: Dataset, spec: _tables.Table) -> tuple[list[ForeignKey], list[ForeignKey]]:
+    """``spec``'s foreign keys SQLite can enforce, and those it cannot (their parent's values repeat).
+
+    SQLite needs the parent columns to be unique: its primary key, or columns whose values
+    are unique in the data (they get a unique index). A key to columns that repeat is left
+    out of the schema and named in Datasette's description of the table.
+    """
+    enforced, loose = [], []
+    for local, target, remote in spec.foreign_keys:
+        parent = _tables.table(target)
+        if set(remote) != set(parent.primary_key):
+            values = _tables.column_values(ds.bundle, target)
+            keys = list(zip(*(values[c] for c in remote), strict=True))
+            if len(set(keys)) != len(keys):
+                loose.append((local, target, remote))
+                continue
+        enforced.append((local, target, remote))
+    return enforced, loose
+
+
+def _create(spec: _tables.Table, enforced: list[ForeignKey]) -> tuple[list[str], list[str]]:
+    """The statements that create ``spec``'s table and its indexes; the unique indexes its foreign keys need."""
     parts = [_column(spec, c) for c in spec.columns]
     if spec.primary_key:
         parts.append(f"PRIMARY KEY ({', '.join(map(_quote, spec.primary_key))})")
-    statements = []
-    for local, target, remote in spec.foreign_keys:
-        parent = _tables.table(target)
-        if set(remote) != set(parent.primary_key):  # SQLite needs a unique parent key: make one
+    unique = []
+    for local, target, remote in enforced:
+        if set(remote) != set(_tables.table(target).primary_key):  # SQLite needs a unique parent key: make one
             key, columns = "_".join((target, *remote, "key")), ", ".join(map(_quote, remote))
-            statements.append(f"CREATE UNIQUE INDEX IF NOT EXISTS {_quote(key)} ON {_quote(target)} ({columns})")
+            unique.append(f"CREATE UNIQUE INDEX IF NOT EXISTS {_quote(key)} ON {_quote(target)} ({columns})")
         parts.append(
             f"FOREIGN KEY ({', '.join(map(_quote, local))}) "
             f"REFERENCES {_quote(target)} ({', '.join(map(_quote, remote))})"
         )
-    statements.insert(0, f"CREATE TABLE {_quote(spec.name)} (\n  " + ",\n  ".join(parts) + "\n)")
+    statements = [f"CREATE TABLE {_quote(spec.name)} (\n  " + ",\n  ".join(parts) + "\n)"]
     statements += [
         f"CREATE INDEX {_quote(f'{spec.name}_{name}')} ON {_quote(spec.name)} ({_quote(name)})" for name in spec.filters
     ]
-    return statements
+    return statements, unique
 
 
 def _full_text(spec: _tables.Table) -> list[str]:
@@ -99,22 +121,28 @@ def _full_text(spec: _tables.Table) -> list[str]:
     ]
 
 
-def build(ds: Dataset, about: dict[str, str], path: Path) -> None:
+def build(ds: Dataset, about: dict[str, str], path: Path, tables: tuple[_tables.Table, ...] = _tables.TABLES) -> None:
     """Build the database in memory in one transaction, then write it to ``path`` (a new, empty file)."""
     import sqlite3
 
     connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
         connection.execute("BEGIN")
-        for spec in _tables.TABLES:
-            for statement in _create(spec):
+        unique: list[str] = []
+        for spec in tables:
+            statements, needed = _create(spec, foreign_keys(ds, spec)[0])
+            unique += needed
+            for statement in statements:
                 connection.execute(statement)
+        for statement in dict.fromkeys(unique):
+            connection.execute(statement)
+        for spec in tables:
             marks = ", ".join("?" * len(spec.columns))
             connection.executemany(
                 f"INSERT INTO {_quote(spec.name)} VALUES ({marks})",
-                ([_value(v) for v in row] for row in _tables.rows(ds.bundle, spec.name)),
+                ([_value(v) for v in row] for row in _tables.rows(ds.bundle, spec)),
             )
-        for spec in _tables.TABLES:
+        for spec in tables:
             for statement in _full_text(spec):
                 connection.execute(statement)
         connection.execute("CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -135,12 +163,16 @@ def build(ds: Dataset, about: dict[str, str], path: Path) -> None:
         connection.close()
 
 
-def metadata(about: dict[str, str], title: str) -> dict[str, Any]:
+def metadata(ds: Dataset, about: dict[str, str], title: str) -> dict[str, Any]:
     """Datasette's ``metadata.json``: title, licence, source, every table and column described, facets, search."""
     tables: dict[str, Any] = {}
     for spec in _tables.TABLES:
+        loose = "".join(
+            f" {', '.join(local)} refers to {target} ({', '.join(remote)}), not enforced: those values repeat."
+            for local, target, remote in foreign_keys(ds, spec)[1]
+        )
         entry: dict[str, Any] = {
-            "description": spec.description,
+            "description": spec.description + loose,
             "columns": {c.name: c.description for c in spec.columns},
         }
         if spec.filters:
@@ -165,7 +197,7 @@ def metadata(about: dict[str, str], title: str) -> dict[str, Any]:
 
 def files(ds: Dataset, about: dict[str, str], title: str) -> list[tuple[str, Producer]]:
     """The database and Datasette's metadata, each with the function that writes it."""
-    content = json.dumps(metadata(about, title), ensure_ascii=False, indent=1) + "\n"
+    content = json.dumps(metadata(ds, about, title), ensure_ascii=False, indent=1) + "\n"
     return [
         (DATABASE, lambda path: build(ds, about, path)),
         (METADATA, bytes_producer(content.encode("utf-8"))),

@@ -678,9 +678,9 @@ def table(name: str) -> Table:
         raise InvalidFilter("table", name, _BY_NAME) from None
 
 
-def rows(bundle: Bundle, name: str) -> list[tuple[Any, ...]]:
-    """The rows of table ``name``, in a stable order: one value per column (a tuple for a ``many`` column)."""
-    spec = table(name)
+def rows(bundle: Bundle, name: str | Table) -> list[tuple[Any, ...]]:
+    """The rows of table ``name`` (or a :class:`Table`), in a stable order: one value per column (a tuple if many)."""
+    spec = name if isinstance(name, Table) else table(name)
     getters = [c.get for c in spec.columns]
     return [tuple(get(at) for get in getters) for at in spec.records(bundle)]
 
