@@ -150,6 +150,19 @@ def test_out_empty_and_out_file(ds: Dataset, tmp_path: Path) -> None:
         export(ds, "csv", tmp_path / "file.txt")
     with pytest.raises(ExportError, match="cannot create the folder"):
         export(ds, "csv", tmp_path / "file.txt" / "sub")
+    with pytest.raises(ExportError, match="cannot hold a NUL character"):
+        export(ds, "csv", str(tmp_path / "a\0b"))
+    with pytest.raises(ExportError, match="File name too long"):
+        export(ds, "csv", tmp_path / ("x" * 300))
+
+
+def test_a_number_too_large_for_sql_or_parquet_is_an_export_error(ds: Dataset, tmp_path: Path) -> None:
+    meeting = ds.meetings[0].model_copy(update={"sessions_held": 10**30})  # past what validation would let in
+    huge = Dataset(ds.bundle.model_copy(update={"meetings": (meeting,)}))
+    for fmt in ("sqlite", "parquet"):
+        with pytest.raises(ExportError, match="a number in the data is too large for this format"):
+            export(huge, fmt, tmp_path / fmt)  # type: ignore[arg-type]
+        assert [p.name for p in (tmp_path / fmt).iterdir()] == []
 
 
 def test_export_help_lists_every_format() -> None:
@@ -301,3 +314,20 @@ def test_a_read_only_folder_is_a_one_line_error(tmp_path: Path) -> None:
         _one_line_error(done, "cannot create the folder: permission denied")
     finally:
         folder.chmod(0o755)
+
+
+_WITHOUT = """
+import sys
+sys.modules["pyarrow"] = sys.modules["pyarrow.parquet"] = sys.modules["lxml"] = sys.modules["lxml.etree"] = None
+from smuggling_wg.cli import main
+sys.exit(main(["export", "--format", sys.argv[1], "--out", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize(("fmt", "extra"), [("parquet", "parquet"), ("akn", "akn")])
+def test_a_missing_extra_is_a_one_line_error_and_writes_nothing(tmp_path: Path, fmt: str, extra: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT, fmt, str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    _one_line_error(done, f"pip install 'smuggling-wg[{extra}]'")
+    assert list(tmp_path.iterdir()) == []

@@ -65,6 +65,8 @@ def _folder(out: Path | str) -> Path:
     """The output folder, created if needed; refused if empty, a symbolic link or not a folder."""
     if not str(out).strip():
         raise ExportError("no output folder given (--out is empty)")
+    if "\0" in str(out):
+        raise ExportError(f"{str(out)!r}: a folder name cannot hold a NUL character")
     folder = Path(out)
     try:
         if folder.is_symlink():
