@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import smuggling_wg as swg
 from smuggling_wg import _write
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.errors import DataError, ExportError, SmugglingWGError
@@ -31,10 +32,8 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.is_symlink()}
 
 
-def _cli(*args: str, extra: Path | None = None, **options: object) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str, **options: object) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}
-    if extra:
-        env["SMUGGLING_WG_PATH"] = str(extra)
     return subprocess.run(
         [sys.executable, "-m", "smuggling_wg", *args],
         capture_output=True,
@@ -197,8 +196,7 @@ def earlier(tmp_path: Path) -> Callable[[str], tuple[Path, dict[str, bytes]]]:
 
     def make(fmt: str) -> tuple[Path, dict[str, bytes]]:
         folder = tmp_path / fmt
-        done = _cli("export", "--format", fmt, "--out", str(folder), extra=EXAMPLE)
-        assert done.returncode == 0, done.stderr
+        export(swg.load(extra=[EXAMPLE]), fmt, folder)  # type: ignore[arg-type]
         return folder, _snapshot(folder)
 
     return make
@@ -225,7 +223,7 @@ def test_a_full_disk_leaves_the_earlier_export_intact(
     done = _cli("export", "--format", fmt, "--out", str(folder))
     assert done.returncode == 0, done.stderr
     reference = folder.with_name(f"{fmt}-reference")
-    assert _cli("export", "--format", fmt, "--out", str(reference)).returncode == 0
+    export(swg.load(), fmt, reference)  # type: ignore[arg-type]
     after = _snapshot(folder)
     assert all(after[name] == content for name, content in _snapshot(reference).items() if name != _write.MANIFEST)
 
