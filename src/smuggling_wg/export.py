@@ -209,9 +209,10 @@ def export(ds: Dataset, fmt: Format, out: Path | str, force: bool = False) -> li
     Datasette ``metadata.json``; ``parquet``: one Parquet file per table; ``akn``: the report
     as Akoma Ntoso 3.0 XML, one file per language (``report-7.ru.akn.xml``, ``report-7.en.akn.xml``).
 
-    Writing is atomic and safe (see :func:`smuggling_wg._write.write_files`): files of ours
-    from an earlier export are replaced, files of the same name that no export of ours wrote
-    are kept and the export refused unless ``force``, symbolic links are never followed.
+    Writing is atomic and safe: every file goes to a temporary file in ``out`` and is renamed
+    into place when all are written; files an earlier export of ours wrote (a manifest,
+    ``.smuggling-wg-export.json``, lists them) are replaced; a file of the same name that no
+    export of ours wrote stops the export unless ``force``; symbolic links are never followed.
     Raises :class:`~smuggling_wg.errors.ExportError` (one line) when the export cannot be
     written, and ``ImportError`` naming the extra when a format's library is missing.
     """
