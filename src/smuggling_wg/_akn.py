@@ -105,7 +105,7 @@ def document(ds: Dataset, meeting: models.Meeting, lang: Lang, about: dict[str, 
     frbr = el(identification, "FRBRManifestation")
     el(frbr, "FRBRthis", value=f"{expression}/!main.xml")
     el(frbr, "FRBRuri", value=f"{expression}.akn")
-    el(frbr, "FRBRdate", date=day, name="generation")
+    el(frbr, "FRBRdate", date=day, name="adoption")  # no timestamp: exports are deterministic
     el(frbr, "FRBRauthor", href=_SOURCE, as_="#editor")
     el(frbr, "FRBRformat", value="application/akn+xml")
 
