@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from .dataset import load as load
     from .dataset import validate as validate
     from .errors import DataError as DataError
+    from .errors import ExportError as ExportError
     from .errors import InvalidFilter as InvalidFilter
     from .errors import NotFound as NotFound
     from .errors import Problem as Problem
@@ -69,6 +70,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "Document",
+    "ExportError",
     "InvalidFilter",
     "Meeting",
     "MeetingRole",
@@ -100,6 +102,7 @@ _HOME = {
     "validate": "dataset",
     "Problem": "errors",
     "DataError": "errors",
+    "ExportError": "errors",
     "InvalidFilter": "errors",
     "NotFound": "errors",
     "SmugglingWGError": "errors",

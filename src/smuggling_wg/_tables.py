@@ -105,7 +105,8 @@ class Column:
     """A column: its name, type, meaning and allowed values, and how to read its value from a row's record.
 
     ``many``: the value is a list of ``type`` (a CSV cell joins it with ``;``; Parquet and
-    pandas keep a list). ``required``: never empty.
+    pandas keep a list). ``required``: never empty. ``lang``: the language of a text of the
+    report (``ru`` or ``en``; full-text indexed in SQLite), empty for other columns.
     """
 
     name: str
@@ -115,6 +116,7 @@ class Column:
     enum: tuple[Any, ...] = ()
     required: bool = False
     many: bool = False
+    lang: Literal["ru", "en", ""] = ""
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,12 @@ def text(model: type[Record], name: str, column: str = "", description: str = ""
 
         note = _description(Text, lang)
         return Column(
-            f"{base}_{lang}", "string", f"{meaning} This column: {note}", get, required=required and lang == "ru"
+            f"{base}_{lang}",
+            "string",
+            f"{meaning} This column: {note}",
+            get,
+            required=required and lang == "ru",
+            lang=lang,
         )
 
     return language("ru"), language("en")
@@ -723,9 +730,9 @@ def table(name: str) -> Table:
         raise InvalidFilter("table", name, _BY_NAME) from None
 
 
-def rows(bundle: Bundle, name: str) -> list[tuple[Any, ...]]:
-    """The rows of table ``name``, in a stable order: one value per column (a tuple for a ``many`` column)."""
-    spec = table(name)
+def rows(bundle: Bundle, name: str | Table) -> list[tuple[Any, ...]]:
+    """The rows of table ``name`` (or a :class:`Table`), in a stable order: one value per column (a tuple if many)."""
+    spec = name if isinstance(name, Table) else table(name)
     getters = [c.get for c in spec.columns]
     return [tuple(get(at) for get in getters) for at in spec.records(bundle)]
 

@@ -276,9 +276,14 @@ def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 
 def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    from .errors import ExportError
     from .export import export
 
-    written = export(ds, a.export_format, a.out)
+    try:
+        written = export(ds, a.export_format, a.out, force=a.force)
+    except (ExportError, ImportError) as exc:
+        print(f"smuggling-wg export: error: {exc}", file=sys.stderr)
+        return 1
     out.write(f"wrote {len(written)} files to {a.out}\n")
     return 0
 
@@ -486,13 +491,27 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("key", help="a number, or an actor's code or name")
     export = command(
         "export",
-        "write the data as JSON, YAML, CSV, a Frictionless Data Package or JSON Schemas",
+        "write the data as JSON, YAML, CSV, a Frictionless Data Package, JSON Schemas, SQLite (with Datasette "
+        "metadata), Parquet or Akoma Ntoso XML",
         "smuggling-wg export --format datapackage --out data/",
     )
     export.add_argument(
-        "--format", dest="export_format", choices=("json", "yaml", "csv", "datapackage", "schema"), required=True
+        "--format",
+        dest="export_format",
+        choices=("json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"),
+        required=True,
+        help="json: one document and its JSON Schema; yaml: one data file; csv: tidy tables; datapackage: the "
+        "CSVs with a Frictionless descriptor; schema: every model's JSON Schema; sqlite: smuggling-wg.db with "
+        "full-text search and Datasette's metadata.json [sqlite extra for datasette]; parquet: one file per "
+        "table [parquet extra]; akn: the report as Akoma Ntoso 3.0 XML, Russian and English [akn extra]",
     )
     export.add_argument("--out", required=True, help="folder to write into (created if needed)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite files of the same name that no earlier smuggling-wg export wrote (symbolic links are "
+        "never followed)",
+    )
     schema = command(
         "schema",
         "print the JSON Schema of the JSON export, of one model, or of a data file",

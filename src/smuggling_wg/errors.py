@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "DataError",
+    "ExportError",
     "InvalidFilter",
     "NotFound",
     "Problem",
@@ -109,3 +110,10 @@ class DataError(SmugglingWGError, ValueError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head} in the data:\n" + "\n".join(f"- {p}" for p in self.problems))
+
+
+class ExportError(SmugglingWGError, OSError):
+    """An export could not be written (a file in the way, a symbolic link, no space, no permission).
+
+    The message is one line; files of an earlier export are left as they were.
+    """

@@ -1,9 +1,10 @@
-"""Exports in open formats: JSON with its JSON Schema, tidy CSV, a Frictionless Data Package.
+"""Exports in open formats: JSON, YAML, tidy CSV, a Data Package, SQLite, Parquet and Akoma Ntoso.
 
-``export(ds, "json" | "csv" | "datapackage" | "schema", out_dir)`` writes files and returns
-their paths. Every export carries the library version, the data version and a citation:
-in the JSON document's ``about``, in ``about.json`` beside the CSV files, in the Data
-Package descriptor. Output is deterministic (no timestamps), so exports can be diffed.
+``export(ds, fmt, out_dir)`` writes files (see :data:`FORMATS`) and returns their paths.
+Every export carries the library version, the data version and a citation: in the JSON
+document's ``about``, in ``about.json`` beside the CSV files, in the Data Package
+descriptor, in Datasette's ``metadata.json``, in each Parquet file's metadata and in
+the Akoma Ntoso ``<proprietary>`` block. Output is deterministic (no timestamps), so exports can be diffed.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, Field
 
 from . import DATA_VERSION, _tables, models
+from ._write import Producer, bytes_producer, write_files
 from .dataset import Dataset
 from .errors import InvalidFilter
 
 __all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
 
-Format = Literal["json", "yaml", "csv", "datapackage", "schema"]
+Format = Literal["json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 _TITLE = (
     "Report of the meeting of the Working Group on the Smuggling of Migrants held in Vienna on 8 and 9 September 2020"
@@ -76,21 +78,22 @@ def _model_classes() -> Iterable[type[BaseModel]]:
     )
 
 
-def _write_json(path: Path, content: Any) -> Path:
-    path.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+def _json(content: Any) -> Producer:
+    return bytes_producer((json.dumps(content, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
-def _write_csv(ds: Dataset, out: Path) -> list[Path]:
-    written = []
-    for spec in _tables.TABLES:
-        path = out / f"{spec.name}.csv"
+def _csv(ds: Dataset, spec: _tables.Table) -> Producer:
+    def produce(path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(c.name for c in spec.columns)
             writer.writerows([_tables.text_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
-        written.append(path)
-    return written
+
+    return produce
+
+
+def _csv_files(ds: Dataset) -> list[tuple[str, Producer]]:
+    return [(f"{spec.name}.csv", _csv(ds, spec)) for spec in _tables.TABLES]
 
 
 def _table_schema(spec: _tables.Table) -> dict[str, Any]:
@@ -150,35 +153,52 @@ def _descriptor() -> dict[str, Any]:
     }
 
 
-def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
+def _files(ds: Dataset, fmt: Format) -> list[tuple[str, Producer]]:
+    """The files of an export: each name with the function that writes its content."""
+    if fmt == "json":
+        return [("smuggling-wg.json", _json(json_document(ds))), ("smuggling-wg.schema.json", _json(json_schema()))]
+    if fmt == "yaml":
+        from ._loader import to_yaml
+
+        header = "".join(f"# {k}: {v}\n" for k, v in about().items())
+        return [("smuggling-wg.yaml", bytes_producer((header + to_yaml(ds.bundle)).encode("utf-8")))]
+    if fmt == "schema":
+        return [(f"{cls.__name__}.schema.json", _json(cls.model_json_schema())) for cls in _model_classes()]
+    if fmt == "csv":
+        return [*_csv_files(ds), ("about.json", _json(about()))]
+    if fmt == "datapackage":
+        return [*_csv_files(ds), ("datapackage.json", _json(_descriptor()))]
+    if fmt == "sqlite":
+        from . import _sqlite
+
+        return _sqlite.files(ds, about(), f"{_TITLE}, as data")
+    if fmt == "parquet":
+        from . import _parquet
+
+        return _parquet.files(ds, about())
+    from . import _akn
+
+    return _akn.files(ds, about())
+
+
+def export(ds: Dataset, fmt: Format, out: Path | str, force: bool = False) -> list[Path]:
     """Write the dataset to folder ``out`` (created if needed) in format ``fmt``; return the files written.
 
     ``json``: ``smuggling-wg.json`` and its schema ``smuggling-wg.schema.json``; ``yaml``: the
     whole dataset as one data file (``smuggling-wg.yaml``), the starting point for corrections;
     ``csv``: one CSV per table and ``about.json``; ``datapackage``: the CSVs and
-    ``datapackage.json``; ``schema``: the JSON Schema of every model, one file each.
+    ``datapackage.json``; ``schema``: the JSON Schema of every model, one file each;
+    ``sqlite``: one SQLite database (``smuggling-wg.db``) with full-text tables, and its
+    Datasette ``metadata.json``; ``parquet``: one Parquet file per table; ``akn``: the report
+    as Akoma Ntoso 3.0 XML, one file per language (``report-7.ru.akn.xml``, ``report-7.en.akn.xml``).
+
+    Writing is atomic and safe: every file goes to a temporary file in ``out`` and is renamed
+    into place when all are written; files an earlier export of ours wrote (a manifest,
+    ``.smuggling-wg-export.json``, lists them) are replaced; a file of the same name that no
+    export of ours wrote stops the export unless ``force``; symbolic links are never followed.
+    Raises :class:`~smuggling_wg.errors.ExportError` (one line) when the export cannot be
+    written, and ``ImportError`` naming the extra when a format's library is missing.
     """
     if fmt not in FORMATS:
         raise InvalidFilter("export format", fmt, FORMATS)
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        return [
-            _write_json(folder / "smuggling-wg.json", json_document(ds)),
-            _write_json(folder / "smuggling-wg.schema.json", json_schema()),
-        ]
-    if fmt == "yaml":
-        from ._loader import to_yaml
-
-        path = folder / "smuggling-wg.yaml"
-        header = "".join(f"# {k}: {v}\n" for k, v in about().items())
-        path.write_text(header + to_yaml(ds.bundle), encoding="utf-8")
-        return [path]
-    if fmt == "schema":
-        return [
-            _write_json(folder / f"{cls.__name__}.schema.json", cls.model_json_schema()) for cls in _model_classes()
-        ]
-    written = _write_csv(ds, folder)
-    if fmt == "csv":
-        return [*written, _write_json(folder / "about.json", about())]
-    return [*written, _write_json(folder / "datapackage.json", _descriptor())]
+    return write_files(out, _files(ds, fmt), force=force)
