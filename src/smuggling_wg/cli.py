@@ -360,6 +360,17 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _site(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    from .export import site
+
+    try:
+        written = site(ds, a.out, meeting=a.meeting, force=a.force)
+    except (OSError, ImportError) as exc:
+        raise UsageError(str(exc)) from None
+    out.write(f"wrote {len(written)} files to {a.out}; open {os.path.join(a.out, 'index.html')}\n")
+    return 0
+
+
 def _schema(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from . import models
     from .export import json_schema
@@ -496,6 +507,15 @@ def _parser() -> argparse.ArgumentParser:
         "--format", dest="export_format", choices=("json", "yaml", "csv", "datapackage", "schema"), required=True
     )
     export.add_argument("--out", required=True, help="folder to write into (created if needed)")
+    site = command(
+        "site",
+        "write the web edition: a static site in Russian and English, searchable, for file:// or a server",
+        "smuggling-wg site --out site/",
+        options=False,
+    )
+    site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
+    site.add_argument("--meeting", type=int, default=7, help="meeting number (default: 7)")
+    site.add_argument("--force", action="store_true", help="replace a folder that is not an earlier site")
     schema = command(
         "schema", "print the JSON Schema of the JSON export, or of one model", "smuggling-wg schema Recommendation"
     )
@@ -522,6 +542,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "summary": _summary,
     "show": _show,
     "export": _export,
+    "site": _site,
     "schema": _schema,
     "validate": _validate,
     "template": _template,

@@ -1,7 +1,8 @@
 """Exports in open formats: JSON with its JSON Schema, tidy CSV, a Frictionless Data Package.
 
 ``export(ds, "json" | "csv" | "datapackage" | "schema", out_dir)`` writes files and returns
-their paths. Every export carries the library version, the data version and a citation:
+their paths; ``site(ds, out_dir)`` writes the web edition (needs the ``[site]`` extra).
+Every export carries the library version, the data version and a citation:
 in the JSON document's ``about``, in ``about.json`` beside the CSV files, in the Data
 Package descriptor. Output is deterministic (no timestamps), so exports can be diffed.
 """
@@ -21,7 +22,7 @@ from pydantic import BaseModel, Field
 from . import DATA_VERSION, _tables, models
 from .dataset import Dataset
 
-__all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
+__all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema", "site"]
 
 Format = Literal["json", "yaml", "csv", "datapackage", "schema"]
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -199,3 +200,20 @@ def export(ds: Dataset, fmt: Format, out: Path | str) -> list[Path]:
     if fmt == "csv":
         return [*written, _write_json(folder / "about.json", about())]
     return [*written, _write_json(folder / "datapackage.json", _descriptor())]
+
+
+def site(ds: Dataset, out: Path | str, meeting: int = 7, force: bool = False) -> list[Path]:
+    """Write the web edition of meeting ``meeting`` into folder ``out``; return the files written.
+
+    A static site in Russian (``ru/``) and English (``en/``) that works from ``file://``
+    with no server and no network: the meeting, the recommendations (filters and in-page
+    search that gives the hits of :meth:`Dataset.search`), one page per recommendation and
+    per state or organization, the report with an anchor per paragraph (``report.html#para-N``),
+    topics and how to cite. Needs Jinja2 (``pip install 'smuggling-wg[site]'``).
+
+    Written atomically: built beside ``out`` and renamed into place. ``out`` may be new,
+    empty or an earlier site; anything else raises :class:`FileExistsError` unless ``force``.
+    """
+    from ._site import build
+
+    return build(ds, out, meeting=meeting, force=force)
