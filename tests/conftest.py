@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import smuggling_wg as swg
@@ -33,3 +35,13 @@ def flowed(raw_source: str) -> str:
 def states(ds: Dataset) -> list[State]:
     """Every state in the bundled data, in data order."""
     return [a for a in ds.actors if isinstance(a, State)]
+
+
+@pytest.fixture(scope="session")
+def site_dir(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web edition, built once for the site's unit and browser tests."""
+    from smuggling_wg.export import site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    site(ds, out)
+    return out

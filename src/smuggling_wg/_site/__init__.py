@@ -113,8 +113,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    index = json.dumps(_index.payload(ds, number), ensure_ascii=False, separators=(",", ":"))
-    put("assets/search-index.js", f"window.SWG_INDEX = {index};\n")
+    put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
     from ..export import about, citation
 
     common: dict[str, Any] = {"about": about(), "citation": citation()}

@@ -18,7 +18,9 @@ words it does not know (see ``docs/site.md``).
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from .. import _loader
@@ -34,8 +36,9 @@ def key(record: Searchable) -> int | str:
     return record.id if isinstance(record, Theme) else record.number
 
 
-def payload(ds: Dataset, meeting: int) -> dict[str, Any]:
-    """The index shipped with the site, as JSON-ready data."""
+@lru_cache(maxsize=4)
+def payload(ds: Dataset, meeting: int) -> str:
+    """The index shipped with the site, as JSON (made once per dataset and meeting in a process)."""
     index = SearchIndex(ds.meetings)
     docs = [d for d in index._docs if d.meeting == meeting]
     stems: dict[str, int] = {}
@@ -43,7 +46,7 @@ def payload(ds: Dataset, meeting: int) -> dict[str, Any]:
     for d in docs:
         numbers = [stems.setdefault(s, len(stems)) for s in d.stems]
         shipped.append({"kind": d.kind, "key": key(d.record), "lang": d.lang, "source": list(d.source), "s": numbers})
-    return {
+    content = {
         "kinds": list(KINDS),
         "k1": _K1,
         "b": _B,
@@ -54,13 +57,15 @@ def payload(ds: Dataset, meeting: int) -> dict[str, Any]:
         "docs": shipped,
         **stemming(ds),
     }
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
 #: Endings tried after every stem of the texts (Russian noun, adjective and verb endings; English suffixes).
 RU_ENDINGS: tuple[str, ...] = (
     *("", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях"),
     *("ами", "ями", "ов", "ев", "ий", "ый", "ая", "ое", "ые", "ую", "ого", "ому", "ым", "ых", "ыми"),
-    *("ие", "ия", "ию", "ии", "иям", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
+    *("ие", "ия", "ию", "ии", "иям", "ией", "иями", "иях", "ием", "ее", "его", "ему", "ими", "их", "ою", "ею"),
+    *("ью", "ья", "ьи", "ье", "ьев", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
 )
 EN_ENDINGS: tuple[str, ...] = (
     "",
@@ -79,7 +84,8 @@ EN_ENDINGS: tuple[str, ...] = (
     "ment",
     "ments",
 )
-EN_ENDINGS += ("al", "ity", "ies")
+EN_ENDINGS += ("al", "ity", "ies", "ied", "e", "ence", "ences", "ance", "ances", "ent", "ant", "ness", "able", "ible")
+EN_ENDINGS += ("ive", "ives", "ize", "ized", "izing", "ate", "ated", "ates", "ating", "ous", "ist", "ists", "ic", "ical")
 _CYRILLIC = re.compile(r"[а-я]")
 
 
