@@ -248,3 +248,12 @@ def test_jinja2_is_imported_only_to_build() -> None:
     code = "import sys, smuggling_wg, smuggling_wg.export, smuggling_wg.cli; print('jinja2' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_shipped_endings_are_what_the_stemmer_makes() -> None:
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "tools/site_endings.py", "--check"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "endings.json is up to date\n"

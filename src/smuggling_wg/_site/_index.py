@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
+from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
@@ -85,36 +88,98 @@ EN_ENDINGS: tuple[str, ...] = (
     "ments",
 )
 EN_ENDINGS += ("al", "ity", "ies", "ied", "e", "ence", "ences", "ance", "ances", "ent", "ant", "ness", "able", "ible")
-EN_ENDINGS += ("ive", "ives", "ize", "ized", "izing", "ate", "ated", "ates", "ating", "ous", "ist", "ists", "ic", "ical")
+EN_ENDINGS += (
+    "ive",
+    "ives",
+    "ize",
+    "ized",
+    "izing",
+    "ate",
+    "ated",
+    "ates",
+    "ating",
+    "ous",
+    "ist",
+    "ists",
+    "ic",
+    "ical",
+)
 _CYRILLIC = re.compile(r"[а-я]")
+
+
+#: The endings of the bundled texts' stems, made by ``tools/site_endings.py`` (a cache: see :func:`stemming`).
+ENDINGS_JSON = "endings.json"
+
+
+def endings_of(stems: Iterable[str]) -> dict[str, list[str]]:
+    """For each stem, the endings after which the library's stemmer gives that stem back.
+
+    The endings tried are :data:`RU_ENDINGS` after a Russian stem, :data:`EN_ENDINGS` after
+    any other; an ending e is kept when ``stem_live(stem + e) == stem``.
+    """
+    russian = sorted(s for s in set(stems) if _CYRILLIC.search(s))
+    other = sorted(set(stems) - set(russian))
+    tried = [(s, e) for s in russian for e in RU_ENDINGS]
+    tried_en = [(s, e) for s in other for e in EN_ENDINGS]
+    ru, en = _stemmers()
+    made = ru.stemWords([s + e for s, e in tried]) + en.stemWords([s + e for s, e in tried_en])  # type: ignore[attr-defined]
+    found: dict[str, list[str]] = {s: [] for s in [*russian, *other]}
+    for (stem, ending), made_stem in zip(tried + tried_en, made, strict=True):
+        if made_stem == stem:
+            found[stem].append(ending)
+    return found
+
+
+def endings_file(ds: Dataset) -> str:
+    """The content of :data:`ENDINGS_JSON` for the texts of ``ds`` (the maintainer script writes it)."""
+    found = endings_of(_stem_table(ds).values())
+    patterns: dict[tuple[str, ...], int] = {}
+    stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items())}
+    content = {
+        "stemmer_version": version("snowballstemmer"),
+        "ru_endings": list(RU_ENDINGS),
+        "en_endings": list(EN_ENDINGS),
+        "endings": [list(p) for p in patterns],
+        "stem_endings": stem_endings,
+    }
+    return json.dumps(content, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, list[str]]:
+    """The shipped endings by stem; empty when made with other endings or another stemmer version."""
+    raw = json.loads(resources.files("smuggling_wg._site").joinpath(ENDINGS_JSON).read_text(encoding="utf-8"))
+    current = (version("snowballstemmer"), list(RU_ENDINGS), list(EN_ENDINGS))
+    if (raw.get("stemmer_version"), raw.get("ru_endings"), raw.get("en_endings")) != current:
+        return {}
+    return {stem: raw["endings"][i] for stem, i in raw["stem_endings"].items()}
+
+
+def _stem_table(ds: Dataset) -> dict[str, str]:
+    """Folded word -> the library's stem, for every word of the searchable texts."""
+    known = _loader.bundled_stems()[1]
+    return {w: known[w] if w in known else stem_live(w) for w in sorted(vocabulary(ds.meetings))}
 
 
 def stemming(ds: Dataset) -> dict[str, Any]:
     """What the page needs to stem a query word as the library does, for the words that can match.
 
     ``endings``: lists of endings; ``stem_endings``: a stem of the texts -> the list of
-    endings e for which the library's stemmer makes that stem of stem + e (found by stemming
-    every such word here, in Python). ``words``: the words of the texts not covered so,
-    folded word -> stem. A word covered by neither has no stem of the texts among the words
-    tried, and the page keeps it as it is.
+    endings e for which the library's stemmer gives that stem back for stem + e.
+    ``words``: the words of the texts not covered so, folded word -> stem. A word covered
+    by neither has no stem of the texts among the words tried, and the page keeps it as it
+    is. Stemming every stem + ending takes seconds, so the endings of the bundled texts'
+    stems are shipped (:data:`ENDINGS_JSON`); only stems not in it (data of your own) are
+    stemmed here.
     """
-    known = _loader.bundled_stems()[1]
-    vocabulary_ = sorted(vocabulary(ds.meetings))
-    table = {w: known[w] if w in known else stem_live(w) for w in vocabulary_}
+    table = _stem_table(ds)
     stems = set(table.values())
-    russian_stems = sorted(s for s in stems if _CYRILLIC.search(s))
-    other = sorted(stems - set(russian_stems))
-    tried = [s + e for s in russian_stems for e in RU_ENDINGS]
-    tried_en = [s + e for s in other for e in EN_ENDINGS]
-    ru, en = _stemmers()
-    made = ru.stemWords(tried) + en.stemWords(tried_en)  # type: ignore[attr-defined]
-    endings: dict[str, set[str]] = {}
-    for word, stem in zip(tried + tried_en, made, strict=True):
-        if stem in stems and word.startswith(stem):
-            endings.setdefault(stem, set()).add(word[len(stem) :])
+    shipped = _shipped()
+    found = {s: shipped[s] for s in stems if s in shipped}
+    found.update(endings_of(stems - set(found)))
     patterns: dict[tuple[str, ...], int] = {}
-    stem_endings = {s: patterns.setdefault(tuple(sorted(e)), len(patterns)) for s, e in sorted(endings.items())}
-    covered = {s + e for s, es in endings.items() for e in es}
+    stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items()) if e}
+    covered = {s + e for s, es in found.items() for e in es}
     return {
         "endings": [list(p) for p in patterns],
         "stem_endings": stem_endings,
