@@ -107,6 +107,8 @@ def test_nothing_is_loaded_from_the_network_and_the_site_is_small(site_dir: Path
         if path.suffix in (".css", ".js"):
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"https?://|@import|url\(", text), path
+        if path.suffix == ".svg":
+            assert "href" not in path.read_text(encoding="utf-8")
     total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
     assert total < 3 * 1024 * 1024
 
@@ -235,7 +237,7 @@ def test_refuses_a_folder_that_is_not_a_site_unless_forced(tmp_path: Path, ds: D
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "web"
     assert cli.main(["site", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"wrote 270 files to {out}; open {out / 'index.html'}\n"
+    assert capsys.readouterr().out == f"wrote 271 files to {out}; open {out / 'index.html'}\n"
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "a.txt").write_text("a", encoding="utf-8")
     assert cli.main(["site", "--out", str(tmp_path / "other")]) == 2

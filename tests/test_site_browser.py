@@ -284,3 +284,43 @@ def test_no_serious_or_critical_accessibility_violation(site_dir: Path, watched:
         if rel in ("ru/index.html", "en/recommendations.html", "ru/recommendations/8.html", "ru/report.html"):
             page.screenshot(path=str(artefacts / (rel.replace("/", "-"))).replace(".html", ".png"))
     assert problems == {}
+
+
+def test_filters_and_query_from_the_url(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html") + "?theme=technology&q=evidence")
+    assert page.input_value('input[type="search"]') == "evidence"
+    assert page.input_value('select[name="theme"]') == "technology"
+    hits = ds.search("evidence", kinds="recommendation")
+    assert visible(page) == [h.record.number for h in hits if h.record.theme == "technology"] == [14, 17, 11, 12]
+
+
+def test_served_over_http_it_works_the_same(site_dir: Path, browser: Any) -> None:
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    context = browser.new_context()
+    try:
+        w = Watched(context.new_page())
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        w.page.goto(f"{base}/ru/recommendations.html")
+        w.page.select_option('select[name="theme"]', "technology")
+        assert len(visible(w.page)) == 15
+        w.page.fill('input[type="search"]', "цифровые доказательства")
+        assert visible(w.page) == [14, 11, 12]
+        w.page.click("#lang-switch")
+        assert w.page.url == f"{base}/en/recommendations.html"
+        assert w.errors == []
+        assert all(r.startswith(base) for r in w.requests)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ __all__ = ["MANIFEST", "build"]
 
 #: The file that marks a folder as a site written here (it lists the site's files).
 MANIFEST = "smuggling-wg-site.json"
+_RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
 
@@ -111,7 +113,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
         written.append(rel)
 
     static = resources.files("smuggling_wg._site") / "static"
-    for name in ("site.css", "site.js", "search.js"):
+    for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
     put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
     from ..export import about, citation
@@ -195,6 +197,8 @@ class _Helpers:
                 value_lang = "en"
             elif label.startswith("UN name ("):
                 value_lang = label[len("UN name (") : -1]
+            elif self.lang == "en" and isinstance(value, str) and _RUSSIAN.search(value) and not _LATIN.search(value):
+                value_lang = "ru"  # a string the report wrote, with no English beside it
             rows.append((_words.label(label, self.lang), value, value_lang, label in ("para", "cited from")))
         return rows
 
