@@ -95,8 +95,12 @@ def test_every_internal_link_resolves_and_every_anchor_exists(site_dir: Path, pa
 
 def test_the_report_has_an_anchor_per_paragraph(parsed: dict[str, Page], m7: Meeting) -> None:
     for lang in ("ru", "en"):
-        ids = parsed[f"{lang}/report.html"].ids
-        assert {f"para-{n}" for n in range(1, 35)} <= ids
+        page = parsed[f"{lang}/report.html"]
+        assert {f"para-{n}" for n in range(1, 35)} <= page.ids
+        paragraphs = [a["id"] for _, a in page.having("data-paragraph")]
+        assert paragraphs == [f"para-{n}" for n in range(1, 35)]
+        printed = [a["data-recommendation"] for _, a in page.having("data-recommendation")]
+        assert printed == [str(n) for n in range(1, 23)]  # under the paragraph that introduces them
         assert len(m7.paragraphs) == 34
 
 
@@ -170,10 +174,15 @@ def test_a_state_page_has_status_statements_panellists_names_and_group(site_dir:
         assert name in ru and name in en
     assert "Группа западноевропейских и других государств" in ru
     assert "Western European and other States" in en
-    statements = re.findall(r"<li>(?:panel presentation|Parties?[^<]*|party)[^\n]*", en)
-    assert statements
-    speaker = ds.speakers(agenda_item=2)
-    assert any(s.actor == "ITA" for s in speaker)
+    statements = [
+        re.sub(r"<[^>]+>|\s+", " ", s).strip() for s in re.findall(r'<li class="statement">(.*?)</li>', en, re.S)
+    ]
+    assert [s.split(" — ")[0] for s in statements] == ["panel presentation", "statement by a party"]
+    assert statements[0].startswith("panel presentation — Agenda items: 2. Impact of natural disasters")
+    assert "Agenda items: 2. Impact" in statements[1] and "; 3. Successful strategies" in statements[1]
+    assert [s.agenda_items for s in ds.statements() if s.actor == "ITA"] == [(2,), (2, 3)]
+    panellists = [s for s in ds.speakers() if s.actor == "ITA"]
+    assert panellists and all(s.name.en in en for s in panellists)
 
 
 def test_topics_and_citation(site_dir: Path, ds: Dataset) -> None:

@@ -246,6 +246,10 @@ class _Helpers:
     def agenda_title(self, number: int) -> tuple[str, str]:
         return self.tx(next(a.title for a in self.m.agenda if a.number == number))
 
+    def recommendations_of(self, paragraph: int) -> list[Recommendation]:
+        """The recommendations a paragraph introduces (they are printed under it)."""
+        return [r for r in self.m.recommendations if r.source[0] == paragraph]
+
     def paragraph(self, number: int) -> Any:
         return next(p for p in self.m.paragraphs if p.number == number)
 

@@ -5,8 +5,6 @@ These are editorial (the report's words are in the data); each is written once h
 
 from __future__ import annotations
 
-from ..models import Text
-
 UI: dict[str, tuple[str, str]] = {
     "site": (
         "Рабочая группа по незаконному ввозу мигрантов, седьмое совещание",
@@ -129,10 +127,11 @@ CODES: dict[str, tuple[str, str]] = {
         "государства при международной поддержке",
         "States, with international support",
     ),
-    "introductory": ("вступительное заявление Секретариата", "introduction by the Secretariat"),
-    "panel": ("выступление участника дискуссии", "panel presentation"),
-    "observer_state": ("государство-наблюдатель", "observer State"),
-    "observer_organization": ("организация-наблюдатель", "observer organization"),
+    "statement:introductory": ("вступительное заявление Секретариата", "introduction by the Secretariat"),
+    "statement:panel": ("выступление участника дискуссии", "panel presentation"),
+    "statement:party": ("заявление участника Протокола", "statement by a party"),
+    "statement:observer_state": ("заявление государства-наблюдателя", "statement by an observer State"),
+    "statement:observer_organization": ("заявление организации-наблюдателя", "statement by an observer organization"),
     "convention": ("Конвенция против транснациональной организованной преступности", "Organized Crime Convention"),
     "smuggling_protocol": ("Протокол против незаконного ввоза мигрантов", "Smuggling of Migrants Protocol"),
     "1": ("1 — обмен информацией, сотрудничество", "1 — share information, cooperate"),
@@ -214,8 +213,3 @@ def code(value: object, lang: str) -> str:
 def label(view_label: str, lang: str) -> str:
     """A view line's label in ``lang`` (the views' own labels are English)."""
     return view_label if lang == "en" else LABELS_RU.get(view_label, view_label)
-
-
-def text(value: Text, lang: str) -> str:
-    """A text in ``lang``: the English where there is one, else the Russian."""
-    return value.get(lang)  # type: ignore[arg-type]
