@@ -67,6 +67,9 @@ QUERIES = [
     "zebra",
     "e-evidence",
     "Государствам-участникам рекомендуется",
+    '"цифровых доказательств',
+    "ДОКАЗАТЕЛЬСТВАМИ",
+    "Türkiye",
 ]
 
 
@@ -324,3 +327,27 @@ def test_served_over_http_it_works_the_same(site_dir: Path, browser: Any) -> Non
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_query_of_exclusions_only_finds_nothing_and_says_why(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    from smuggling_wg.errors import InvalidFilter
+
+    with pytest.raises(InvalidFilter, match="no word to look for"):
+        ds.search("-кризис")
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('input[type="search"]', "-кризис")
+    assert visible(page) == []
+    assert "The query has no word to look for." in page.inner_text("#status")
+
+
+def test_without_javascript_every_record_and_chart_is_there(site_dir: Path, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url(site_dir, "ru/recommendations.html"))
+        assert len(visible(page)) == 22
+        assert page.locator("#chart-themes svg").is_visible()
+        assert page.locator("#chart-themes svg rect").count() == 5  # crises: 2 modalities, technology: 3
+    finally:
+        context.close()

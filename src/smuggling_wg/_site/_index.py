@@ -7,13 +7,17 @@ so the stems are the library's (folded words, Snowball stems). It holds:
   citation and its words as stem numbers (positions kept, for phrases);
 * ``stems`` and ``df``: each stem and in how many texts of the *whole* index it occurs, with
   ``n`` (texts) and ``avg`` (mean length), so BM25 scores are the library's;
-* ``words``: folded word -> stem for every word of the searchable texts.
+* ``endings``, ``stem_endings`` and ``words``: how to stem a query word as the library does
+  (:func:`stemming`), made with the library's own stemmer, so the page never stems.
 
-A query word is folded in the page and looked up in ``words``. A word that is not there
-falls back to its folded form: that is a stem of no text, so the term matches nothing. The
-library stems such a word with Snowball instead, so it can differ only when an inflection
-that never occurs in the texts shares its stem with one that does; the page then says which
-words it does not know (see ``docs/site.md``).
+A query word is folded in the page and its stem looked up. A word found nowhere keeps its
+folded form, the stem of no text, so the term matches nothing; the library stems such a
+word with Snowball instead, which can differ only when an inflection outside the tables
+shares its stem with a word of the texts (``docs/site.md`` says so). The page then says
+which words it does not know.
+
+The library's index is read through its private fields (``_docs``, ``_postings``,
+``_avg_length``): one index, so the page cannot drift from it.
 """
 
 from __future__ import annotations
