@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -225,6 +226,9 @@ def test_manifest_and_replacing_an_earlier_site(tmp_path: Path, ds: Dataset) -> 
     site(ds, out)  # an earlier site is replaced whole
     assert not (out / "ru" / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out.stat().st_mode & 0o777) == 0o777 & ~umask  # readable by a web server, like any new folder
 
 
 def test_refuses_a_folder_that_is_not_a_site_unless_forced(tmp_path: Path, ds: Dataset) -> None:

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import shutil
-import tempfile
+import uuid
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -48,7 +48,7 @@ def build(ds: Dataset, out: Path | str, meeting: int = 7, force: bool = False) -
     ds.meeting(meeting)  # NotFound for an unknown meeting, before anything is written
     _check_target(target, force)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = _beside(target, "new")
     try:
         files = _write(ds, meeting, staging)
         _replace(staging, target)
@@ -68,12 +68,19 @@ def _check_target(target: Path, force: bool) -> None:
         )
 
 
+def _beside(target: Path, what: str) -> Path:
+    """A new folder next to ``target`` (same file system, so renames are atomic), with the usual permissions."""
+    folder = target.parent / f".{target.name}.{what}-{uuid.uuid4().hex[:12]}"
+    folder.mkdir()
+    return folder
+
+
 def _replace(staging: Path, target: Path) -> None:
     """Move the finished site into place; an earlier one is removed only after the new one is there."""
     if not target.exists():
         os.replace(staging, target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    old = _beside(target, "old")
     os.replace(target, old / "site")
     try:
         os.replace(staging, target)
