@@ -31,6 +31,7 @@ UI: dict[str, tuple[str, str]] = {
     "dates": ("Даты", "Dates"),
     "venue": ("Место", "Venue"),
     "format": ("Формат", "Format"),
+    "decided_by": ("решение принято", "decided by"),
     "chair": ("Председатель", "Chair"),
     "sessions": ("Заседаний", "Sessions held"),
     "delegates": ("Зарегистрированные делегаты", "Registered delegates"),
