@@ -38,3 +38,13 @@ def flowed(raw_source: str) -> str:
 def states(ds: Dataset) -> list[State]:
     """Every state in the bundled data, in data order."""
     return [a for a in ds.actors if isinstance(a, State)]
+
+
+@pytest.fixture(scope="session")
+def site_dir(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web edition, built once for the site's unit and browser tests."""
+    from smuggling_wg.export import site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    site(ds, out)
+    return out

@@ -156,7 +156,7 @@ def test_out_empty_and_out_file(ds: Dataset, tmp_path: Path) -> None:
 
 
 def test_a_number_too_large_for_sql_or_parquet_is_an_export_error(ds: Dataset, tmp_path: Path) -> None:
-    meeting = ds.meetings[0].model_copy(update={"sessions_held": 10**30})  # past what validation would let in
+    meeting = ds.meetings[0].model_copy(update={"meetings_held": 10**30})  # past what validation would let in
     huge = Dataset(ds.bundle.model_copy(update={"meetings": (meeting,)}))
     for fmt in ("sqlite", "parquet"):
         with pytest.raises(ExportError, match="a number in the data is too large for this format"):

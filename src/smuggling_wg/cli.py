@@ -288,6 +288,18 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _site(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    from .export import site
+
+    try:
+        written = site(ds, a.out, meeting=a.meeting, force=a.force)
+    except ImportError as exc:
+        print(f"smuggling-wg site: error: {exc}", file=sys.stderr)
+        return 1
+    out.write(f"wrote {len(written)} files to {a.out}; open {os.path.join(a.out, 'index.html')}\n")
+    return 0
+
+
 def _schema(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     from . import models
     from .export import json_schema
@@ -377,6 +389,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "validate": _validate,
     "template": _template,
     "mcp": _mcp,
+    "site": _site,
 }
 #: Commands that do not need the dataset loaded first.
 WITHOUT_DATA = ("validate", "template", "schema")
@@ -512,6 +525,14 @@ def _parser() -> argparse.ArgumentParser:
         help="overwrite files of the same name that no earlier smuggling-wg export wrote (symbolic links are "
         "never followed)",
     )
+    site = command(
+        "site",
+        "write the web edition: a static site in Russian and English, searchable, for file:// or a server",
+        "smuggling-wg site --out site/",
+    )
+    site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
+    site.add_argument("--meeting", type=int, help="the meeting (default: the only one loaded)")
+    site.add_argument("--force", action="store_true", help="replace a folder that is not an earlier site")
     schema = command(
         "schema",
         "print the JSON Schema of the JSON export, of one model, or of a data file",

@@ -4,7 +4,8 @@
 Every export carries the library version, the data version and a citation: in the JSON
 document's ``about``, in ``about.json`` beside the CSV files, in the Data Package
 descriptor, in Datasette's ``metadata.json``, in each Parquet file's metadata and in
-the Akoma Ntoso ``<proprietary>`` block. Output is deterministic (no timestamps), so exports can be diffed.
+the Akoma Ntoso ``<proprietary>`` block. Output is deterministic (no timestamps), so
+exports can be diffed. :func:`site` writes the web edition (needs the ``[site]`` extra).
 """
 
 from __future__ import annotations
@@ -12,43 +13,21 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
 from . import DATA_VERSION, _tables, models
+from ._about import TITLE, about, citation
 from ._write import Producer, bytes_producer, write_files
 from .dataset import Dataset
 from .errors import InvalidFilter
 
-__all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema"]
+__all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema", "site"]
 
 Format = Literal["json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"]
 FORMATS: tuple[Format, ...] = get_args(Format)
-_TITLE = (
-    "Report of the meeting of the Working Group on the Smuggling of Migrants held in Vienna on 8 and 9 September 2020"
-)
-
-
-def citation() -> str:
-    """How to cite the data (the library version and the data version included)."""
-    return (
-        f"smuggling_wg {version('smuggling-wg')} (data {DATA_VERSION}): {_TITLE} "
-        "(United Nations, Conference of the Parties to the United Nations Convention against Transnational "
-        "Organized Crime; Russian text) as structured data. Editorial English and labels are marked as such."
-    )
-
-
-def about() -> dict[str, str]:
-    """What every export carries: versions, citation, source."""
-    return {
-        "smuggling_wg_version": version("smuggling-wg"),
-        "data_version": DATA_VERSION,
-        "citation": citation(),
-        "source": f"{_TITLE} (Russian text, shipped as report-07.ru.txt)",
-    }
 
 
 class ExportDocument(models.Record):
@@ -131,7 +110,7 @@ def _descriptor() -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": "smuggling-wg",
-        "title": f"{_TITLE}, as data",
+        "title": f"{TITLE}, as data",
         "version": DATA_VERSION,
         "description": info["citation"],
         "sources": [{"title": info["source"]}],
@@ -171,7 +150,7 @@ def _files(ds: Dataset, fmt: Format) -> list[tuple[str, Producer]]:
     if fmt == "sqlite":
         from . import _sqlite
 
-        return _sqlite.files(ds, about(), f"{_TITLE}, as data")
+        return _sqlite.files(ds, about(), f"{TITLE}, as data")
     if fmt == "parquet":
         from . import _parquet
 
@@ -202,3 +181,21 @@ def export(ds: Dataset, fmt: Format, out: Path | str, force: bool = False) -> li
     if fmt not in FORMATS:
         raise InvalidFilter("export format", fmt, FORMATS)
     return write_files(out, _files(ds, fmt), force=force)
+
+
+def site(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool = False) -> list[Path]:
+    """Write the web edition of meeting ``meeting`` into folder ``out``; return the files written.
+
+    A static site in Russian (``ru/``) and English (``en/``) that works from ``file://``
+    with no server and no network: the meeting, the recommendations (filters and in-page
+    search that gives the hits of :meth:`Dataset.search`), one page per recommendation and
+    per state or organization, the report with an anchor per paragraph (``report.html#para-N``),
+    topics and how to cite. Needs Jinja2 (``pip install 'smuggling-wg[site]'``).
+
+    Written atomically: built beside ``out`` and renamed into place. ``out`` may be new,
+    empty or an earlier site; anything else raises :class:`~smuggling_wg.errors.ExportError`
+    unless ``force``. ``meeting``: the one meeting loaded, unless several are.
+    """
+    from ._site import build
+
+    return build(ds, out, meeting=meeting, force=force)

@@ -1,0 +1,315 @@
+"""The web edition: the meeting as a static site, in Russian and English, searchable in the page.
+
+:func:`build` writes ``index.html`` (the choice of language), ``ru/…`` and ``en/…`` (the
+same pages in each language, at the same relative paths), ``assets/`` (style, scripts and
+the search index) and :data:`MANIFEST`. Pages are Jinja2 templates (``templates/``); record
+tables come from the record views (:mod:`smuggling_wg._views`), so the site shows each
+record as the command line and the notebook do. The site needs no server and no network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import _views
+from .._about import about, citation
+from .._language import LANGS, Lang, display_language
+from ..dataset import Dataset
+from ..errors import ExportError, InvalidFilter
+from ..models import Meeting, Organization, Recommendation, State, Text
+from . import _charts, _index, _words
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = ["MANIFEST", "build"]
+
+#: The file that marks a folder as a site written here (it lists the site's files).
+MANIFEST = "smuggling-wg-site.json"
+_RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
+_FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
+
+
+def build(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool = False) -> list[Path]:
+    """Write the site of meeting ``meeting`` into folder ``out``; return the files written.
+
+    The site is built in a new folder beside ``out`` and renamed into place, so ``out`` is
+    never left half-written. An existing ``out`` is replaced only when it is empty, when it
+    holds an earlier site (its :data:`MANIFEST`), or when ``force`` is true; otherwise
+    :class:`~smuggling_wg.errors.ExportError` says why.
+    """
+    target = Path(out)
+    numbers = [m.number for m in ds.meetings]
+    if meeting is None and len(numbers) != 1:
+        reason = f"the site shows one meeting: say which with meeting= (meetings: {', '.join(map(str, numbers))})"
+        raise InvalidFilter("meeting", None, numbers, reason=reason)
+    meeting = ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound before anything is written
+    _check_target(target, force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = _beside(target, "new")
+    try:
+        files = _write(ds, meeting, staging)
+        _replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [target / f for f in files]
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise ExportError(f"{target} exists and is not a folder; give a folder for the site")
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file() and not force:
+        raise ExportError(
+            f"{target} is not empty and holds no earlier site (no {MANIFEST}); "
+            "choose an empty or new folder, or force to replace it"
+        )
+
+
+def _beside(target: Path, what: str) -> Path:
+    """A new folder next to ``target`` (same file system, so renames are atomic), with the usual permissions."""
+    folder = target.parent / f".{target.name}.{what}-{uuid.uuid4().hex[:12]}"
+    folder.mkdir()
+    return folder
+
+
+def _replace(staging: Path, target: Path) -> None:
+    """Move the finished site into place; an earlier one is removed only after the new one is there."""
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    old = _beside(target, "old")
+    os.replace(target, old / "site")
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        os.replace(old / "site", target)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _environment() -> jinja2.Environment:
+    try:
+        import jinja2
+    except ImportError:
+        raise ImportError("the site needs Jinja2: pip install 'smuggling-wg[site]'") from None
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("smuggling_wg._site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def _write(ds: Dataset, number: int, root: Path) -> list[str]:
+    """Render every page and copy the assets into ``root``; return the relative paths written."""
+    env = _environment()
+    m = ds.meeting(number)
+    written: list[str] = []
+
+    def put(rel: str, content: str) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8", newline="\n")
+        written.append(rel)
+
+    static = resources.files("smuggling_wg._site") / "static"
+    for name in ("site.css", "site.js", "search.js", "favicon.svg"):
+        put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
+    put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
+    common: dict[str, Any] = {"about": about(), "citation": citation()}
+    pages = _pages(ds, m)
+    for lang in LANGS:
+        with display_language(lang):
+            for rel, template, context in pages:
+                put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
+    put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
+    manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
+    put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    return written
+
+
+def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page of one language tree: relative path, template, what it shows."""
+    pages: list[tuple[str, str, dict[str, Any]]] = [
+        ("index.html", "meeting.html", {}),
+        ("recommendations.html", "recommendations.html", {}),
+        ("report.html", "report.html", {}),
+        ("actors.html", "actors.html", {}),
+        ("topics.html", "topics.html", {}),
+        ("cite.html", "cite.html", {}),
+    ]
+    pages += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
+    pages += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]
+    return pages
+
+
+def _render(
+    env: jinja2.Environment, ds: Dataset, m: Meeting, lang: Lang, rel: str, template: str, context: dict[str, Any]
+) -> str:
+    depth = rel.count("/")
+    other = "en" if lang == "ru" else "ru"
+    helpers = _Helpers(ds, m, lang, "../" * depth)
+    return env.get_template(template).render(
+        ds=ds,
+        m=m,
+        lang=lang,
+        other=other,
+        rel=rel,
+        up=helpers.up,
+        assets="../" * (depth + 1) + "assets/",
+        switch="../" * (depth + 1) + f"{other}/{rel}",
+        h=helpers,
+        ui=lambda key: _words.ui(key, lang),
+        code=lambda value: _words.code(value, lang),
+        **context,
+    )
+
+
+class _Helpers:
+    """What templates ask of the data: texts in the page's language, links, record views, charts."""
+
+    def __init__(self, ds: Dataset, m: Meeting, lang: Lang, up: str) -> None:
+        self.ds, self.m, self.lang, self.up = ds, m, lang, up
+
+    def tx(self, value: Text | None) -> tuple[str, str]:
+        """A text in the page's language and the language it is really in: (text, lang)."""
+        if value is None:
+            return "", self.lang
+        if self.lang == "en" and value.en:
+            return value.en, "en"
+        return value.ru, "ru"
+
+    def actor_name(self, actor_id: str) -> tuple[str, str]:
+        return self.tx(self.ds.actor(actor_id).name)
+
+    def view(self, record: object, skip: Iterable[str] = ()) -> list[tuple[str, object, str, bool]]:
+        """The record's lines (:func:`_views.full`): label, value, the value's language, is-a-citation."""
+        rows = []
+        for label, value in _views.full(record, self.ds):
+            if label in skip:
+                continue
+            value_lang: str = self.lang
+            if "(ru" in label:
+                value_lang = "ru"
+            elif "(en" in label:
+                value_lang = "en"
+            elif label.startswith("UN name ("):
+                value_lang = label[len("UN name (") : -1]
+            elif self.lang == "en" and isinstance(value, str) and _RUSSIAN.search(value) and not _LATIN.search(value):
+                value_lang = "ru"  # a string the report wrote, with no English beside it
+            rows.append((_words.label(label, self.lang), value, value_lang, label in ("para", "cited from")))
+        return rows
+
+    def paras(self, value: object) -> list[int]:
+        """Paragraph numbers from a view's citation ('3, 18')."""
+        return [int(p) for p in str(value).split(", ") if p.isdigit()]
+
+    def counts(self, dimension: str) -> list[tuple[object, int]]:
+        return [(c.value, c.n) for c in self.ds.counts(dimension, meeting=self.m.number)]  # type: ignore[arg-type]
+
+    def values(self, r: Recommendation, dimension: str) -> str:
+        """A recommendation's values in a filter dimension, space-separated (its data attribute)."""
+        from ..analysis import values_of
+
+        return " ".join(str(v) for v in values_of(r, dimension))  # type: ignore[arg-type]
+
+    def filters(self) -> tuple[str, ...]:
+        return _FILTERS
+
+    def option(self, dimension: str, value: object) -> str:
+        """How a filter value reads: a theme's label, a topic's label, a code's words."""
+        if dimension == "theme":
+            theme = next(t for t in self.m.themes if t.id == value)
+            return _words.code(value, self.lang) if str(value) in _words.CODES else theme.label
+        if dimension == "topic":
+            return self.ds.topic(str(value)).label(self.lang)
+        if dimension == "sdg_target":
+            return str(value)
+        return _words.code(value, self.lang)
+
+    def statuses(self) -> list[tuple[str, list[Any]]]:
+        """Participants by status, in the report's order."""
+        order = list(dict.fromkeys(p.status for p in self.m.participants))
+        return [(s, [p for p in self.m.participants if p.status == s]) for s in order]
+
+    def participation(self, actor_id: str) -> list[Any]:
+        return [p for p in self.m.participants if p.actor == actor_id]
+
+    def statements(self, actor_id: str) -> list[Any]:
+        return [s for s in self.m.statements if s.actor == actor_id]
+
+    def speakers(self, actor_id: str) -> list[Any]:
+        return [s for s in self.m.speakers if s.actor == actor_id]
+
+    def agenda_title(self, number: int) -> tuple[str, str]:
+        return self.tx(next(a.title for a in self.m.agenda if a.number == number))
+
+    def recommendations_of(self, paragraph: int) -> list[Recommendation]:
+        """The recommendations a paragraph introduces (they are printed under it)."""
+        return [r for r in self.m.recommendations if r.source[0] == paragraph]
+
+    def paragraph(self, number: int) -> Any:
+        return next(p for p in self.m.paragraphs if p.number == number)
+
+    def chapters(self) -> list[tuple[Any, list[Any]]]:
+        return [(c, [p for p in self.m.paragraphs if p.chapter == c.number]) for c in self.m.chapters]
+
+    def section_title(self, chapter: Any, letter: str | None) -> tuple[str, str] | None:
+        section = next((s for s in chapter.sections if s.letter == letter), None)
+        return None if section is None else self.tx(section.title)
+
+    def topic_counts(self, topic_id: str) -> tuple[int, int]:
+        recs = len(self.ds.recommendations(meeting=self.m.number, topic=topic_id))
+        paragraphs = sum(any(t.topic == topic_id for t in p.topics) for p in self.m.paragraphs)
+        return recs, paragraphs
+
+    def instrument(self, instrument_id: str) -> Any:
+        return next(i for i in self.ds.bundle.instruments if i.id == instrument_id)
+
+    def states(self) -> list[State]:
+        return [a for a in self.ds.actors if isinstance(a, State)]
+
+    def organizations(self) -> list[Organization]:
+        return [a for a in self.ds.actors if isinstance(a, Organization)]
+
+    def chart_themes(self) -> _charts.Chart:
+        cells = {(c.row, c.column): c.n for c in self.ds.crosstab("theme", "modality", meeting=self.m.number)}
+        rows = [(t.id, self.option("theme", t.id)) for t in self.m.themes]
+        series = [(str(v), _words.code(v, self.lang)) for v, _ in self.counts("modality")]
+        return _charts.stacked("chart-themes", _words.ui("by_theme", self.lang), rows, series, cells)
+
+    def chart_participation(self) -> _charts.Chart:
+        table = self.ds.participation(meeting=self.m.number)
+        cells = {(c.row, c.column): c.n for c in table}
+        rows = [(g, _words.code(g, self.lang)) for g in dict.fromkeys(c.row for c in table)]
+        series = [
+            (s, _words.code(s, self.lang))
+            for s in dict.fromkeys(c.column for c in table)
+            if any(cells[(g, s)] for g, _ in rows)
+        ]
+        return _charts.stacked("chart-participation", _words.ui("participation_groups", self.lang), rows, series, cells)
+
+    def chart_status(self) -> _charts.Chart:
+        statuses = self.statuses()
+        cells = {("all", s): len(ps) for s, ps in statuses}
+        series = [(s, _words.code(s, self.lang)) for s, _ in statuses]
+        return _charts.stacked(
+            "chart-status",
+            _words.ui("participation", self.lang),
+            [("all", _words.ui("total", self.lang))],
+            series,
+            cells,
+        )

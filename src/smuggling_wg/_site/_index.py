@@ -1,0 +1,191 @@
+"""The in-page search index: what the browser needs to give the same hits as ``ds.search``.
+
+Made at build time, in Python, from the library's own index (:class:`smuggling_wg.search.SearchIndex`),
+so the stems are the library's (folded words, Snowball stems). It holds:
+
+* ``docs``: for each searchable text of the site's meeting, its kind, record key, language,
+  citation and its words as stem numbers (positions kept, for phrases);
+* ``stems`` and ``df``: each stem and in how many texts of the *whole* index it occurs, with
+  ``n`` (texts) and ``avg`` (mean length), so BM25 scores are the library's;
+* ``endings``, ``stem_endings`` and ``words``: how to stem a query word as the library does
+  (:func:`stemming`), made with the library's own stemmer, so the page never stems.
+
+A query word is folded in the page and its stem looked up. A word found nowhere keeps its
+folded form, the stem of no text, so the term matches nothing; the library stems such a
+word with Snowball instead, which can differ only when an inflection outside the tables
+shares its stem with a word of the texts (``docs/site.md`` says so). The page then says
+which words it does not know.
+
+The library's index is read through its private fields (``_docs``, ``_postings``,
+``_avg_length``): one index, so the page cannot drift from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import version
+from typing import Any
+
+from .. import _loader
+from ..dataset import Dataset
+from ..models import Speaker, Theme
+from ..search import _B, _K1, KINDS, Searchable, SearchIndex, _stemmers, stem_live, vocabulary
+
+
+def key(record: Searchable) -> int | str:
+    """A record's key in search hits (as :attr:`SearchHit.key`): number, a speaker's order, a theme's id."""
+    if isinstance(record, Speaker):
+        return record.order
+    return record.id if isinstance(record, Theme) else record.number
+
+
+@lru_cache(maxsize=4)
+def payload(ds: Dataset, meeting: int) -> str:
+    """The index shipped with the site, as JSON (made once per dataset and meeting in a process)."""
+    index = SearchIndex(ds.meetings)
+    docs = [d for d in index._docs if d.meeting == meeting]
+    stems: dict[str, int] = {}
+    shipped = []
+    for d in docs:
+        numbers = [stems.setdefault(s, len(stems)) for s in d.stems]
+        shipped.append({"kind": d.kind, "key": key(d.record), "lang": d.lang, "source": list(d.source), "s": numbers})
+    content = {
+        "kinds": list(KINDS),
+        "k1": _K1,
+        "b": _B,
+        "n": len(index._docs),
+        "avg": index._avg_length,
+        "stems": list(stems),
+        "df": [len(index._postings[s]) for s in stems],
+        "docs": shipped,
+        **stemming(ds),
+    }
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+#: Endings tried after every stem of the texts (Russian noun, adjective and verb endings; English suffixes).
+RU_ENDINGS: tuple[str, ...] = (
+    *("", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях"),
+    *("ами", "ями", "ов", "ев", "ий", "ый", "ая", "ое", "ые", "ую", "ого", "ому", "ым", "ых", "ыми"),
+    *("ие", "ия", "ию", "ии", "иям", "ией", "иями", "иях", "ием", "ее", "его", "ему", "ими", "их", "ою", "ею"),
+    *("ью", "ья", "ьи", "ье", "ьев", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
+)
+EN_ENDINGS: tuple[str, ...] = (
+    "",
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ly",
+    "er",
+    "ers",
+    "ion",
+    "ions",
+    "ation",
+    "ations",
+    "ment",
+    "ments",
+)
+EN_ENDINGS += ("al", "ity", "ies", "ied", "e", "ence", "ences", "ance", "ances", "ent", "ant", "ness", "able", "ible")
+EN_ENDINGS += (
+    "ive",
+    "ives",
+    "ize",
+    "ized",
+    "izing",
+    "ate",
+    "ated",
+    "ates",
+    "ating",
+    "ous",
+    "ist",
+    "ists",
+    "ic",
+    "ical",
+)
+_CYRILLIC = re.compile(r"[а-я]")
+
+
+#: The endings of the bundled texts' stems, made by ``tools/site_endings.py`` (a cache: see :func:`stemming`).
+ENDINGS_JSON = "endings.json"
+
+
+def endings_of(stems: Iterable[str]) -> dict[str, list[str]]:
+    """For each stem, the endings after which the library's stemmer gives that stem back.
+
+    The endings tried are :data:`RU_ENDINGS` after a Russian stem, :data:`EN_ENDINGS` after
+    any other; an ending e is kept when ``stem_live(stem + e) == stem``.
+    """
+    russian = sorted(s for s in set(stems) if _CYRILLIC.search(s))
+    other = sorted(set(stems) - set(russian))
+    tried = [(s, e) for s in russian for e in RU_ENDINGS]
+    tried_en = [(s, e) for s in other for e in EN_ENDINGS]
+    ru, en = _stemmers()
+    made = ru.stemWords([s + e for s, e in tried]) + en.stemWords([s + e for s, e in tried_en])  # type: ignore[attr-defined]
+    found: dict[str, list[str]] = {s: [] for s in [*russian, *other]}
+    for (stem, ending), made_stem in zip(tried + tried_en, made, strict=True):
+        if made_stem == stem:
+            found[stem].append(ending)
+    return found
+
+
+def endings_file(ds: Dataset) -> str:
+    """The content of :data:`ENDINGS_JSON` for the texts of ``ds`` (the maintainer script writes it)."""
+    found = endings_of(_stem_table(ds).values())
+    patterns: dict[tuple[str, ...], int] = {}
+    stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items())}
+    content = {
+        "stemmer_version": version("snowballstemmer"),
+        "ru_endings": list(RU_ENDINGS),
+        "en_endings": list(EN_ENDINGS),
+        "endings": [list(p) for p in patterns],
+        "stem_endings": stem_endings,
+    }
+    return json.dumps(content, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, list[str]]:
+    """The shipped endings by stem; empty when made with other endings or another stemmer version."""
+    raw = json.loads(resources.files("smuggling_wg._site").joinpath(ENDINGS_JSON).read_text(encoding="utf-8"))
+    current = (version("snowballstemmer"), list(RU_ENDINGS), list(EN_ENDINGS))
+    if (raw.get("stemmer_version"), raw.get("ru_endings"), raw.get("en_endings")) != current:
+        return {}
+    return {stem: raw["endings"][i] for stem, i in raw["stem_endings"].items()}
+
+
+def _stem_table(ds: Dataset) -> dict[str, str]:
+    """Folded word -> the library's stem, for every word of the searchable texts."""
+    known = _loader.bundled_stems()[1]
+    return {w: known[w] if w in known else stem_live(w) for w in sorted(vocabulary(ds.meetings))}
+
+
+def stemming(ds: Dataset) -> dict[str, Any]:
+    """What the page needs to stem a query word as the library does, for the words that can match.
+
+    ``endings``: lists of endings; ``stem_endings``: a stem of the texts -> the list of
+    endings e for which the library's stemmer gives that stem back for stem + e.
+    ``words``: the words of the texts not covered so, folded word -> stem. A word covered
+    by neither has no stem of the texts among the words tried, and the page keeps it as it
+    is. Stemming every stem + ending takes seconds, so the endings of the bundled texts'
+    stems are shipped (:data:`ENDINGS_JSON`); only stems not in it (data of your own) are
+    stemmed here.
+    """
+    table = _stem_table(ds)
+    stems = set(table.values())
+    shipped = _shipped()
+    found = {s: shipped[s] for s in stems if s in shipped}
+    found.update(endings_of(stems - set(found)))
+    patterns: dict[tuple[str, ...], int] = {}
+    stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items()) if e}
+    covered = {s + e for s, es in found.items() for e in es}
+    return {
+        "endings": [list(p) for p in patterns],
+        "stem_endings": stem_endings,
+        "words": {w: s for w, s in table.items() if w not in covered},
+    }

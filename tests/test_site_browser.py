@@ -1,0 +1,353 @@
+"""The web edition in a real browser: Debian's Chromium, driven by Playwright, pages opened from file://.
+
+One browser for the module. Every page visited is watched: console errors and requests
+other than file:// are collected and must stay empty. axe-core (bundled by
+axe-playwright-python) checks every page type for serious or critical violations.
+Screenshots go to $SMUGGLING_WG_ARTEFACTS (default: a temporary folder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smuggling_wg._site import _index
+from smuggling_wg.dataset import Dataset
+from smuggling_wg.search import fold, stem_live
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+CHROMIUM = _chromium()
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium found (/usr/bin/chromium): apt-get install chromium to run the browser tests"
+)
+
+QUERIES = [
+    "цифровые доказательства",
+    '"цифровых доказательств"',
+    "мигрантов",
+    "незаконный ввоз мигрантов",
+    "мигрантов -кризис",
+    "кризисы пандемия",
+    '"организованной преступности"',
+    "технологии",
+    "сотрудничество -международное",
+    "киберпространство",
+    "Конвенции статьей",
+    "digital evidence",
+    '"digital evidence"',
+    "smuggling of migrants",
+    "migrants -crises",
+    "COVID-19",
+    "technology cooperation",
+    "human rights",
+    "online",
+    "zebra",
+    "e-evidence",
+    "Государствам-участникам рекомендуется",
+    '"цифровых доказательств',
+    "ДОКАЗАТЕЛЬСТВАМИ",
+    "Türkiye",
+]
+
+
+class Watched:
+    """A browser page whose console errors and non-file requests are recorded."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith("file://") else self.requests.append(r.url))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def watched(browser: Any) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    w = Watched(context.new_page())
+    yield w
+    context.close()
+    assert w.errors == []
+    assert w.requests == []
+
+
+@pytest.fixture(scope="module")
+def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = os.environ.get("SMUGGLING_WG_ARTEFACTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def url(site_dir: Path, rel: str) -> str:
+    return (site_dir / rel).as_uri()
+
+
+def visible(page: Any) -> list[int]:
+    return [
+        int(n)
+        for n in page.eval_on_selector_all(
+            "[data-recommendation]",
+            "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.recommendation)",
+        )
+    ]
+
+
+def test_filter_by_theme(site_dir: Path, watched: Watched, artefacts: Path) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "ru/recommendations.html"))
+    assert len(visible(page)) == 22
+    page.select_option('select[name="theme"]', "technology")
+    assert visible(page) == list(range(8, 23))
+    assert page.locator("[data-recommendation]:visible").count() == 15
+    page.select_option('select[name="modality"]', "may_wish")
+    assert len(visible(page)) < 15
+    page.select_option('select[name="modality"]', "")
+    page.select_option('select[name="theme"]', "")
+    assert len(visible(page)) == 22
+    page.screenshot(path=str(artefacts / "recommendations-ru.png"))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_search_gives_the_library_hits_in_its_order(site_dir: Path, watched: Watched, ds: Dataset, lang: str) -> None:
+    page = watched.page
+    page.goto(url(site_dir, f"{lang}/recommendations.html"))
+    found_some = 0
+    for query in QUERIES:
+        page.fill('input[type="search"]', query)
+        expected = [h.record.number for h in ds.search(query, kind="recommendation", meeting=7)]
+        assert visible(page) == expected, query
+        found_some += bool(expected)
+    assert found_some >= 15
+    page.fill('input[type="search"]', "")
+    assert len(visible(page)) == 22
+
+
+def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/report.html"))
+    for query in QUERIES:
+        got = page.evaluate("q => SWG.search(q, null).hits.map(h => [h.kind, String(h.key), h.score])", query)
+        want = [[h.kind, str(h.key), h.score] for h in ds.search(query, meeting=7)]
+        assert [g[:2] for g in got] == [w[:2] for w in want], query
+        assert all(abs(g[2] - w[2]) < 1e-5 for g, w in zip(got, want, strict=True)), query
+    page.fill('input[type="search"]', '"цифровых доказательств"')
+    shown = page.eval_on_selector_all(
+        "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"
+    )
+    assert shown == [h.record.number for h in ds.search('"цифровых доказательств"', kinds="paragraph")]
+
+
+def test_the_page_stems_query_words_as_the_library(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    """Every word whose stem some text has gets that stem in the page; any other word none (it matches nothing)."""
+    page = watched.page
+    text_stems = set(json.loads(_index.payload(ds, 7))["stems"])
+    page.goto(url(site_dir, "ru/recommendations.html"))
+    words = [
+        "доказательствами",
+        "мигрантам",
+        "кризисов",
+        "технологиями",
+        "Преступности",
+        "ЁЖИК",
+        "smuggled",
+        "evidences",
+        "cooperating",
+        "Türkiye",
+        "ежик",
+        "квазарами",
+        "помощью",
+        "защитой",
+        "преследования",
+        "investigated",
+        "prosecutions",
+    ]
+    covered = 0
+    for word in words:
+        folded = page.evaluate("w => SWG.fold(w)", word)
+        assert folded == fold(word), word
+        stem = page.evaluate("w => SWG.stem(SWG.fold(w))", word)
+        library = stem_live(folded)
+        assert stem == (library if library in text_stems else None), word
+        covered += stem is not None
+    assert covered >= 12
+
+
+def test_switch_language_keeps_the_record(site_dir: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "ru/recommendations/8.html"))
+    page.click("#lang-switch")
+    assert page.url.endswith("/en/recommendations/8.html")
+    assert page.locator("h1").inner_text() == "Recommendation 8"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.click("#lang-switch")
+    assert page.url.endswith("/ru/recommendations/8.html")
+
+
+def test_follow_a_state_page(site_dir: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "ru/actors.html"))
+    page.click('[data-actor="ITA"] a')
+    assert page.url.endswith("/ru/actors/ITA.html")
+    assert "Италия" in page.locator("h1").inner_text()
+    assert page.locator('dd[lang="zh"]').inner_text() == "意大利"
+
+
+def test_keyboard_reaches_the_skip_link_with_a_visible_focus(site_dir: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/index.html"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle]"
+    )
+    assert focused == ["skip", "solid"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#main'")
+
+
+def test_a_recommendation_prints_without_navigation(site_dir: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations/8.html"))
+    page.emulate_media(media="print")
+    assert page.locator(".banner nav").is_hidden() and page.locator(".pager").is_hidden()
+    assert page.locator("blockquote.text[lang=ru]").is_visible()
+    page.emulate_media(media="screen")
+
+
+PAGE_TYPES = [
+    "index.html",
+    "ru/index.html",
+    "ru/recommendations.html",
+    "ru/recommendations/8.html",
+    "ru/report.html",
+    "ru/actors.html",
+    "ru/actors/ITA.html",
+    "ru/actors/unhcr.html",
+    "ru/topics.html",
+    "ru/cite.html",
+    "en/index.html",
+    "en/recommendations.html",
+    "en/recommendations/14.html",
+    "en/report.html",
+    "en/actors/VEN.html",
+    "en/topics.html",
+    "en/cite.html",
+]
+
+
+def test_no_serious_or_critical_accessibility_violation(site_dir: Path, watched: Watched, artefacts: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = watched.page
+    problems = {}
+    for rel in PAGE_TYPES:
+        page.goto(url(site_dir, rel))
+        # preload off: axe would fetch the stylesheets with XMLHttpRequest, which file:// forbids
+        violations = axe.run(page, options={"resultTypes": ["violations"], "preload": False}).response["violations"]
+        serious = [
+            (v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            problems[rel] = serious
+        if rel in ("ru/index.html", "en/recommendations.html", "ru/recommendations/8.html", "ru/report.html"):
+            page.screenshot(path=str(artefacts / (rel.replace("/", "-"))).replace(".html", ".png"))
+    assert problems == {}
+
+
+def test_filters_and_query_from_the_url(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html") + "?theme=technology&q=evidence")
+    assert page.input_value('input[type="search"]') == "evidence"
+    assert page.input_value('select[name="theme"]') == "technology"
+    hits = ds.search("evidence", kinds="recommendation")
+    assert visible(page) == [h.record.number for h in hits if h.record.theme == "technology"] == [14, 17, 11, 12]
+
+
+def test_served_over_http_it_works_the_same(site_dir: Path, browser: Any) -> None:
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    context = browser.new_context()
+    try:
+        w = Watched(context.new_page())
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        w.page.goto(f"{base}/ru/recommendations.html")
+        w.page.select_option('select[name="theme"]', "technology")
+        assert len(visible(w.page)) == 15
+        w.page.fill('input[type="search"]', "цифровые доказательства")
+        assert visible(w.page) == [14, 11, 12]
+        w.page.click("#lang-switch")
+        assert w.page.url == f"{base}/en/recommendations.html"
+        assert w.errors == []
+        assert all(r.startswith(base) for r in w.requests)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_query_of_exclusions_only_finds_nothing_and_says_why(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    from smuggling_wg.errors import InvalidFilter
+
+    with pytest.raises(InvalidFilter, match="no word to look for"):
+        ds.search("-кризис")
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('input[type="search"]', "-кризис")
+    assert visible(page) == []
+    assert "The query has no word to look for." in page.inner_text("#status")
+
+
+def test_without_javascript_every_record_and_chart_is_there(site_dir: Path, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url(site_dir, "ru/recommendations.html"))
+        assert len(visible(page)) == 22
+        assert page.locator("#chart-themes svg").is_visible()
+        assert page.locator("#chart-themes svg rect").count() == 5  # crises: 2 modalities, technology: 3
+    finally:
+        context.close()
