@@ -174,7 +174,7 @@ BIDI = r"\u202a-\u202e\u2066-\u2069"
 INVISIBLE = r"\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u2800\u3164\ufeff\uffa0"
 #: First characters that make a spreadsheet read a cell as a formula ("CSV injection").
 FORMULA = r"=+\-@"
-_LINE = rf"[^{CONTROL}\t\n{BIDI}{INVISIBLE}{FORMULA}][^{CONTROL}\t\n{BIDI}]*"
+_LINE = rf"[^{CONTROL}\t\n\u2028\u2029{BIDI}{INVISIBLE}{FORMULA}][^{CONTROL}\t\n\u2028\u2029{BIDI}]*"
 _PROSE = rf"[^{CONTROL}{BIDI}]*[^{CONTROL}{BIDI}{INVISIBLE}][^{CONTROL}{BIDI}]*"
 
 Line: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^{_LINE}$")]

@@ -162,6 +162,8 @@ CASES = [
     Case("spaces-only", "invisible", _org(ru="   "), "the text shows nothing"),
     Case("zero-width-only", "invisible", _org(ru="\u200b\u200d\ufeff"), "the text shows nothing"),
     Case("newline-in-name", "invisible", _org(ru="Орг\nвторая строка"), "one line"),
+    Case("line-separator-in-name", "invisible", _org(ru="Орг\u2028вторая строка"), "one line"),
+    Case("escape-in-a-key", "invisible", b'meetings: [{"\\e[2J": 1}]\n', "meetings.0.'\\x1b[2J': Extra inputs"),
     Case(
         "control-in-long-text",
         "invisible",
