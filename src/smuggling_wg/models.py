@@ -15,10 +15,11 @@ Conventions that hold for every model here:
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_language
@@ -41,6 +42,7 @@ __all__ = [
     "Chair",
     "Chapter",
     "Count",
+    "Day",
     "Document",
     "FormatDecision",
     "Instrument",
@@ -165,6 +167,19 @@ NumberKey: TypeAlias = Annotated[int, Field(ge=1, le=MAX_NUMBERED)]
 """A :data:`Number` as a mapping key (JSON writes keys as text, so ``"19"`` is read as 19)."""
 Count: TypeAlias = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
 """How many of something, 0 to :data:`MAX_COUNT`."""
+
+
+def _a_day(value: object) -> object:
+    """A date, or a date written ``YYYY-MM-DD``; not a number (pydantic would read 0 as 1970-01-01) nor a time."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+
+
+Day: TypeAlias = Annotated[dt.date, BeforeValidator(_a_day)]
+"""A calendar day: a YAML date or the text ``YYYY-MM-DD``, never a number or a date with a time."""
 
 #: C0 and C1 control characters except tab and newline (a regular-expression class body).
 CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -555,8 +570,8 @@ class PriorMeeting(Record):
     """An earlier meeting of the same body, as the report lists it."""
 
     number: MeetingNumber = Field(description="The earlier meeting's ordinal (first, second, ...).")
-    start_date: dt.date = Field(description="First day, as the report gives it.")
-    end_date: dt.date = Field(description="Last day, as the report gives it.")
+    start_date: Day = Field(description="First day, as the report gives it.")
+    end_date: Day = Field(description="Last day, as the report gives it.")
     source: Source
 
 
@@ -564,7 +579,7 @@ class Session(Record):
     """A numbered session (заседание) of the meeting; None/empty where the report is silent."""
 
     number: Number = Field(description="The session's number (1st, 2nd, ... заседание).")
-    date: dt.date | None = Field(default=None, description="The session's date; None when the report does not say.")
+    date: Day | None = Field(default=None, description="The session's date; None when the report does not say.")
     agenda_items: tuple[Number, ...] = Field(
         default=(), description="Agenda items the session took up; empty when the report does not say."
     )
@@ -577,7 +592,7 @@ class Session(Record):
 class FormatDecision(Record):
     """The decision that set the meeting's format."""
 
-    date: dt.date = Field(description="The date of the decision.")
+    date: Day = Field(description="The date of the decision.")
     taken_by: Text = Field(description="Who took the decision, as written.")
     procedure: Text = Field(description="The procedure used, as written.")
     source: Source
@@ -613,8 +628,8 @@ class Meeting(Record):
     body: Text = Field(description="The body that met, as written.")
     parent_body: Text = Field(description="The body the Working Group reports to, as written.")
     city: Name = Field(description="Where it met (ru: nominative of the report's city).")
-    start_date: dt.date = Field(description="First day of the meeting.")
-    end_date: dt.date = Field(description="Last day of the meeting.")
+    start_date: Day = Field(description="First day of the meeting.")
+    end_date: Day = Field(description="Last day of the meeting.")
     format: MeetingFormat = Field(description="in_person, online or hybrid (para 18 for meeting 7).")
     format_decision: FormatDecision | None = Field(
         default=None, description="The decision that set the format; None when the report gives none."
@@ -627,9 +642,7 @@ class Meeting(Record):
     registered_delegates: Quantity | None = Field(
         default=None, description="Registered delegates as the report counts them; None when it does not."
     )
-    adopted_on: dt.date | None = Field(
-        default=None, description="The date the report was adopted; None when not stated."
-    )
+    adopted_on: Day | None = Field(default=None, description="The date the report was adopted; None when not stated.")
     source: Source
     previous_meetings: tuple[PriorMeeting, ...] = Field(
         default=(), description="Earlier meetings the report lists, with their dates."

@@ -134,6 +134,13 @@ CASES = [
         _meeting("  paragraphs:\n  - number: 1\n", "  paragraphs:\n  - number: 10001\n"),
         "less than or equal to 10000",
     ),
+    Case("date-a-number", "coercion", _meeting("start_date: 2099-06-01", "start_date: 0"), "a date written YYYY-MM-DD"),
+    Case(
+        "date-with-a-time",
+        "coercion",
+        _meeting("start_date: 2099-06-01", "start_date: 2099-06-01 00:00:00"),
+        "meetings.0.start_date: Input should be a date written YYYY-MM-DD",
+    ),
     # 4. loss or override of bundled data
     Case(
         "replace-without-record", "override", b"replace: {meetings: [7]}\n", "replaces meeting 7 but gives no meeting 7"
