@@ -83,7 +83,7 @@ def test_unknown_field_and_wrong_type_reported_together(good: dict[str, Any]) ->
     _meeting(good)["start_date"] = "September"
     problems = _problems(good)
     assert "meetings.0.recommendations.0.colour: Extra inputs are not permitted" in problems
-    assert "meetings.0.start_date: Input should be a valid date" in problems
+    assert "meetings.0.start_date: Input should be a date written YYYY-MM-DD" in problems
 
 
 def test_empty_source_is_rejected(good: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ located, as one :class:`~smuggling_wg.errors.DataError`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -282,18 +283,24 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
                 found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
                 files += found
                 if not found:
-                    problems.append(Problem(str(path), "", "the folder has no .yaml or .yml data files"))
+                    problems.append(Problem(_name(path), "", "the folder has no .yaml or .yml data files"))
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
-                problems.append(Problem(str(path), "", "no such file or folder"))
+                problems.append(Problem(_name(path), "", "no such file or folder"))
         except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.append(Problem(str(raw), "", f"cannot be read: {reason}"))
+            problems.append(Problem(_name(raw), "", f"cannot be read: {reason}"))
     files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
+
+
+def _name(path: object) -> str:
+    """A file's name as messages show it: as given, or its repr when it holds characters that are not printable."""
+    name = str(path)
+    return name if name.isprintable() else repr(name)
 
 
 def _resolved(path: Path) -> Path:
@@ -317,17 +324,17 @@ def read_sources(paths: Iterable[str | os.PathLike[str]]) -> list[Source]:
     sources: list[Source] = []
     total = 0
     for path in files:
-        raw = read(path)
+        raw, name = read(path), _name(path)
         if isinstance(raw, Problem):
-            problems.append(raw)
+            problems.append(dataclasses.replace(raw, file=name))
             continue
         total += len(raw)
         if total > MAX_TOTAL_BYTES:
             problems.append(
-                Problem(str(path), "", f"the files hold more than {MAX_TOTAL_BYTES:,} bytes in all; that is the limit")
+                Problem(name, "", f"the files hold more than {MAX_TOTAL_BYTES:,} bytes in all; that is the limit")
             )
             break
-        sources.append((str(path), raw))
+        sources.append((name, raw))
     if problems:
         raise DataError(problems)
     return sources
@@ -741,7 +748,13 @@ def _noun(key: str) -> str:
 
 
 def _dotted(loc: Loc) -> str:
-    return ".".join(_short(part, 60) if not isinstance(part, str | int) else str(part)[:60] for part in loc)
+    """A location as ``meetings.0.number``; a part that is not printable text is shown as its repr."""
+
+    def shown(part: object) -> str:
+        plain = isinstance(part, int) or (isinstance(part, str) and part.isprintable())
+        return str(part)[:60] if plain else _short(part, 60)
+
+    return ".".join(map(shown, loc))
 
 
 def _short(value: object, width: int = 80) -> str:
@@ -775,7 +788,7 @@ def _unreadable(value: object) -> str:
         return "a name must start with a visible character, not white space or an invisible character"
     if value and re.match(f"[{FORMULA}]", value):
         return f"a name, code or label may not start with {value[0]!r}: spreadsheets run such a cell as a formula"
-    if "\n" in value or "\t" in value:
+    if any(c in value for c in "\n\t\u2028\u2029"):
         return "a name, code or label is one line: no line breaks or tabs"
     return ""
 

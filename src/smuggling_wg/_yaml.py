@@ -109,7 +109,7 @@ def read(path: str | os.PathLike[str], limit: int | None = None) -> bytes | Prob
             return _bounded(name, fd, limit)
         finally:
             os.close(fd)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, AttributeError) as exc:  # AttributeError: a stdin replaced by one without a file
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return Problem(name, "", f"cannot be read: {reason}")
 

@@ -15,10 +15,20 @@ Conventions that hold for every model here:
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_display_language, lang_of
@@ -42,6 +52,7 @@ __all__ = [
     "Chair",
     "Chapter",
     "Count",
+    "Day",
     "Document",
     "FormatDecision",
     "FormerNames",
@@ -163,6 +174,19 @@ NumberKey: TypeAlias = Annotated[int, Field(ge=1, le=MAX_NUMBERED)]
 Count: TypeAlias = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
 """How many of something, 0 to :data:`MAX_COUNT`."""
 
+
+def _a_day(value: object) -> object:
+    """A date, or a date written ``YYYY-MM-DD``; not a number (pydantic would read 0 as 1970-01-01) nor a time."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+
+
+Day: TypeAlias = Annotated[dt.date, BeforeValidator(_a_day)]
+"""A calendar day: a YAML date or the text ``YYYY-MM-DD``, never a number or a date with a time."""
+
 #: C0 and C1 control characters except tab and newline (a regular-expression class body).
 CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 #: Bidirectional overrides and isolates: they reorder what a reader sees.
@@ -171,7 +195,7 @@ BIDI = r"\u202a-\u202e\u2066-\u2069"
 INVISIBLE = r"\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u2800\u3164\ufeff\uffa0"
 #: First characters that make a spreadsheet read a cell as a formula ("CSV injection").
 FORMULA = r"=+\-@"
-_LINE = rf"[^{CONTROL}\t\n{BIDI}{INVISIBLE}{FORMULA}][^{CONTROL}\t\n{BIDI}]*"
+_LINE = rf"[^{CONTROL}\t\n\u2028\u2029{BIDI}{INVISIBLE}{FORMULA}][^{CONTROL}\t\n\u2028\u2029{BIDI}]*"
 _PROSE = rf"[^{CONTROL}{BIDI}]*[^{CONTROL}{BIDI}{INVISIBLE}][^{CONTROL}{BIDI}]*"
 
 Line: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^{_LINE}$")]
@@ -633,8 +657,8 @@ class PriorMeeting(Record):
     number: MeetingNumber = Field(
         description="The earlier meeting's ordinal (first, second, ...).", json_schema_extra=_origin("report")
     )
-    start_date: dt.date = Field(description="First day, as the report gives it.", json_schema_extra=_origin("report"))
-    end_date: dt.date = Field(description="Last day, as the report gives it.", json_schema_extra=_origin("report"))
+    start_date: Day = Field(description="First day, as the report gives it.", json_schema_extra=_origin("report"))
+    end_date: Day = Field(description="Last day, as the report gives it.", json_schema_extra=_origin("report"))
     source: Source
 
 
@@ -649,7 +673,7 @@ class NumberedMeeting(Record):
     number: Number = Field(
         description="The numbered meeting's number (1st, 2nd, ... заседание).", json_schema_extra=_origin("report")
     )
-    date: dt.date | None = Field(
+    date: Day | None = Field(
         default=None,
         description="Its date; None when the report does not say.",
         json_schema_extra=_origin("report"),
@@ -670,7 +694,7 @@ class NumberedMeeting(Record):
 class FormatDecision(Record):
     """The decision that set the meeting's format."""
 
-    date: dt.date = Field(description="The date of the decision.", json_schema_extra=_origin("report"))
+    date: Day = Field(description="The date of the decision.", json_schema_extra=_origin("report"))
     taken_by: Text = Field(description="Who took the decision, as written.", json_schema_extra=_origin("report"))
     procedure: Text = Field(description="The procedure used, as written.", json_schema_extra=_origin("report"))
     source: Source
@@ -724,8 +748,8 @@ class Meeting(Record):
     city: Name = Field(
         description="Where it met (ru: nominative of the report's city).", json_schema_extra=_origin("report")
     )
-    start_date: dt.date = Field(description="First day of the meeting.", json_schema_extra=_origin("report"))
-    end_date: dt.date = Field(description="Last day of the meeting.", json_schema_extra=_origin("report"))
+    start_date: Day = Field(description="First day of the meeting.", json_schema_extra=_origin("report"))
+    end_date: Day = Field(description="Last day of the meeting.", json_schema_extra=_origin("report"))
     format: MeetingFormat = Field(
         description="in_person, online or hybrid (para 18 for meeting 7).", json_schema_extra=_origin("report")
     )
@@ -753,7 +777,7 @@ class Meeting(Record):
         description="Registered delegates as the report counts them; None when it does not.",
         json_schema_extra=_origin("report"),
     )
-    adopted_on: dt.date | None = Field(
+    adopted_on: Day | None = Field(
         default=None,
         description="The date the report was adopted; None when not stated.",
         json_schema_extra=_origin("report"),
@@ -936,7 +960,7 @@ UnLanguage: TypeAlias = Literal["ar", "zh", "en", "fr", "ru", "es"]
 class FormerNames(Record):
     """UN short names a state had until a change of name took effect (reference)."""
 
-    until: dt.date = Field(
+    until: Day = Field(
         description="The day the names that replaced these took effect, as the evidence dates it; these were in "
         "force before it.",
         json_schema_extra=_origin("reference"),

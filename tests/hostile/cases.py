@@ -134,6 +134,13 @@ CASES = [
         _meeting("  paragraphs:\n  - number: 1\n", "  paragraphs:\n  - number: 10001\n"),
         "less than or equal to 10000",
     ),
+    Case("date-a-number", "coercion", _meeting("start_date: 2099-06-01", "start_date: 0"), "a date written YYYY-MM-DD"),
+    Case(
+        "date-with-a-time",
+        "coercion",
+        _meeting("start_date: 2099-06-01", "start_date: 2099-06-01 00:00:00"),
+        "meetings.0.start_date: Input should be a date written YYYY-MM-DD",
+    ),
     # 4. loss or override of bundled data
     Case(
         "replace-without-record", "override", b"replace: {meetings: [7]}\n", "replaces meeting 7 but gives no meeting 7"
@@ -162,6 +169,8 @@ CASES = [
     Case("spaces-only", "invisible", _org(ru="   "), "the text shows nothing"),
     Case("zero-width-only", "invisible", _org(ru="\u200b\u200d\ufeff"), "the text shows nothing"),
     Case("newline-in-name", "invisible", _org(ru="Орг\nвторая строка"), "one line"),
+    Case("line-separator-in-name", "invisible", _org(ru="Орг\u2028вторая строка"), "one line"),
+    Case("escape-in-a-key", "invisible", b'meetings: [{"\\e[2J": 1}]\n', "meetings.0.'\\x1b[2J': Extra inputs"),
     Case(
         "control-in-long-text",
         "invisible",

@@ -72,7 +72,7 @@ def test_a_symlink_loop_and_a_bad_path(tmp_path: Path) -> None:
     loop = tmp_path / "loop.yaml"
     loop.symlink_to(loop)
     assert validate_within(20, loop) == [f"{loop}: cannot be read: Too many levels of symbolic links"]
-    assert validate_within(20, "bad\x00name.yaml") == ["bad\x00name.yaml: no such file or folder"]
+    assert validate_within(20, "bad\x00name.yaml") == ["'bad\\x00name.yaml': no such file or folder"]
     through = tmp_path / "file.yaml"
     through.write_text("meetings: []\n", encoding="utf-8")
     assert validate_within(20, through / "x.yaml") == [f"{through / 'x.yaml'}: no such file or folder"]
