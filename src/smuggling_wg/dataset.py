@@ -129,18 +129,32 @@ class Dataset:
         """A state or organization by id, code, acronym or any of its names.
 
         Keys: the id, ISO alpha-2/alpha-3 and M49 codes, acronyms, the report's name, the
-        UN short name in any of the six UN languages, and every form the report uses for it
-        (the genitive «Австралии», «Ирана (Исламская Республика)»). Case-, accent- and
-        ё/е-insensitive. :class:`NotFound` for an unknown or ambiguous key, naming the
-        closest candidates.
+        UN short name in any of the six UN languages, every form the report uses for it
+        (the genitive «Австралии», «Ирана (Исламская Республика)») and the common names of
+        states in English and Russian from CLDR and OCHA ("Russia", "USA", «США», "Türkiye",
+        "Czech Republic"). Case-, accent- and ё/е-insensitive. A name no key holds is tried
+        against OCHA's regular expression of each state ("Vatican", "Republic of Turkey").
+        :class:`NotFound` for an unknown key, naming the closest candidates, and for an
+        ambiguous one, naming every actor it could mean.
+
+        ```python
+        >>> [load().actor(name).id for name in ("Russia", "США", "Türkiye", "Holy See")]
+        ['RUS', 'USA', 'TUR', 'VAT']
+
+        ```
         """
+        from . import _lookup
+
         folded = fold(str(key)).strip()
-        keys: dict[str, tuple[str, ...]] = self._once("actor_keys", lambda: _actor_keys(self._bundle))
+        keys = self._once("actor_keys", lambda: _lookup.keys(self._bundle, _cache[0].bundle if _cache else None))
         ids = keys.get(folded, ())
+        if not ids and folded:
+            ids = _lookup.by_pattern(folded, self._actors)
         if len(ids) == 1:
             return self._actors[ids[0]]
         if ids:
-            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {', '.join(ids)}")
+            named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
+            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
         import difflib
 
         close = difflib.get_close_matches(folded, keys, n=5, cutoff=0.6)
@@ -355,7 +369,9 @@ class Dataset:
         Words are matched by their stems in Russian and English, case-, ё/е- and
         accent-insensitively; all words are required; ``"a phrase"`` matches words in
         sequence; ``-word`` excludes. ``lang`` keeps one language's texts, ``meeting`` one
-        meeting, ``kinds`` some kinds of record. The index is built on the first search.
+        meeting, ``kinds`` some kinds of record. A search for an organization's acronym or other
+        name ("IOM", «МОМ», «Евроюст») also finds the texts that spell its full name. The index of
+        the bundled data is compiled; it is read on the first search, and other data is indexed then.
 
         ```python
         >>> [h.record.number for h in load().search("цифровые доказательства", kinds=["recommendation"])]
@@ -363,7 +379,7 @@ class Dataset:
 
         ```
         """
-        from .search import KINDS, SearchIndex
+        from .search import KINDS
 
         _check("lang", lang, LANGS)
         if meeting is not None:
@@ -373,8 +389,23 @@ class Dataset:
         )
         for kind in wanted_kinds or ():
             _check("kind", kind, KINDS)
-        index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
+        index: SearchIndex = self._once("search", self._search_index)
         return Results(index.search(query, lang, None if meeting is None else (meeting,), wanted_kinds))
+
+    def _search_index(self) -> SearchIndex:
+        """The compiled index of the bundled meetings, extended with any other (see :class:`SearchIndex`)."""
+        from importlib import resources
+
+        from . import _lookup
+        from .search import SEARCH_INDEX, SearchIndex, organization_names
+
+        def organizations() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
+            return organization_names(self._actors.values(), _lookup.compiled()["common"])
+
+        if not _cache:  # a dataset made without load(): nothing compiled is known to fit it
+            return SearchIndex(self._meetings.values(), organizations())
+        raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+        return SearchIndex.compiled(raw, self._meetings.values(), _cache[0].meetings, organizations)
 
     def to_dataframe(self, table: str) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
@@ -395,31 +426,6 @@ class Dataset:
                 if name not in self._built:
                     self._built[name] = build()
         return self._built[name]  # type: ignore[no-any-return]
-
-
-def _actor_keys(bundle: Bundle) -> dict[str, tuple[str, ...]]:
-    """Folded lookup key -> ids of the actors it names (more than one id: ambiguous)."""
-    keys: dict[str, dict[str, None]] = {}
-
-    def add(key: str, actor_id: str) -> None:
-        """Index ``key``, and a bracketed name also without its brackets («Иран (...)» -> «Иран»)."""
-        for variant in (key, key.split(" (")[0]) if key else ():
-            keys.setdefault(fold(variant).strip(), {})[actor_id] = None
-
-    for actor in bundle.actors:
-        for key in (actor.id, actor.name.ru, actor.name.en):
-            add(key, actor.id)
-        if isinstance(actor, State):
-            for key in (actor.alpha2, actor.m49, *(actor.names.model_dump().values() if actor.names else ())):
-                add(key, actor.id)
-        else:
-            add(actor.acronym, actor.id)
-    for m in bundle.meetings:
-        for written, actor_id in [(s.as_written, s.actor) for s in m.statements] + [
-            (p.as_written, p.actor) for p in m.participants
-        ]:
-            add(written, actor_id)
-    return {key: tuple(ids) for key, ids in keys.items()}
 
 
 def _check(name: str, value: object, valid: Iterable[object]) -> None:

@@ -10,21 +10,21 @@ paragraph citation and the matched spans for highlighting.
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple, TypeAlias
 
 from . import _loader
 from ._fold import fold
-from ._language import Lang
+from ._language import LANGS, Lang
 from .errors import InvalidFilter
-from .models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, Text, Theme
+from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
-__all__ = ["KINDS", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
+__all__ = ["KINDS", "SEARCH_INDEX", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
 
 Kind: TypeAlias = Literal["recommendation", "paragraph", "speaker", "agenda_item", "theme"]
 Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Theme
@@ -35,14 +35,39 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"[a-z]")
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _K1, _B = 1.2, 0.75
+SEARCH_INDEX = "search-index.json"
+
+
+_STEMMER_PACKAGE = "smuggling_wg._snowballstemmer"
 
 
 @lru_cache(maxsize=1)
 def _stemmers() -> tuple[object, object]:
-    from snowballstemmer.english_stemmer import EnglishStemmer
-    from snowballstemmer.russian_stemmer import RussianStemmer
+    """Snowball's Russian and English stemmers, importing only their own modules.
 
-    return RussianStemmer(), EnglishStemmer()
+    ``import snowballstemmer`` imports the stemmers of all its 30 languages (about 8 ms, the
+    most of a first search whose query has a word the texts do not). Unless the package is
+    already imported, its two modules are loaded from its folder under a private package
+    name, which runs the same code and leaves ``snowballstemmer`` itself untouched.
+    """
+    import importlib
+    import sys
+
+    package = "snowballstemmer"
+    if package not in sys.modules and _STEMMER_PACKAGE not in sys.modules:
+        import importlib.util
+        import types
+
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            private = types.ModuleType(_STEMMER_PACKAGE)
+            private.__path__ = list(spec.submodule_search_locations)
+            sys.modules[_STEMMER_PACKAGE] = private
+    if package not in sys.modules and _STEMMER_PACKAGE in sys.modules:
+        package = _STEMMER_PACKAGE
+    russian = importlib.import_module(f"{package}.russian_stemmer").RussianStemmer
+    english = importlib.import_module(f"{package}.english_stemmer").EnglishStemmer
+    return russian(), english()
 
 
 def stem_live(word: str) -> str:
@@ -136,20 +161,22 @@ class SearchHit:
         return ("…" if start else "") + "".join(out) + ("…" if end < len(self.text) else "")
 
 
-class _Doc(NamedTuple):
-    kind: Kind
-    record: Searchable
-    meeting: int
-    source: tuple[int, ...]
-    lang: Lang
-    text: str
-    stems: list[str]
-    counts: Counter[str]
-
-
 class _Term(NamedTuple):
     stems: tuple[str, ...]
     negated: bool
+
+
+class _Doc(NamedTuple):
+    """One indexed text: which record of which meeting, in which language, how many words."""
+
+    kind: int  # index in KINDS
+    meeting: int
+    unit: int  # index in _units(meeting)
+    lang: int  # index in LANGS
+    length: int
+
+
+Unit: TypeAlias = tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]
 
 
 def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]]:
@@ -180,42 +207,108 @@ def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict
 
 
 class SearchIndex:
-    """An inverted index of stems over every searchable text of some meetings."""
+    """An inverted index of stems over every searchable text of some meetings, with word positions.
 
-    __slots__ = ("_avg_length", "_docs", "_positions", "_postings", "_spans")
+    Each text is indexed under the stems of its words and, after them, under the names of the
+    organizations it names (:func:`named_organizations`): their acronyms and the other names
+    people use («Евроюст», "IOM"), so a search for those finds a text that spells the full
+    name. The index of the bundled meetings is compiled (:meth:`dumps`, ``search-index.json``)
+    and read on the first search (:meth:`compiled`); other meetings are indexed then.
+    """
 
-    def __init__(self, meetings: Iterable[Meeting]) -> None:
+    __slots__ = ("_avg_length", "_compiled", "_docs", "_meetings", "_positions", "_postings", "_spans", "_units")
+
+    def __init__(self, meetings: Iterable[Meeting] = (), organizations: _Names | None = None) -> None:
         self._docs: list[_Doc] = []
-        # found for a text when it is first a candidate: where each stem stands, each word's span
-        self._positions: dict[int, dict[str, list[int]]] = {}
-        self._spans: dict[int, list[tuple[int, int]]] = {}
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        # stem -> where it stands: compiled as "text position position;text position" (decoded for a
+        # query's stems only), and as [[text, position, ...], ...] for the texts indexed here
+        self._compiled: dict[str, str] = {}
+        self._postings: dict[str, list[list[int]]] = {}
+        self._positions: dict[str, dict[int, list[int]]] = {}  # both by text, made on first use
+        self._meetings: dict[int, Meeting] = {}
+        self._units: dict[int, list[Unit]] = {}  # each meeting's records, listed on its first hit
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # each hit text's word spans, found once
+        self._avg_length = 0.0
+        self.add(meetings, organizations or {})
+
+    @classmethod
+    def compiled(
+        cls,
+        raw: bytes,
+        meetings: Iterable[Meeting],
+        bundled: Iterable[Meeting],
+        organizations: Callable[[], _Names],
+    ) -> SearchIndex:
+        """The compiled index ``raw`` of the ``bundled`` meetings, extended with the other ``meetings``.
+
+        The compiled part is used only when every bundled meeting is among ``meetings``
+        unchanged; otherwise every meeting is indexed anew. ``organizations`` gives what
+        :meth:`add` needs, called only when there is a meeting to index.
+        """
+        wanted = {m.number: m for m in meetings}
+        old = {m.number: m for m in bundled}
+        index = cls()
+        if all(n in wanted and (wanted[n] is m or wanted[n] == m) for n, m in old.items()):
+            table = json.loads(raw)
+            index._docs = [_Doc(*d) for d in table["docs"]]
+            index._compiled = table["postings"]
+            index._meetings = {n: wanted[n] for n in table["meetings"]}
+        rest = [m for n, m in wanted.items() if n not in index._meetings]
+        index.add(rest, organizations() if rest else {})
+        return index
+
+    def add(self, meetings: Iterable[Meeting], organizations: _Names) -> None:
+        """Index the texts of ``meetings``; ``organizations``: from :func:`organization_names`."""
         for m in meetings:
-            for kind, record, source, texts in _units(m):
-                for lang, text in texts.items():
-                    if text:
-                        self._add(kind, record, m.number, source, lang, text)
-        self._avg_length = sum(len(d.stems) for d in self._docs) / max(1, len(self._docs))
+            self._meetings[m.number] = m
+            for unit, (kind, record, _source, texts) in enumerate(self._units_of(m.number)):
+                words = {lang: list(map(_stem_token, _WORD.findall(text))) for lang, text in texts.items() if text}
+                named = named_organizations(m, record, words, organizations)
+                extra = [alias for actor_id in named for alias in organizations[actor_id][1]]
+                for lang, stems in words.items():
+                    self._add(_Doc(KINDS.index(kind), m.number, unit, LANGS.index(lang), len(stems)), stems, extra)
+        self._avg_length = sum(d.length for d in self._docs) / max(1, len(self._docs))
 
-    def _add(
-        self, kind: Kind, record: Searchable, meeting: int, source: tuple[int, ...], lang: Lang, text: str
-    ) -> None:
-        """Index one text: its stems and how often each occurs (the hot loop of a first search)."""
-        stems = list(map(_stem_token, _WORD.findall(text)))
-        counts = Counter(stems)
+    def _add(self, doc: _Doc, stems: list[str], extra: list[tuple[str, ...]]) -> None:
+        """Index one text: where each stem stands, then the names of what it names after a gap."""
         index = len(self._docs)
-        for word_stem in counts:
-            self._postings[word_stem].append(index)
-        self._docs.append(_Doc(kind, record, meeting, source, lang, text, stems, counts))
+        self._docs.append(doc)
+        positions: dict[str, list[int]] = {}
+        for position, word_stem in enumerate(stems):
+            positions.setdefault(word_stem, []).append(position)
+        position = len(stems)
+        for alias in extra:
+            position += 1  # a gap: a phrase never runs from the text into a name, or from name to name
+            for word_stem in alias:
+                positions.setdefault(word_stem, []).append(position)
+                position += 1
+        for word_stem, where in positions.items():
+            self._postings.setdefault(word_stem, []).append([index, *where])
 
-    def _positions_of(self, index: int) -> dict[str, list[int]]:
-        """Where each stem stands in text ``index`` (word positions), found once."""
-        if index not in self._positions:
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for position, word_stem in enumerate(self._docs[index].stems):
-                positions[word_stem].append(position)
-            self._positions[index] = dict(positions)
-        return self._positions[index]
+    def dumps(self) -> bytes:
+        """The compact, deterministic JSON of this index (what ``search-index.json`` holds)."""
+        postings = {
+            word_stem: ";".join(f"{text} {' '.join(map(str, where))}" for text, where in self._where(word_stem).items())
+            for word_stem in sorted({*self._compiled, *self._postings})
+        }
+        table = {"meetings": sorted(self._meetings), "docs": self._docs, "postings": postings}
+        return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+    def _units_of(self, meeting: int) -> list[Unit]:
+        if meeting not in self._units:
+            self._units[meeting] = list(_units(self._meetings[meeting]))
+        return self._units[meeting]
+
+    def _where(self, word_stem: str) -> dict[int, list[int]]:
+        """Text -> positions of ``word_stem``, made on first use from its postings."""
+        if word_stem not in self._positions:
+            where: dict[int, list[int]] = {}
+            for text in filter(None, self._compiled.get(word_stem, "").split(";")):
+                first, *positions = map(int, text.split())
+                where[first] = positions
+            where.update((p[0], p[1:]) for p in self._postings.get(word_stem, ()))
+            self._positions[word_stem] = where
+        return self._positions[word_stem]
 
     def search(
         self,
@@ -227,55 +320,104 @@ class SearchIndex:
         """Ranked hits for ``query``; one hit per record (its best-scoring language)."""
         terms = parse_query(query)
         wanted_meetings = None if meetings is None else set(meetings)
-        wanted_kinds = None if kinds is None else set(kinds)
+        wanted_kinds = None if kinds is None else {KINDS.index(k) for k in kinds}
+        wanted_lang = None if lang is None else LANGS.index(lang)
         positive = [t for t in terms if not t.negated]
-        candidates = set.intersection(*(set(self._postings.get(t.stems[0], ())) for t in positive))
-        best: dict[tuple[str, int, int], SearchHit] = {}
+        candidates = set.intersection(*(set(self._where(t.stems[0])) for t in positive))
+        best: dict[tuple[int, int, int], SearchHit] = {}
         for index in candidates:
             doc = self._docs[index]
-            if (lang and doc.lang != lang) or (wanted_meetings is not None and doc.meeting not in wanted_meetings):
+            if (wanted_lang is not None and doc.lang != wanted_lang) or (
+                wanted_meetings is not None and doc.meeting not in wanted_meetings
+            ):
                 continue
             if wanted_kinds is not None and doc.kind not in wanted_kinds:
                 continue
-            positions = self._positions_of(index)
-            matched = [_occurrences(positions, t) for t in terms]
+            matched = [self._occurrences(index, t) for t in terms]
             if any(not m for m, t in zip(matched, terms, strict=True) if not t.negated):
                 continue
             if any(m for m, t in zip(matched, terms, strict=True) if t.negated):
                 continue
             hit = self._hit(index, positive, [m for m, t in zip(matched, terms, strict=True) if not t.negated])
-            key = (doc.kind, doc.meeting, id(doc.record))
+            key = (doc.kind, doc.meeting, doc.unit)
             if key not in best or hit.score > best[key].score:
                 best[key] = hit
         order = {k: i for i, k in enumerate(KINDS)}
         return tuple(sorted(best.values(), key=lambda h: (-h.score, order[h.kind], h.source)))
 
+    def _occurrences(self, index: int, term: _Term) -> list[tuple[int, int]]:
+        """(first, last) word positions of each occurrence of ``term`` in text ``index``."""
+        first, *rest = term.stems
+        later = [self._where(s).get(index, ()) for s in rest]
+        return [
+            (p, p + len(rest))
+            for p in self._where(first).get(index, ())
+            if all(p + i + 1 in where for i, where in enumerate(later))
+        ]
+
     def _hit(self, index: int, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
         doc = self._docs[index]
+        kind, record, source, texts = self._units_of(doc.meeting)[doc.unit]
+        text = texts[LANGS[doc.lang]]
         score = 0.0
         for term in positive:
             for word_stem in term.stems:
-                df = len(self._postings.get(word_stem, ()))
-                tf = doc.counts[word_stem]
+                df = len(self._where(word_stem))
+                tf = len(self._where(word_stem).get(index, ()))
                 idf = math.log(1 + (len(self._docs) - df + 0.5) / (df + 0.5))
-                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * len(doc.stems) / self._avg_length))
+                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * doc.length / self._avg_length))
         if index not in self._spans:
-            self._spans[index] = [match.span() for match in _WORD.finditer(doc.text)]
+            self._spans[index] = [match.span() for match in _WORD.finditer(text)]
         words = self._spans[index]
-        spans = sorted({(words[a][0], words[b][1]) for occurrences in matched for a, b in occurrences})
-        return SearchHit(
-            doc.kind, doc.record, doc.meeting, doc.source, doc.lang, round(score, 6), doc.text, tuple(spans)
+        spans = sorted(
+            {(words[a][0], words[b][1]) for occurrences in matched for a, b in occurrences if b < len(words)}
         )
+        return SearchHit(kind, record, doc.meeting, source, LANGS[doc.lang], round(score, 6), text, tuple(spans))
 
 
-def _occurrences(positions: dict[str, list[int]], term: _Term) -> list[tuple[int, int]]:
-    """(first, last) word positions of each occurrence of ``term`` in a text with these stem ``positions``."""
-    first, *rest = term.stems
-    return [
-        (p, p + len(rest))
-        for p in positions.get(first, ())
-        if all(p + i + 1 in positions.get(s, ()) for i, s in enumerate(rest))
-    ]
+_Names: TypeAlias = dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]
+
+
+def organization_names(actors: Iterable[Actor], names: Mapping[str, Sequence[str]]) -> _Names:
+    """For each organization with an acronym or other names: the stems of its full names and of those."""
+    table: _Names = {}
+    for actor in actors:
+        if isinstance(actor, Organization):
+            aliases = [_stems(a) for a in (actor.acronym, *names.get(actor.id, ())) if a]
+            if aliases:
+                full = {_stems(n) for n in (actor.name.ru, actor.name.ru.split(" (")[0], actor.name.en)}
+                table[actor.id] = (sorted(full), aliases)
+    return table
+
+
+def named_organizations(
+    meeting: Meeting,
+    record: Searchable,
+    words: Mapping[Lang, list[str]],
+    organizations: Mapping[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]],
+) -> list[str]:
+    """The organizations a record names, in ``organizations`` order.
+
+    A record names an organization when the data links them (a statement or participant
+    whose citation is this paragraph: the report names the actor there) or when its text
+    holds the organization's full name, word for word up to inflection (the stems of its
+    Russian or English name in sequence: «Международной организации по миграции»).
+    """
+    linked: set[str] = set()
+    if isinstance(record, Paragraph):
+        number = record.number
+        linked = {s.actor for s in meeting.statements if number in s.source}
+        linked |= {p.actor for p in meeting.participants if number in p.source}
+    found = []
+    for actor_id, (full, _aliases) in organizations.items():
+        if actor_id in linked or any(_contains(stems, name) for stems in words.values() for name in full):
+            found.append(actor_id)
+    return found
+
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return bool(n) and any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
 
 
 def parse_query(query: str) -> list[_Term]:
