@@ -24,7 +24,7 @@ from ._language import LANGS, Lang
 from .errors import InvalidFilter
 from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
-__all__ = ["KINDS", "SEARCH_INDEX", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
+__all__ = ["KINDS", "SEARCH_INDEX", "STOP_WORDS", "Kind", "SearchHit", "SearchIndex", "fold", "stem_live", "vocabulary"]
 
 Kind: TypeAlias = Literal["recommendation", "paragraph", "speaker", "agenda_item", "theme"]
 Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Theme
@@ -35,6 +35,10 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"[a-z]")
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _K1, _B = 1.2, 0.75
+_HEAD = 1.5  # a word of a record's heading (a speaker's name, an item's title) counts one and a half times
+# A speaker's text after the heading is the paragraphs of the speaker's remarks, searchable as those
+# paragraphs too: there a word counts half, so the paragraph that says it ranks first.
+_REMARKS = 0.5
 SEARCH_INDEX = "search-index.json"
 
 
@@ -100,7 +104,7 @@ def _stem_token(raw: str) -> str:
 
 def vocabulary(meetings: Iterable[Meeting]) -> set[str]:
     """Every folded word of the searchable texts of ``meetings`` (for the stem table)."""
-    return {fold(w) for m in meetings for *_, texts in _units(m) for t in texts.values() for w in _WORD.findall(t)}
+    return {fold(w) for m in meetings for unit in _units(m) for t in unit[3].values() for w in _WORD.findall(t)}
 
 
 def _stems(text: str) -> tuple[str, ...]:
@@ -174,36 +178,42 @@ class _Doc(NamedTuple):
     unit: int  # index in _units(meeting)
     lang: int  # index in LANGS
     length: int
+    head: int  # how many of the first words are the record's heading (weighted _HEAD times)
 
 
-Unit: TypeAlias = tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]
+Unit: TypeAlias = tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str], dict[Lang, int]]
 
 
-def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]]:
-    """Each searchable record of a meeting with its citation and its text in each language."""
+def _units(m: Meeting) -> Iterator[Unit]:
+    """Each searchable record of a meeting: its citation, its text and its heading's word count in each language.
 
-    def texts(*parts: Text | str | None) -> dict[Lang, str]:
+    The heading is what names the record (a speaker's name and position, an agenda item's or
+    a theme's title); a record's other text (a speaker's remarks) follows it.
+    """
+
+    def texts(head: tuple[Text | str, ...], *parts: Text | str | None) -> tuple[dict[Lang, str], dict[Lang, int]]:
         langs: dict[Lang, list[str]] = {"ru": [], "en": []}
-        for part in parts:
-            if isinstance(part, Text):
-                langs["ru"].append(part.ru)
-                langs["en"].append(part.en)
-            elif part:
-                langs["en"].append(part)
-        return {lang: " — ".join(p for p in chunks if p) for lang, chunks in langs.items()}
+        heads: dict[Lang, int] = {"ru": 0, "en": 0}
+        for number, part in enumerate((*head, *parts)):
+            chunks: dict[Lang, str] = {"ru": part.ru, "en": part.en} if isinstance(part, Text) else {"en": part or ""}
+            for lang, chunk in chunks.items():
+                if chunk:
+                    langs[lang].append(chunk)
+                    heads[lang] += len(_WORD.findall(chunk)) if number < len(head) else 0
+        return {lang: " — ".join(chunks) for lang, chunks in langs.items()}, heads
 
     for r in m.recommendations:
-        yield "recommendation", r, r.source, texts(r.text)
+        yield "recommendation", r, r.source, *texts((), r.text)
     for p in m.paragraphs:
-        yield "paragraph", p, (p.number,), texts(p.text)
+        yield "paragraph", p, (p.number,), *texts((), p.text)
     remarks = {p.number: p.text for p in m.paragraphs}
     for s in m.speakers:
         said = [remarks[n] for n in s.remarks if n in remarks]
-        yield "speaker", s, tuple(sorted({*s.source, *s.remarks})), texts(s.name, s.position, *said)
+        yield "speaker", s, tuple(sorted({*s.source, *s.remarks})), *texts((s.name, s.position), *said)
     for a in m.agenda:
-        yield "agenda_item", a, a.source, texts(a.title, *(sub.title for sub in a.sub_items))
+        yield "agenda_item", a, a.source, *texts((a.title,), *(sub.title for sub in a.sub_items))
     for t in m.themes:
-        yield "theme", t, t.source, texts(t.label, t.title)
+        yield "theme", t, t.source, *texts((t.label, t.title))
 
 
 class SearchIndex:
@@ -216,7 +226,7 @@ class SearchIndex:
     and read on the first search (:meth:`compiled`); other meetings are indexed then.
     """
 
-    __slots__ = ("_avg_length", "_compiled", "_docs", "_meetings", "_positions", "_postings", "_spans", "_units")
+    __slots__ = ("_average", "_compiled", "_docs", "_meetings", "_positions", "_postings", "_spans", "_units")
 
     def __init__(self, meetings: Iterable[Meeting] = (), organizations: _Names | None = None) -> None:
         self._docs: list[_Doc] = []
@@ -228,7 +238,7 @@ class SearchIndex:
         self._meetings: dict[int, Meeting] = {}
         self._units: dict[int, list[Unit]] = {}  # each meeting's records, listed on its first hit
         self._spans: dict[int, list[tuple[int, int]]] = {}  # each hit text's word spans, found once
-        self._avg_length = 0.0
+        self._average = (0.0, 0.0)  # the mean length of headings (of records that have one) and of bodies
         self.add(meetings, organizations or {})
 
     @classmethod
@@ -261,13 +271,16 @@ class SearchIndex:
         """Index the texts of ``meetings``; ``organizations``: from :func:`organization_names`."""
         for m in meetings:
             self._meetings[m.number] = m
-            for unit, (kind, record, _source, texts) in enumerate(self._units_of(m.number)):
+            for unit, (kind, record, _source, texts, heads) in enumerate(self._units_of(m.number)):
                 words = {lang: list(map(_stem_token, _WORD.findall(text))) for lang, text in texts.items() if text}
                 named = named_organizations(m, record, words, organizations)
                 extra = [alias for actor_id in named for alias in organizations[actor_id][1]]
                 for lang, stems in words.items():
-                    self._add(_Doc(KINDS.index(kind), m.number, unit, LANGS.index(lang), len(stems)), stems, extra)
-        self._avg_length = sum(d.length for d in self._docs) / max(1, len(self._docs))
+                    doc = _Doc(KINDS.index(kind), m.number, unit, LANGS.index(lang), len(stems), heads[lang])
+                    self._add(doc, stems, extra)
+        headings = [d.head for d in self._docs if d.head]
+        bodies = [d.length - d.head for d in self._docs]
+        self._average = (sum(headings) / max(1, len(headings)), sum(bodies) / max(1, len(bodies)))
 
     def _add(self, doc: _Doc, stems: list[str], extra: list[tuple[str, ...]]) -> None:
         """Index one text: where each stem stands, then the names of what it names after a gap."""
@@ -357,15 +370,20 @@ class SearchIndex:
 
     def _hit(self, index: int, positive: list[_Term], matched: list[list[tuple[int, int]]]) -> SearchHit:
         doc = self._docs[index]
-        kind, record, source, texts = self._units_of(doc.meeting)[doc.unit]
+        kind, record, source, texts, _heads = self._units_of(doc.meeting)[doc.unit]
         text = texts[LANGS[doc.lang]]
         score = 0.0
         for term in positive:
             for word_stem in term.stems:
                 df = len(self._where(word_stem))
-                tf = len(self._where(word_stem).get(index, ()))
+                where = self._where(word_stem).get(index, ())
+                in_head = sum(p < doc.head for p in where)
+                body = _REMARKS if kind == "speaker" else 1.0
+                tf = _HEAD * in_head / _norm(doc.head, self._average[0]) + body * (len(where) - in_head) / _norm(
+                    doc.length - doc.head, self._average[1]
+                )
                 idf = math.log(1 + (len(self._docs) - df + 0.5) / (df + 0.5))
-                score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * doc.length / self._avg_length))
+                score += idf * tf * (_K1 + 1) / (tf + _K1)
         if index not in self._spans:
             self._spans[index] = [match.span() for match in _WORD.finditer(text)]
         words = self._spans[index]
@@ -373,6 +391,11 @@ class SearchIndex:
             {(words[a][0], words[b][1]) for occurrences in matched for a, b in occurrences if b < len(words)}
         )
         return SearchHit(kind, record, doc.meeting, source, LANGS[doc.lang], round(score, 6), text, tuple(spans))
+
+
+def _norm(length: int, average: float) -> float:
+    """BM25's length normalisation of one field (BM25F: the heading and the body each by its own mean)."""
+    return 1 - _B + _B * length / average if average else 1.0
 
 
 _Names: TypeAlias = dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]
@@ -420,15 +443,40 @@ def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
     return bool(n) and any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
 
 
+#: Words that carry no subject of their own in a question ("Who chaired the meeting?", «Кто открыл
+#: совещание?»): left out of a query's bare words when it has others. Quoted phrases keep them.
+STOP_WORDS = frozenset(
+    """a an and any are as at be been by can could did do does during for from had has have how i in
+    is it its of on or that the their there these this those to was were what when where which who
+    whom whose why will with would а без бы был была были было в во где для же и из или к как
+    какая какие каким каких какой ко кого когда кто ли на над о об от по под при про с со у что
+    чем это эти этот""".split()  # noqa: SIM905 (a word list, kept readable)
+)
+#: Prepositions of two words («во время» "during"): the second word is left out with the first.
+_STOP_PHRASES = frozenset({"во время", "в течение", "в ходе", "в рамках", "в целях", "в связи"})
+
+
 def parse_query(query: str) -> list[_Term]:
-    """Terms of a query: words and "phrases", each may be negated with a leading ``-``."""
-    terms = []
+    """Terms of a query: words and "phrases", each may be negated with a leading ``-``.
+
+    Bare words that are all :data:`STOP_WORDS` are left out when the query has other words.
+    """
+    terms: list[_Term] = []
+    stop: list[bool] = []
+    previous = ""
     for match in _TERM.finditer(query):
         phrase, bare = match.group(2), match.group(4)
         negated = bool(match.group(1) or match.group(3))
         stems = _stems(phrase if phrase is not None else bare)
         if stems:
             terms.append(_Term(stems, negated))
+            words = _WORD.findall(fold(bare)) if bare is not None else []
+            stop.append(bool(words) and all(w in STOP_WORDS for w in words))
+            if stop[-1] is False and f"{previous} {' '.join(words)}" in _STOP_PHRASES:
+                stop[-1] = True
+            previous = " ".join(words) if stop[-1] else ""
+    if any(not t.negated and not s for t, s in zip(terms, stop, strict=True)):
+        terms = [t for t, s in zip(terms, stop, strict=True) if not s]
     if not any(not t.negated for t in terms):
         reason = f"the query {query!r} has no word to look for (it needs one word not excluded with -)"
         raise InvalidFilter("query", query, (), reason)
