@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
 
 from . import _loader, analysis
@@ -143,12 +143,12 @@ class Dataset:
 
         ```
         """
-        from . import _lookup
-
         folded = fold(str(key)).strip()
-        keys = self._once("actor_keys", lambda: _lookup.keys(self._bundle, _cache[0].bundle if _cache else None))
+        keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if not ids and folded:
+            from . import _lookup
+
             ids = _lookup.by_pattern(folded, self._actors)
         if len(ids) == 1:
             return self._actors[ids[0]]
@@ -162,6 +162,12 @@ class Dataset:
         shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
         raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
+
+    def _actor_keys(self) -> Mapping[str, Sequence[str]]:
+        """The compiled lookup keys, extended for data that is not the bundled data (see :mod:`._lookup`)."""
+        from . import _lookup
+
+        return _lookup.keys(self._bundle, _cache[0].bundle if _cache else None)
 
     def source_text(self, meeting: int = _DEFAULT_MEETING, flowed: bool = False) -> str:
         """The report's own text as shipped (``flowed=True``: as running text, see :mod:`.sourcetext`).
