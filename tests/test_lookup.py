@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -200,3 +201,37 @@ def test_an_organization_is_found_by_its_acronym_where_the_text_spells_its_name(
     assert paragraph in [h.source[0] for h in hits]
     for hit in hits:
         assert hit.kind == "paragraph"
+
+
+def test_first_lookup_and_search_read_only_the_compiled_files() -> None:
+    code = """
+import json, sys
+import smuggling_wg as s
+ds = s.load()
+opened = []
+def hook(event, args):
+    name = args[0] if event == "open" and isinstance(args[0], str) else ""
+    if "smuggling_wg" in name and not name.endswith((".py", ".pyc")):
+        opened.append(args[0].rsplit("/", 1)[-1])
+sys.addaudithook(hook)
+ds.actor("Italy")
+lookup = list(opened)
+ds.search("цифровых доказательств")
+print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowballstemmer" in sys.modules]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lookup, search, yaml_imported, stemmer_imported = json.loads(done.stdout)
+    assert lookup == ["actor-keys.json"]
+    assert sorted(search) == ["search-index.json", "stems.json"]
+    assert (yaml_imported, stemmer_imported) == (False, False)
+
+
+def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_language() -> None:
+    code = (
+        "import sys, smuggling_wg as s\n"
+        "hits = s.load().search('цифровые доказательства', kinds='recommendation')\n"
+        "print([h.record.number for h in hits], 'snowballstemmer' in sys.modules,"
+        " 'snowballstemmer.french_stemmer' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[14, 11, 12] False False"
