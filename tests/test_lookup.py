@@ -81,9 +81,39 @@ def test_every_state_is_found_by_its_cldr_names(ds: Dataset) -> None:
         assert found == {a.id: a.id for a in states}, lang
 
 
-def test_a_state_not_in_the_data_is_not_found(ds: Dataset) -> None:
-    with pytest.raises(swg.NotFound, match="no actor 'Atlantis'"):
+def test_a_name_that_is_no_state_is_not_found(ds: Dataset) -> None:
+    with pytest.raises(swg.NotFound, match=r"no actor 'Atlantis'\. Closest: "):
         ds.actor("Atlantis")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("UK", "no actor 'UK': GBR (United Kingdom) is not in the data"),
+        ("Великобритания", "no actor 'Великобритания': GBR (United Kingdom) is not in the data"),
+        ("Great Britain", "no actor 'Great Britain': GBR (United Kingdom) is not in the data"),
+        ("Congo", "no actor 'Congo': COG (Congo - Brazzaville) or COD (Congo - Kinshasa) are not in the data"),
+    ],
+)
+def test_a_state_not_in_the_data_is_named_as_such(ds: Dataset, name: str, message: str) -> None:
+    with pytest.raises(swg.NotFound) as raised:
+        ds.actor(name)
+    assert str(raised.value) == message
+
+
+def test_a_state_added_by_merged_data_is_found_by_its_common_names(tmp_path: Path) -> None:
+    added = tmp_path / "gbr.yaml"
+    added.write_text(
+        "format_version: 1\n"
+        "actors:\n"
+        "- {kind: state, id: GBR, alpha2: GB, m49: '826',\n"
+        "   regional_group: western_european_other,\n"
+        "   name: {ru: Соединенное Королевство, en: United Kingdom, en_origin: un_official}}\n",
+        encoding="utf-8",
+    )
+    ds = swg.load(extra=[added])
+    assert [ds.actor(n).id for n in ("UK", "Великобритания", "United Kingdom", "Great Britain")] == ["GBR"] * 4
+    assert ds.actor("США").id == "USA"
 
 
 def test_an_ambiguous_name_names_every_record_it_could_mean(ds: Dataset) -> None:
@@ -121,7 +151,7 @@ def test_generated_names_agree_with_ocha_patterns() -> None:
     # OCHA's formal names of two states are the only English names its own patterns miss
     assert disagree == {("LBN", "the Lebanese Republic"), ("PRT", "the Portuguese Republic")}
     assert len(table) == 89
-    assert table["USA"]["ru"] == ["Соединенные Штаты", "США"]
+    assert table["USA"]["ru"] == ["Соединенные Штаты", "США", "Соединенные Штаты Америки"]
     assert table["CZE"]["en"] == ["Czechia", "Czech Republic", "the Czech Republic"]
 
 
@@ -140,7 +170,7 @@ def test_compiled_indexes_are_up_to_date() -> None:
     finally:
         sys.path.remove(str(ROOT / "tools"))
     made = compiled_indexes(swg.load().bundle, DATA)
-    assert sorted(made) == ["actor-keys.json", "search-index.json"]
+    assert sorted(made) == ["actor-keys.json", "other-states.json", "search-index.json"]
     for name, content in made.items():
         assert (DATA / name).read_bytes() == content, f"run python tools/compile_data.py ({name})"
 

@@ -31,5 +31,6 @@ def test_compile_check_passes() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
-        "dataset.json, dataset.sha256, stems.json, actor-keys.json, search-index.json are up to date\n"
+        "dataset.json, dataset.sha256, stems.json, actor-keys.json, other-states.json, search-index.json "
+        "are up to date\n"
     )

@@ -23,6 +23,7 @@ from .models import Actor, Bundle, Meeting, State
 __all__ = ["ACTOR_KEYS", "by_pattern", "compile_keys", "compiled", "keys", "keys_of"]
 
 ACTOR_KEYS = "actor-keys.json"
+OTHER_STATES = "other-states.json"
 
 
 def _variants(key: str) -> Iterator[str]:
@@ -80,6 +81,47 @@ def compile_keys(bundle: Bundle, common: Mapping[str, Sequence[str]], patterns: 
     return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+def compile_other_states(names: Mapping[str, Sequence[str]], patterns: Mapping[str, str]) -> bytes:
+    """The compact, deterministic JSON of ``other-states.json``: states not in the bundled data."""
+    table = {"common": {k: list(v) for k, v in names.items()}, "patterns": dict(patterns)}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+@lru_cache(maxsize=1)
+def other_states() -> dict[str, Any]:
+    """Common names and OCHA expressions of the states not in the bundled data (read when needed)."""
+    raw: dict[str, Any] = json.loads((resources.files("smuggling_wg") / "data" / OTHER_STATES).read_bytes())
+    return raw
+
+
+def _common(actor_id: str) -> Sequence[str]:
+    """An actor's common names, from the compiled keys or, for a state not in the bundled data, the others."""
+    names: Sequence[str] | None = compiled()["common"].get(actor_id)
+    return names if names is not None else other_states()["common"].get(actor_id, ())
+
+
+@lru_cache(maxsize=1)
+def _others_by_key() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for code, names in other_states()["common"].items():
+        for name in names:
+            for key in _variants(name):
+                _add(keys, key, code)
+    return keys
+
+
+def elsewhere(folded: str) -> list[tuple[str, str]]:
+    """(ISO alpha-3, English name) of the states not in the bundled data that ``folded`` names.
+
+    By their keys, else by OCHA's expressions (as :func:`by_pattern`); read on a lookup's miss only.
+    """
+    table = other_states()
+    codes = _others_by_key().get(folded) or [
+        code for code, pattern in table["patterns"].items() if re.search(pattern, folded, re.IGNORECASE)
+    ]
+    return [(code, table["common"][code][0]) for code in codes]
+
+
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, Any]:
     """The compiled keys of the bundled data (read once per process, never changed)."""
@@ -104,7 +146,9 @@ def keys(bundle: Bundle, bundled: Bundle | None) -> Mapping[str, Sequence[str]]:
     old_meetings = {m.number: m for m in bundled.meetings} if bundled else {}
     for actor in bundle.actors:
         if old_actors.get(actor.id) != actor:
-            for key in keys_of(actor, table["common"].get(actor.id, ())):
+            for key in keys_of(
+                actor, _common(actor.id) if isinstance(actor, State) else table["common"].get(actor.id, ())
+            ):
                 _add(result, key, actor.id)
     for meeting in bundle.meetings:
         old = old_meetings.get(meeting.number)
@@ -117,4 +161,7 @@ def keys(bundle: Bundle, bundled: Bundle | None) -> Mapping[str, Sequence[str]]:
 def by_pattern(folded: str, ids: Iterable[str]) -> list[str]:
     """The states among ``ids`` whose OCHA regular expression finds ``folded`` (tried on a miss only)."""
     patterns: dict[str, str] = compiled()["patterns"]
+    ids = list(ids)
+    if any(i not in patterns for i in ids):
+        patterns = {**other_states()["patterns"], **patterns}
     return [i for i in ids if i in patterns and re.search(patterns[i], folded, re.IGNORECASE)]

@@ -149,12 +149,19 @@ class Dataset:
         if not ids and folded:
             from . import _lookup
 
-            ids = _lookup.by_pattern(folded, self._actors)
+            ids = _lookup.by_pattern(folded, [i for i, a in self._actors.items() if isinstance(a, State)])
         if len(ids) == 1:
             return self._actors[ids[0]]
         if ids:
             named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
             raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
+        from . import _lookup
+
+        absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
+        if absent:
+            states = " or ".join(absent)
+            reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
+            raise NotFound("actor", key, self._actors, reason=reason)
         import difflib
 
         close = difflib.get_close_matches(folded, keys, n=5, cutoff=0.6)
