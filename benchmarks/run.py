@@ -373,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(memory_table(MEMORY, rounds=min(5, args.rounds)))
     if args.instructions:
-        chosen = tuple(c for c in CASES if c.name in ("pydantic + one model", "import + load() + one query"))
+        names = ("pydantic + one model", "import + load() + one query", "load().actor('Italy')")
+        chosen = tuple(c for c in CASES if c.name in names)
         print()
         print(instruction_table(chosen))
     if args.scaling:

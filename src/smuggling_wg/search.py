@@ -1,11 +1,14 @@
 """Full-text search over the reports, in Russian and English, with stemming.
 
-The index is built once per dataset, on the first search. Words are folded (case, ё/е,
+The index of the bundled meetings is compiled (``search-index.json``) and read on the first
+search; other meetings are indexed then, once per dataset. Words are folded (case, ё/е,
 accents) and stemmed with the Snowball stemmers (Russian for Cyrillic words, English for
 Latin ones), so «цифровые доказательства» finds «цифровых доказательств». A query is a
 list of terms, all required: a word, a "quoted phrase" (words in sequence), or either
-with a leading ``-`` to exclude. Hits are ranked with BM25 and carry the record, its
-paragraph citation and the matched spans for highlighting.
+with a leading ``-`` to exclude; stop words are left out of a question that has other words.
+Texts are also found by the acronyms and other names of the organizations they name. Hits
+are ranked with BM25F (a record's heading weighs more than its text) and carry the record,
+its paragraph citation and the matched spans for highlighting.
 """
 
 from __future__ import annotations
