@@ -135,7 +135,7 @@ def warm_cases() -> tuple[Warm, ...]:
     ds = swg.load()
     m = ds.meeting(7)
     recs, statements, actors = m.recommendations, m.statements, ds.actors
-    texts = [t for unit in _units(m) for t in unit[3].values() if t]
+    texts = [t for *_, langs in _units(m) for t in langs.values() if t]
     ds.search("warm up")
     return (
         Warm(

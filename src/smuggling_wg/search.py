@@ -107,7 +107,7 @@ def _stem_token(raw: str) -> str:
 
 def vocabulary(meetings: Iterable[Meeting]) -> set[str]:
     """Every folded word of the searchable texts of ``meetings`` (for the stem table)."""
-    return {fold(w) for m in meetings for unit in _units(m) for t in unit[3].values() for w in _WORD.findall(t)}
+    return {fold(w) for m in meetings for *_, texts in _units(m) for t in texts.values() for w in _WORD.findall(t)}
 
 
 def _stems(text: str) -> tuple[str, ...]:
@@ -178,7 +178,7 @@ class _Doc(NamedTuple):
 
     kind: int  # index in KINDS
     meeting: int
-    unit: int  # index in _units(meeting)
+    unit: int  # index in _headed_units(meeting)
     lang: int  # index in LANGS
     length: int
     head: int  # how many of the first words are the record's heading (weighted _HEAD times)
@@ -187,7 +187,13 @@ class _Doc(NamedTuple):
 Unit: TypeAlias = tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str], dict[Lang, int]]
 
 
-def _units(m: Meeting) -> Iterator[Unit]:
+def _units(m: Meeting) -> Iterator[tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str]]]:
+    """Each searchable record of a meeting with its citation and its text in each language."""
+    for kind, record, source, texts, _heads in _headed_units(m):
+        yield kind, record, source, texts
+
+
+def _headed_units(m: Meeting) -> Iterator[Unit]:
     """Each searchable record of a meeting: its citation, its text and its heading's word count in each language.
 
     The heading is what names the record (a speaker's name and position, an agenda item's or
@@ -312,7 +318,7 @@ class SearchIndex:
 
     def _units_of(self, meeting: int) -> list[Unit]:
         if meeting not in self._units:
-            self._units[meeting] = list(_units(self._meetings[meeting]))
+            self._units[meeting] = list(_headed_units(self._meetings[meeting]))
         return self._units[meeting]
 
     def _where(self, word_stem: str) -> dict[int, list[int]]:
