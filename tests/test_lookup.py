@@ -265,3 +265,20 @@ def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_langua
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[14, 11, 12] False False"
+
+
+def test_a_hit_by_another_name_shows_where_the_text_spells_the_name(ds: Dataset) -> None:
+    (hit,) = ds.search("МОМ")
+    assert hit.source == (30,) and hit.lang == "en"
+    start, end = hit.spans[0]
+    assert hit.text[start:].startswith("International Organization for Migration") and end - start == len(
+        "International"
+    )
+    (eurojust,) = ds.search("Евроюст", lang="ru", kinds="paragraph")[:1]
+    assert "от **Агентства** Европейского союза по сотрудничеству" in eurojust.snippet
+
+
+def test_an_acronym_no_text_holds_finds_every_paragraph_naming_the_organization(ds: Dataset) -> None:
+    hits = {h.source: h for h in ds.search("ЕС", kinds="paragraph")}  # the European Union
+    assert set(hits) == {(25,), (27,), (30,)}  # Eurojust's statement, the parties, the observers
+    assert not any("ЕС" in h.text.split() for h in hits.values())

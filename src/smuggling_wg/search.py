@@ -283,29 +283,40 @@ class SearchIndex:
             for unit, (kind, record, _source, texts, heads) in enumerate(self._units_of(m.number)):
                 words = {lang: list(map(_stem_token, _WORD.findall(text))) for lang, text in texts.items() if text}
                 named = named_organizations(m, record, words, organizations)
-                extra = [alias for actor_id in named for alias in organizations[actor_id][1]]
                 for lang, stems in words.items():
                     doc = _Doc(KINDS.index(kind), m.number, unit, LANGS.index(lang), len(stems), heads[lang])
-                    self._add(doc, stems, extra)
+                    self._add(doc, stems, [organizations[actor_id] for actor_id in named])
         headings = [d.head for d in self._docs if d.head]
         bodies = [d.length - d.head for d in self._docs]
         self._average = (sum(headings) / max(1, len(headings)), sum(bodies) / max(1, len(bodies)))
 
-    def _add(self, doc: _Doc, stems: list[str], extra: list[tuple[str, ...]]) -> None:
-        """Index one text: where each stem stands, then the names of what it names after a gap."""
+    def _add(
+        self, doc: _Doc, stems: list[str], named: list[tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]
+    ) -> None:
+        """Index one text: where each stem stands, and the other names of the organizations it names.
+
+        Another name stands where the text spells the full name (so a hit shows it), word by
+        word from its start; where the text does not (a name too long, an organization named
+        through the data's links), after the text, each after a gap: a phrase never runs from
+        the text into a name, or from one name into another.
+        """
         index = len(self._docs)
         self._docs.append(doc)
-        positions: dict[str, list[int]] = {}
+        positions: dict[str, set[int]] = {}
         for position, word_stem in enumerate(stems):
-            positions.setdefault(word_stem, []).append(position)
-        position = len(stems)
-        for alias in extra:
-            position += 1  # a gap: a phrase never runs from the text into a name, or from name to name
-            for word_stem in alias:
-                positions.setdefault(word_stem, []).append(position)
-                position += 1
+            positions.setdefault(word_stem, set()).add(position)
+        after = len(stems)
+        for full, aliases in named:
+            spelled = [(start, len(name)) for name in full for start in _starts(stems, name)]
+            for alias in aliases:
+                places = [start for start, length in spelled if len(alias) <= length]
+                if not places:
+                    places, after = [after + 1], after + 1 + len(alias)
+                for start in places:
+                    for offset, word_stem in enumerate(alias):
+                        positions.setdefault(word_stem, set()).add(start + offset)
         for word_stem, where in positions.items():
-            self._postings.setdefault(word_stem, []).append([index, *where])
+            self._postings.setdefault(word_stem, []).append([index, *sorted(where)])
 
     def dumps(self) -> bytes:
         """The compact, deterministic JSON of this index (what ``search-index.json`` holds)."""
@@ -442,14 +453,15 @@ def named_organizations(
         linked |= {p.actor for p in meeting.participants if number in p.source}
     found = []
     for actor_id, (full, _aliases) in organizations.items():
-        if actor_id in linked or any(_contains(stems, name) for stems in words.values() for name in full):
+        if actor_id in linked or any(_starts(stems, name) for stems in words.values() for name in full):
             found.append(actor_id)
     return found
 
 
-def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+def _starts(stems: list[str], phrase: tuple[str, ...]) -> list[int]:
+    """Where ``phrase`` (stems) starts in ``stems``."""
     n = len(phrase)
-    return bool(n) and any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
+    return [i for i in range(len(stems) - n + 1) if n and tuple(stems[i : i + n]) == phrase]
 
 
 #: Words that carry no subject of their own in a question ("Who chaired the meeting?", «Кто открыл
