@@ -84,6 +84,8 @@ def test_every_state_is_found_by_its_cldr_names(ds: Dataset) -> None:
 def test_a_name_that_is_no_state_is_not_found(ds: Dataset) -> None:
     with pytest.raises(swg.NotFound, match=r"no actor 'Atlantis'\. Closest: "):
         ds.actor("Atlantis")
+    with pytest.raises(swg.NotFound, match=r"^no actor named 'xxxxx"):
+        ds.actor("x" * 1_000_000)  # no pattern or closeness search over a long string
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,9 @@ class Dataset:
         folded = fold(str(key)).strip()
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
+        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
+            shown = str(key)[:60] + "…"
+            raise NotFound("actor", shown, self._actors, reason=f"no actor named {shown!r}")
         if not ids and folded:
             from . import _lookup
 
