@@ -146,20 +146,20 @@ class Dataset:
         folded = fold(str(key)).strip()
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
-        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
-            shown = str(key)[:60] + "…"
-            raise NotFound("actor", shown, self._actors, reason=f"no actor named {shown!r}")
-        if not ids and folded:
-            from . import _lookup
-
-            ids = _lookup.by_pattern(folded, [i for i, a in self._actors.items() if isinstance(a, State)])
         if len(ids) == 1:
             return self._actors[ids[0]]
+        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
+            clipped = str(key)[:60] + "…"
+            raise NotFound("actor", clipped, self._actors, reason=f"no actor named {clipped!r}")
+        from . import _lookup
+
+        if not ids and folded:
+            ids = _lookup.by_pattern(folded, [i for i, a in self._actors.items() if isinstance(a, State)])
+            if len(ids) == 1:
+                return self._actors[ids[0]]
         if ids:
             named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
             raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
-        from . import _lookup
-
         absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
         if absent:
             states = " or ".join(absent)
