@@ -44,3 +44,36 @@ def test_harness_rejects_zero_rounds() -> None:
     )
     assert done.returncode == 2
     assert "--rounds must be at least 1" in done.stderr
+
+
+def test_compare_prints_before_and_after_in_one_run() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/compare.py", str(ROOT / "src"), "--rounds", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| case | before ms | after ms | vs | before | after |"
+    assert any(line.startswith("| load().actor('Italy') | ") for line in lines)
+    assert any(line.startswith("| first ds.search(...) | ") and line.endswith("% |") for line in lines)
+
+
+def test_harness_reports_first_answers_and_exports() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    first = run.first_answers(rounds=1).splitlines()
+    assert first[0].startswith("| first answer, after import + load() | median ms |")
+    assert [line.split(" | ")[0] for line in first[2:]] == [
+        "| first ds.actor('Italy')",
+        "| first ds.search('цифровые доказательства')",
+    ]
+    exports = run.export_table(repeat=1).splitlines()
+    assert [line.split(" | ")[0] for line in exports[2:]] == ["| SQLite", "| Parquet", "| Akoma Ntoso", "| site"]
+    took, csv_took = run.time_against_csv("CSV again", lambda: None, repeat=1)
+    assert 0 <= took < csv_took

@@ -109,7 +109,7 @@ def test_ambiguous_actor_name(ds: Dataset) -> None:
     bundle = ds.bundle
     twin = bundle.actors[0].model_copy(update={"id": "XAU", "alpha2": "XA", "m49": "999", "names": None})
     other = swg.Dataset(bundle.model_copy(update={"actors": (*bundle.actors, twin)}))
-    with pytest.raises(swg.NotFound, match="'Австралия' is ambiguous: it names AUS, XAU"):
+    with pytest.raises(swg.NotFound, match=r"'Австралия' is ambiguous: it names AUS \(Australia\), XAU \(Australia\)"):
         other.actor("Австралия")
     assert other.actor("XAU").id == "XAU"
 

@@ -30,7 +30,10 @@ def test_compile_check_passes() -> None:
         [sys.executable, "tools/compile_data.py", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "dataset.json, dataset.sha256, stems.json are up to date\n"
+    assert done.stdout == (
+        "dataset.json, dataset.sha256, stems.json, actor-keys.json, other-states.json, search-index.json "
+        "are up to date\n"
+    )
 
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")

@@ -7,7 +7,8 @@ dataset.json: the YAML, validated through the package's own models (a file that
 compiles is a file the library accepts). dataset.sha256: its seal (the SHA-256 of
 dataset.json and of the models' source), which lets the library build it at run time
 without validating it again as long as neither has changed. stems.json: the Snowball stem of every word of
-the searchable texts, so the first search need not stem the whole corpus. Deterministic.
+the searchable texts, so the first search need not stem the whole corpus. actor-keys.json and
+search-index.json: the compiled lookup keys and search index (tools/indexes.py). Deterministic.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from importlib.metadata import version
 
 from build import compile_json, compile_stems, seal
 from generated import run
+from indexes import compiled_indexes
 from smuggling_wg._loader import BUNDLED_JSON, SEAL, SOURCE_FILES, STEMS_JSON, data_dir, read_yaml
 from smuggling_wg.search import stem_live, vocabulary
 
@@ -30,6 +32,7 @@ def compiled() -> dict[str, bytes]:
         BUNDLED_JSON: dataset,
         SEAL: seal(dataset).encode("ascii"),
         STEMS_JSON: compile_stems(version("snowballstemmer"), stems),
+        **compiled_indexes(bundle, data_dir()),  # actor-keys.json, search-index.json
     }
 
 

@@ -13,7 +13,7 @@ import os
 import threading
 import warnings
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, get_args, overload
 
 from . import _loader, analysis
@@ -129,18 +129,42 @@ class Dataset:
         """A state or organization by id, code, acronym or any of its names.
 
         Keys: the id, ISO alpha-2/alpha-3 and M49 codes, acronyms, the report's name, the
-        UN short name in any of the six UN languages, and every form the report uses for it
-        (the genitive «Австралии», «Ирана (Исламская Республика)»). Case-, accent- and
-        ё/е-insensitive. :class:`NotFound` for an unknown or ambiguous key, naming the
-        closest candidates.
+        UN short name in any of the six UN languages, every form the report uses for it
+        (the genitive «Австралии», «Ирана (Исламская Республика)») and the common names of
+        states in English and Russian from CLDR and OCHA ("Russia", "USA", «США», "Türkiye",
+        "Czech Republic"). Case-, accent- and ё/е-insensitive. A name no key holds is tried
+        against OCHA's regular expression of each state ("Vatican", "Republic of Turkey").
+        :class:`NotFound` for an unknown key, naming the closest candidates, and for an
+        ambiguous one, naming every actor it could mean.
+
+        ```python
+        >>> [load().actor(name).id for name in ("Russia", "США", "Türkiye", "Holy See")]
+        ['RUS', 'USA', 'TUR', 'VAT']
+
+        ```
         """
         folded = fold(str(key)).strip()
-        keys: dict[str, tuple[str, ...]] = self._once("actor_keys", lambda: _actor_keys(self._bundle))
+        keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if len(ids) == 1:
             return self._actors[ids[0]]
+        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
+            clipped = str(key)[:60] + "…"
+            raise NotFound("actor", clipped, self._actors, reason=f"no actor named {clipped!r}")
+        from . import _lookup
+
+        if not ids and folded:
+            ids = _lookup.by_pattern(folded, [i for i, a in self._actors.items() if isinstance(a, State)])
+            if len(ids) == 1:
+                return self._actors[ids[0]]
         if ids:
-            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {', '.join(ids)}")
+            named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
+            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
+        absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
+        if absent:
+            states = " or ".join(absent)
+            reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
+            raise NotFound("actor", key, self._actors, reason=reason)
         import difflib
 
         close = difflib.get_close_matches(folded, keys, n=5, cutoff=0.6)
@@ -148,6 +172,12 @@ class Dataset:
         shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
         raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
+
+    def _actor_keys(self) -> Mapping[str, Sequence[str]]:
+        """The compiled lookup keys, extended for data that is not the bundled data (see :mod:`._lookup`)."""
+        from . import _lookup
+
+        return _lookup.keys(self._bundle, _cache[0].bundle if _cache else None)
 
     def source_text(self, *, meeting: int | None = None, flowed: bool = False) -> str:
         """The report's own text as shipped (``flowed=True``: as running text, joined by the one rule of the data).
@@ -556,7 +586,9 @@ class Dataset:
         sequence; ``-word`` excludes. ``kind`` keeps one kind of record or several (one kind:
         the hits' ``record`` is typed as that kind), ``language`` the texts in one language
         ("ru" or "en"), ``meeting`` some meetings. (``kinds`` and ``lang`` are the deprecated
-        names of ``kind`` and ``language``.) The index is built on the first search.
+        names of ``kind`` and ``language``.) A search for an organization's acronym or other name
+        ("IOM", «МОМ», «Евроюст») also finds the texts that spell its full name. The index of the
+        bundled data is compiled; it is read on the first search, and other data is indexed then.
 
         ```python
         >>> [h.record.number for h in load().search("цифровые доказательства", kind="recommendation")]
@@ -564,7 +596,7 @@ class Dataset:
 
         ```
         """
-        from .search import KINDS, SearchIndex
+        from .search import KINDS
 
         if kinds is not None:
             _deprecated("kinds", "kind")
@@ -575,10 +607,25 @@ class Dataset:
         chosen_language = None if language is None else lang_of(language)
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
-        index: SearchIndex = self._once("search", lambda: SearchIndex(self._meetings.values()))
+        index: SearchIndex = self._once("search", self._search_index)
         return self._results(
             index.search(query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds))
         )
+
+    def _search_index(self) -> SearchIndex:
+        """The compiled index of the bundled meetings, extended with any other (see :class:`SearchIndex`)."""
+        from importlib import resources
+
+        from . import _lookup
+        from .search import SEARCH_INDEX, SearchIndex, organization_names
+
+        def organizations() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
+            return organization_names(self._actors.values(), _lookup.compiled()["common"])
+
+        if not _cache:  # a dataset made without load(): nothing compiled is known to fit it
+            return SearchIndex(self._meetings.values(), organizations())
+        raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+        return SearchIndex.compiled(raw, self._meetings.values(), _cache[0].meetings, organizations)
 
     def to_dataframe(self, table: TableName) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
@@ -603,14 +650,6 @@ class Dataset:
                 if name not in self._built:
                     self._built[name] = build()
         return self._built[name]  # type: ignore[no-any-return]
-
-
-def _actor_keys(bundle: Bundle) -> dict[str, tuple[str, ...]]:
-    """Folded lookup key -> ids of the actors it names (more than one id: ambiguous)."""
-    keys: dict[str, dict[str, None]] = {}
-    for key, actor_id, _ in _key_sources(bundle):
-        keys.setdefault(key, {})[actor_id] = None
-    return {key: tuple(ids) for key, ids in keys.items()}
 
 
 def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
@@ -675,7 +714,7 @@ def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int,
     """
 
     def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
-        owners: dict[str, tuple[str, ...]] = base._once("actor_keys", lambda: _actor_keys(base._bundle))
+        owners: Mapping[str, Sequence[str]] = base._once("actor_keys", base._actor_keys)
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
             taken = owners.get(key, ())

@@ -1,0 +1,167 @@
+"""The keys that find an actor: every name, code and form, folded; compiled for the bundled data.
+
+The compile step (``tools/indexes.py``) writes ``data/actor-keys.json``: every folded key of
+the bundled data with the ids it names, each actor's common names (CLDR and OCHA names of
+states from ``common-names.yaml``, editorial names of organizations from
+``organization-names.yaml``) and OCHA's regular expression of each state. A first lookup
+reads that file and nothing else. Data merged at load time extends it: only the actors and
+meetings that are not the bundled ones are folded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ._fold import fold
+from .models import Actor, Bundle, Meeting, State
+
+__all__ = ["ACTOR_KEYS", "by_pattern", "compile_keys", "compiled", "keys", "keys_of"]
+
+ACTOR_KEYS = "actor-keys.json"
+OTHER_STATES = "other-states.json"
+
+
+def _variants(key: str) -> Iterator[str]:
+    """A key folded, and a bracketed name also without its brackets («Иран (...)» -> «иран»)."""
+    if key:
+        yield fold(key).strip()
+        if " (" in key:
+            yield fold(key.split(" (")[0]).strip()
+
+
+def keys_of(actor: Actor, common: Iterable[str] = ()) -> Iterator[str]:
+    """Every folded key of one actor: id, names, codes, acronym, UN names and its common names."""
+    raw: list[str] = [actor.id, actor.name.ru, actor.name.en, *common]
+    if isinstance(actor, State):
+        raw += [actor.alpha2, actor.m49, *(actor.names.model_dump().values() if actor.names else ())]
+    else:
+        raw.append(actor.acronym)
+    for key in raw:
+        yield from _variants(key)
+
+
+def _meeting_keys(meeting: Meeting) -> Iterator[tuple[str, str]]:
+    """(folded key, actor id) for every form the report writes a name in (the genitive «Австралии»)."""
+    for written, actor_id in [(s.as_written, s.actor) for s in meeting.statements] + [
+        (p.as_written, p.actor) for p in meeting.participants
+    ]:
+        for key in _variants(written):
+            yield key, actor_id
+
+
+def _add(keys: dict[str, list[str]], key: str, actor_id: str) -> None:
+    ids = keys.setdefault(key, [])
+    if actor_id not in ids:
+        ids.append(actor_id)
+
+
+def compile_keys(bundle: Bundle, common: Mapping[str, Sequence[str]], patterns: Mapping[str, str]) -> bytes:
+    """The compact, deterministic JSON of ``actor-keys.json`` for ``bundle``.
+
+    ``common``: each actor's common names as written, by id; ``patterns``: OCHA's regular
+    expression of each state, by id.
+    """
+    keys: dict[str, list[str]] = {}
+    for actor in bundle.actors:
+        for key in keys_of(actor, common.get(actor.id, ())):
+            _add(keys, key, actor.id)
+    for meeting in bundle.meetings:
+        for key, actor_id in _meeting_keys(meeting):
+            _add(keys, key, actor_id)
+    table = {
+        "keys": dict(sorted(keys.items())),
+        "common": {k: list(v) for k, v in common.items() if v},
+        "patterns": dict(patterns),
+    }
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def compile_other_states(names: Mapping[str, Sequence[str]], patterns: Mapping[str, str]) -> bytes:
+    """The compact, deterministic JSON of ``other-states.json``: states not in the bundled data."""
+    table = {"common": {k: list(v) for k, v in names.items()}, "patterns": dict(patterns)}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+@lru_cache(maxsize=1)
+def other_states() -> dict[str, Any]:
+    """Common names and OCHA expressions of the states not in the bundled data (read when needed)."""
+    raw: dict[str, Any] = json.loads((resources.files("smuggling_wg") / "data" / OTHER_STATES).read_bytes())
+    return raw
+
+
+def _common(actor_id: str) -> Sequence[str]:
+    """An actor's common names, from the compiled keys or, for a state not in the bundled data, the others."""
+    names: Sequence[str] | None = compiled()["common"].get(actor_id)
+    return names if names is not None else other_states()["common"].get(actor_id, ())
+
+
+@lru_cache(maxsize=1)
+def _others_by_key() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for code, names in other_states()["common"].items():
+        for name in names:
+            for key in _variants(name):
+                _add(keys, key, code)
+    return keys
+
+
+def elsewhere(folded: str) -> list[tuple[str, str]]:
+    """(ISO alpha-3, English name) of the states not in the bundled data that ``folded`` names.
+
+    By their keys, else by OCHA's expressions (as :func:`by_pattern`); read on a lookup's miss only.
+    """
+    table = other_states()
+    codes = _others_by_key().get(folded) or [
+        code for code, pattern in table["patterns"].items() if re.search(pattern, folded, re.IGNORECASE)
+    ]
+    return [(code, table["common"][code][0]) for code in codes]
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, Any]:
+    """The compiled keys of the bundled data (read once per process, never changed)."""
+    raw: dict[str, Any] = json.loads((resources.files("smuggling_wg") / "data" / ACTOR_KEYS).read_bytes())
+    return raw
+
+
+def keys(bundle: Bundle, bundled: Bundle | None) -> Mapping[str, Sequence[str]]:
+    """Folded key -> ids of the actors of ``bundle`` it names (more than one: ambiguous).
+
+    ``bundled``: the bundled data, when loaded. For it the compiled keys are used as they are;
+    for other data they are extended with the keys of every actor and meeting that is not
+    the bundled one (all of them when the bundled data is not known), and keep only ids
+    that ``bundle`` has.
+    """
+    table = compiled()
+    if bundle is bundled:
+        return table["keys"]  # type: ignore[no-any-return]
+    actors = {a.id: a for a in bundle.actors}
+    result = {k: [i for i in ids if i in actors] for k, ids in table["keys"].items()}
+    old_actors = {a.id: a for a in bundled.actors} if bundled else {}
+    old_meetings = {m.number: m for m in bundled.meetings} if bundled else {}
+    for actor in bundle.actors:
+        if old_actors.get(actor.id) != actor:
+            for key in keys_of(
+                actor, _common(actor.id) if isinstance(actor, State) else table["common"].get(actor.id, ())
+            ):
+                _add(result, key, actor.id)
+    for meeting in bundle.meetings:
+        old = old_meetings.get(meeting.number)
+        if old is None or (old.statements, old.participants) != (meeting.statements, meeting.participants):
+            for key, actor_id in _meeting_keys(meeting):
+                _add(result, key, actor_id)
+    return {k: ids for k, ids in result.items() if ids}
+
+
+def by_pattern(folded: str, ids: Iterable[str]) -> list[str]:
+    """The states among ``ids`` whose OCHA regular expression finds ``folded`` (tried on a miss only)."""
+    patterns: dict[str, str] = compiled()["patterns"]
+    ids = list(ids)
+    if any(i not in patterns for i in ids):
+        patterns = {**other_states()["patterns"], **patterns}
+    return [i for i in ids if i in patterns and re.search(patterns[i], folded, re.IGNORECASE)]
