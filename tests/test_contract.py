@@ -59,7 +59,8 @@ def test_filter_values_in_any_case_one_or_several(ds: Dataset) -> None:
     assert ds.recommendations(theme="Crises") == ds.recommendations(theme="crises")
     assert len(ds.recommendations(theme=["crises", "TECHNOLOGY"])) == 22
     assert len(ds.recommendations(modality=["should", "may_wish"])) == 15
-    assert [p.actor for p in ds.participants(status="SIGNATORY")] == ["BOL", "THA"]
+    signatories = ds.participants(status="SIGNATORY")  # type: ignore[arg-type]
+    assert [p.actor for p in signatories] == ["BOL", "THA"]
     assert len(ds.participants(status=["signatory", "permanent_observer"])) == 3
     assert ds.topic("DIGITAL_EVIDENCE").id == "digital_evidence"
     with pytest.raises(swg.InvalidFilter, match=r"unknown theme 'crisis'\. Did you mean 'crises'\?"):
@@ -81,7 +82,7 @@ def test_deprecated_names_still_work_and_warn(ds: Dataset) -> None:
         hits = ds.search("цифровые доказательства", kinds="recommendation")
     with pytest.warns(DeprecationWarning, match="lang= is deprecated, use language="):
         english = ds.search("digital evidence", lang="en")
-    assert [h.record.number for h in hits] == [14, 11, 12] and {h.lang for h in english} == {"en"}
+    assert [h.key for h in hits] == [14, 11, 12] and {h.lang for h in english} == {"en"}
 
 
 def test_one_family_of_errors(ds: Dataset, tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ def paragraphs(raw_source: str) -> dict[int, str]:
 
 @pytest.fixture(scope="module")
 def blind() -> dict[str, Any]:
-    return json.loads(BLIND.read_text(encoding="utf-8"))
+    found: dict[str, Any] = json.loads(BLIND.read_text(encoding="utf-8"))
+    return found
 
 
 def test_participants_rederived_from_the_sentences(m7: Meeting, paragraphs: dict[int, str]) -> None:

@@ -14,7 +14,7 @@ import smuggling_wg as swg
 from build import compile_json
 from smuggling_wg import _loader, _sourcetext
 from smuggling_wg.dataset import Dataset
-from smuggling_wg.models import Meeting, Organization, State, Text
+from smuggling_wg.models import Meeting, Organization, Paragraph, Recommendation, State, Text
 
 
 def test_compiled_json_is_what_the_yaml_makes() -> None:
@@ -253,7 +253,7 @@ def test_documents(m7: Meeting) -> None:
 
 
 def test_every_long_text_has_its_english(m7: Meeting) -> None:
-    records = [*m7.paragraphs, *m7.recommendations]
+    records: list[Paragraph | Recommendation] = [*m7.paragraphs, *m7.recommendations]
     assert all(r.text.en and r.text.en_origin == "unofficial_translation" for r in records)
 
 

@@ -124,7 +124,7 @@ def test_dataframes_have_proper_dtypes(ds: Dataset) -> None:
     assert str(meetings["start_date"].dtype).startswith("datetime64")
     assert meetings["start_date"][0].date().isoformat() == "2020-09-08"
     with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendations'"):
-        ds.to_dataframe("recomendations")
+        ds.to_dataframe("recomendations")  # type: ignore[arg-type]
 
 
 def test_yaml_export_is_a_data_file_that_reads_back(ds: Dataset, tmp_path: Path) -> None:

@@ -45,14 +45,16 @@ def test_duckdb_reads_every_file_with_its_types(exports: Path) -> None:
 
 def test_a_join_in_duckdb(exports: Path) -> None:
     folder = exports / "parquet"
-    found = duckdb.sql(
+    relation = duckdb.sql(
         f"""
         SELECT DISTINCT s.actor FROM '{folder}/statements.parquet' s
         JOIN '{folder}/actors.parquet' a ON a.id = s.actor
         WHERE a.kind = 'state' AND s.kind IN ('party', 'observer_state')
         ORDER BY s.actor
         """
-    ).fetchall()
+    )
+    assert relation is not None
+    found = relation.fetchall()
     assert len(found) == 12
     expected = {s.id for s in swg.load().states_with_statements()}
     assert {actor for (actor,) in found} == expected

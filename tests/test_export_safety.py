@@ -32,7 +32,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.is_symlink()}
 
 
-def _cli(*args: str, **options: object) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *args: str, cwd: Path | None = None, preexec_fn: Callable[[], object] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}
     return subprocess.run(
         [sys.executable, "-m", "smuggling_wg", *args],
@@ -41,7 +43,8 @@ def _cli(*args: str, **options: object) -> subprocess.CompletedProcess[str]:
         env=env,
         timeout=120,
         check=False,
-        **options,  # type: ignore[arg-type]
+        cwd=cwd,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -160,7 +163,7 @@ def test_a_number_too_large_for_sql_or_parquet_is_an_export_error(ds: Dataset, t
     huge = Dataset(ds.bundle.model_copy(update={"meetings": (meeting,)}))
     for fmt in ("sqlite", "parquet"):
         with pytest.raises(ExportError, match="a number in the data is too large for this format"):
-            export(huge, fmt, tmp_path / fmt)  # type: ignore[arg-type]
+            export(huge, fmt, tmp_path / fmt)
         assert [p.name for p in (tmp_path / fmt).iterdir()] == []
 
 

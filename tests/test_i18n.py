@@ -135,9 +135,9 @@ def test_set_display_language_rejects_unknown() -> None:
 
 def test_old_display_language_names_are_deprecated_aliases() -> None:
     with pytest.warns(DeprecationWarning, match="set_language is deprecated, use set_display_language"):
-        setter = swg.set_language  # type: ignore[attr-defined]
+        setter = swg.set_language
     assert setter is swg.set_display_language
-    with pytest.warns(DeprecationWarning, match="use display_language"), swg.language("en"):  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning, match="use display_language"), swg.language("en"):
         assert swg.get_display_language() == "en"
 
 

@@ -55,8 +55,9 @@ class Server:
         assert result.structured_content is not None
         summary, full = result.content
         assert isinstance(summary, TextContent) and isinstance(full, TextContent)
-        assert json.loads(full.text) == result.structured_content
-        return result.structured_content
+        content: dict[str, Any] = result.structured_content
+        assert json.loads(full.text) == content
+        return content
 
     def error(self, tool: str, **arguments: Any) -> str:
         """A failed call's message (a tool error, not a protocol error)."""
@@ -273,7 +274,7 @@ def test_actor_by_any_name_cites_where_the_report_names_it(server: Server, ds: D
 
 def test_an_unknown_actor_lists_the_closest_candidates(server: Server) -> None:
     message = server.error("actor", name="Austrlia")
-    assert "no actor 'Austrlia'. Closest: AUS (Australia), AUT (Austria)." in message
+    assert "no actor 'Austrlia'. Closest: AUS (Australia), AUT (Austria)" in message
 
 
 def test_paragraph_verbatim_with_its_editorial_english(server: Server, ds: Dataset) -> None:
@@ -301,12 +302,12 @@ def test_search_hits_carry_records_and_citations(server: Server) -> None:
     panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
     structured = panel.structured_content or {}
     assert [(i["record"]["kind"], i["source"]) for i in structured["results"]] == [
+        ("speaker", [6, 7, 21]),  # the name is the speaker's heading: it ranks first
         ("paragraph", [21]),
         ("paragraph", [6]),
-        ("speaker", [6, 7, 21]),
         ("paragraph", [7]),
     ]
-    assert structured["results"][2]["uri"] is None and structured["results"][2]["record"]["record"]["order"] == 1
+    assert structured["results"][0]["uri"] is None and structured["results"][0]["record"]["record"]["order"] == 1
     summary = panel.content[0]
     assert isinstance(summary, TextContent)
     assert "\n- speaker 1 (meeting 7, para 6, 7, 21, ru): " in summary.text

@@ -79,7 +79,7 @@ def test_plot_without_matplotlib(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_quickstart_notebook_runs() -> None:
-    notebook = nbformat.read(ROOT / "examples" / "quickstart.ipynb", as_version=4)
+    notebook = nbformat.read(ROOT / "examples" / "quickstart.ipynb", as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]

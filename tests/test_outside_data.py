@@ -45,7 +45,7 @@ def problems(*paths: Path) -> list[str]:
 
 
 def meeting(**changes: Any) -> dict[str, Any]:
-    data = json.loads(json.dumps(MEETING, default=str))
+    data: dict[str, Any] = json.loads(json.dumps(MEETING, default=str))
     data.update(changes)
     return data
 
@@ -134,7 +134,7 @@ def test_every_problem_is_reported_with_file_line_column_and_hint(tmp_path: Path
     fmt = by_path["meetings.0.format"]
     assert (fmt.found, fmt.suggestion) == ("'hybird'", "Did you mean 'hybrid'?")
     assert by_path["meetings.0.colour"].message == "Extra inputs are not permitted"
-    assert "hybird" in path.read_text(encoding="utf-8").splitlines()[fmt.line - 1]
+    assert fmt.line is not None and "hybird" in path.read_text(encoding="utf-8").splitlines()[fmt.line - 1]
 
 
 def test_references_are_checked_once_the_fields_are_valid(tmp_path: Path) -> None:

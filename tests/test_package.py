@@ -33,7 +33,7 @@ def test_public_names() -> None:
 
 def test_unknown_attribute() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'no_such_name'"):
-        swg.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+        swg.no_such_name  # noqa: B018
 
 
 def test_package_ships_its_data_and_typing_marker() -> None:

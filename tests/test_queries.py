@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 import smuggling_wg as swg
+from smuggling_wg import _loader
 from smuggling_wg import dataset as dataset_module
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import State
@@ -20,13 +21,13 @@ def test_load_is_cached(ds: Dataset) -> None:
 def test_first_load_from_32_threads_builds_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dataset_module, "_cache", [])
     calls: list[int] = []
-    real = dataset_module._loader.bundled
+    real = _loader.bundled
 
-    def counting() -> swg.Bundle:
+    def counting(check: bool = False) -> swg.Bundle:
         calls.append(1)
-        return real()
+        return real(check)
 
-    monkeypatch.setattr(dataset_module._loader, "bundled", counting)
+    monkeypatch.setattr(_loader, "bundled", counting)
     barrier = threading.Barrier(32)
     results: list[Dataset] = []
 
@@ -151,9 +152,9 @@ def test_paragraph_lookup(ds: Dataset) -> None:
 
 def test_dataset_is_immutable(ds: Dataset) -> None:
     with pytest.raises(AttributeError, match="immutable"):
-        ds.extra = 1  # type: ignore[attr-defined]
+        ds.extra = 1
     with pytest.raises(AttributeError, match="immutable"):
-        del ds._meetings  # type: ignore[attr-defined]
+        del ds._meetings
     assert isinstance(ds.meetings, tuple) and isinstance(ds.actors, tuple)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import smuggling_wg as swg
@@ -9,7 +11,7 @@ from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Paragraph, Recommendation
 
 
-def _numbers(hits: tuple[swg.SearchHit, ...]) -> list[int]:
+def _numbers(hits: tuple[swg.SearchHit[Any], ...]) -> list[int]:
     return [h.record.number for h in hits if isinstance(h.record, Recommendation | Paragraph)]
 
 
@@ -90,7 +92,7 @@ def test_filters_are_validated(ds: Dataset) -> None:
     with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendation'"):
         ds.search("x", kinds=["recommendations"])  # type: ignore[list-item]
     with pytest.raises(swg.InvalidFilter, match="unknown language 'fr'"):
-        ds.search("x", lang="fr")  # type: ignore[arg-type]
+        ds.search("x", lang="fr")  # type: ignore[call-overload]
     with pytest.raises(swg.NotFound):
         ds.search("x", meeting=8)
     assert ds.search("мигрантов", meeting=7) == ds.search("мигрантов")
@@ -108,8 +110,8 @@ def test_nothing_found_is_an_empty_tuple(ds: Dataset) -> None:
 
 def test_index_is_built_lazily_once() -> None:
     fresh = swg.Dataset(swg.load().bundle)
-    assert "search" not in fresh._built  # type: ignore[attr-defined]
+    assert "search" not in fresh._built
     fresh.search("мигрантов")
-    first = fresh._built["search"]  # type: ignore[attr-defined]
+    first = fresh._built["search"]
     fresh.search("migrants")
-    assert fresh._built["search"] is first  # type: ignore[attr-defined]
+    assert fresh._built["search"] is first

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _program(page: Path) -> str:
     """The ``>>>`` and ``...`` lines of a page's Python examples, as one program (outputs dropped)."""
-    lines = []
+    lines: list[str] = []
     for block in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.DOTALL):
         for line in block.splitlines():
             if line.startswith((">>> ", "... ")):

@@ -1,4 +1,1 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # cases.py
+"""The hostile cases are a package of the tests (``hostile.cases``): nothing to set up here."""

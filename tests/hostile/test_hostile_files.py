@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from cases import CASES, Case
 
 import smuggling_wg as swg
+from hostile.cases import CASES, Case
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 IDS = [case.name for case in CASES]

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import yaml
-from test_hostile_files import validate_cli
 
 import smuggling_wg as swg
+from hostile.test_hostile_files import validate_cli
 from smuggling_wg import _loader
 from smuggling_wg.dataset import MAX_CACHED
 
@@ -31,7 +31,9 @@ def test_validate_says_what_each_file_adds_and_replaces(tmp_path: Path) -> None:
         {"replace": {"sdg_targets": ["16.4"]}, "sdg_targets": {"16.4": "Our text.", "50.1": "A new target."}},
     )
     ds = swg.load(extra=[replacing, targets, EXAMPLE])
-    assert ds.actor("ITA").regional_group_note == "A note of our own." and len(ds.actors) == len(swg.load().actors)
+    merged = ds.actor("ITA")
+    assert isinstance(merged, swg.State) and merged.regional_group_note == "A note of our own."
+    assert len(ds.actors) == len(swg.load().actors)
     assert ds.bundle.sdg_targets["16.4"] == "Our text." and ds.bundle.sdg_targets["50.1"] == "A new target."
     assert swg.load().bundle.sdg_targets["16.4"] != "Our text.", "the bundled dataset is untouched"
     assert _loader.summaries(swg.load().bundle, [replacing, targets, EXAMPLE]) == {
@@ -108,7 +110,7 @@ def test_annotations_are_summarised_and_one_path_is_a_path(tmp_path: Path) -> No
         "    5: {topics: [{topic: legal_frameworks, quote: Рабочая группа}]}\n",
         encoding="utf-8",
     )
-    ds = swg.load(extra=str(path))  # type: ignore[arg-type]  # one path, as a string: not its characters
+    ds = swg.load(extra=str(path))  # one path, as a string: not its characters
     assert "legal_frameworks" in [t.topic for t in ds.paragraph(5).topics]
     assert _loader.summaries(swg.load().bundle, [path]) == {str(path): "annotates meeting 7"}
 

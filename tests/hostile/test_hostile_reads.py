@@ -9,9 +9,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_hostile_files import validate_cli
 
 import smuggling_wg as swg
+from hostile.test_hostile_files import validate_cli
 from smuggling_wg._yaml import MAX_BYTES
 
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "example-meeting.yaml"
