@@ -10,6 +10,7 @@ from pydantic import ValidationError
 import smuggling_wg as swg
 from smuggling_wg import _loader
 from smuggling_wg import dataset as dataset_module
+from smuggling_wg._cache import Cache
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import State
 
@@ -19,7 +20,7 @@ def test_load_is_cached(ds: Dataset) -> None:
 
 
 def test_first_load_from_32_threads_builds_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dataset_module, "_cache", [])
+    monkeypatch.setattr(dataset_module, "_datasets", Cache(dataset_module.MAX_CACHED))
     calls: list[int] = []
     real = _loader.bundled
 

@@ -12,16 +12,16 @@ import hashlib
 import os
 import threading
 import warnings
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, get_args, overload
 
 from . import _loader, analysis
+from ._cache import Cache
 from ._fold import fold
 from ._language import Lang, lang_of
 from ._results import Results
 from .analysis import Dimension, Value
-from .errors import DataError, InvalidFilter, NotFound, Problem
+from .errors import DataError, InvalidFilter, NotFound, Problem, closest
 from .models import (
     Actor,
     ActorProfile,
@@ -165,9 +165,7 @@ class Dataset:
             states = " or ".join(absent)
             reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
             raise NotFound("actor", key, self._actors, reason=reason)
-        import difflib
-
-        close = difflib.get_close_matches(folded, keys, n=5, cutoff=0.6)
+        close = closest(folded, keys, n=5, cutoff=0.6)
         candidates = dict.fromkeys(i for k in close for i in keys[k])
         shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
@@ -177,7 +175,8 @@ class Dataset:
         """The compiled lookup keys, extended for data that is not the bundled data (see :mod:`._lookup`)."""
         from . import _lookup
 
-        return _lookup.keys(self._bundle, _cache[0].bundle if _cache else None)
+        loaded = _datasets.built()
+        return _lookup.keys(self._bundle, None if loaded is None else loaded.bundle)
 
     def source_text(self, *, meeting: int | None = None, flowed: bool = False) -> str:
         """The report's own text as shipped (``flowed=True``: as running text, joined by the one rule of the data).
@@ -622,10 +621,11 @@ class Dataset:
         def organizations() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
             return organization_names(self._actors.values(), _lookup.compiled()["common"])
 
-        if not _cache:  # a dataset made without load(): nothing compiled is known to fit it
+        loaded = _datasets.built()
+        if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it
             return SearchIndex(self._meetings.values(), organizations())
         raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
-        return SearchIndex.compiled(raw, self._meetings.values(), _cache[0].meetings, organizations)
+        return SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)
 
     def to_dataframe(self, table: TableName) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
@@ -746,12 +746,10 @@ def _deprecated(old: str, new: str) -> None:
     warnings.warn(f"{old}= is deprecated, use {new}= (to be removed in 2.0)", DeprecationWarning, stacklevel=3)
 
 
-_lock = threading.Lock()
-_cache: list[Dataset] = []
-#: Datasets with extra data kept for reuse, the most recently used last.
-_extended: OrderedDict[tuple[str, ...], Dataset] = OrderedDict()
 #: How many datasets with extra data are kept: each is a few megabytes.
 MAX_CACHED = 8
+#: The datasets ``load()`` returns again (:mod:`._cache`).
+_datasets: Cache[Dataset] = Cache(MAX_CACHED)
 
 #: Environment variable naming extra data files or folders, separated by ``os.pathsep``.
 PATH_VARIABLE = "SMUGGLING_WG_PATH"
@@ -776,23 +774,13 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     changed. Files with the same content give the same dataset again: the last
     :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read.
     """
-    if not _cache:
-        with _lock:
-            if not _cache:
-                _cache.append(Dataset(_loader.bundled()))
+    bundled = _datasets.bundled(lambda: Dataset(_loader.bundled()))
     paths = _extra_paths(extra)
     if not paths:
-        return _cache[0]
+        return bundled
     sources = _loader.read_sources(paths)
     key = tuple(hashlib.sha256(raw).hexdigest() for _, raw in sources)
-    with _lock:
-        if key in _extended:
-            _extended.move_to_end(key)
-        else:
-            _extended[key] = Dataset(_loader.extend(_cache[0].bundle, sources, check=_taken_keys(_cache[0])))
-            while len(_extended) > MAX_CACHED:
-                _extended.popitem(last=False)
-        return _extended[key]
+    return _datasets.extended(key, lambda: Dataset(_loader.extend(bundled.bundle, sources, check=_taken_keys(bundled))))
 
 
 def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:

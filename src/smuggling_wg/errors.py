@@ -30,13 +30,13 @@ __all__ = [
 ]
 
 
-def closest(wanted: object, valid: Iterable[object], n: int = 3) -> list[str]:
+def closest(wanted: object, valid: Iterable[object], n: int = 3, cutoff: float = 0.5) -> list[str]:
     """The valid values closest to ``wanted`` (case-insensitively), best first: the one "did you mean"."""
     import difflib  # only on the error path
 
     names = [str(v) for v in valid]
     by_folded = {name.casefold(): name for name in reversed(names)}
-    close = difflib.get_close_matches(str(wanted).casefold(), list(by_folded), n=n, cutoff=0.5)
+    close = difflib.get_close_matches(str(wanted).casefold(), list(by_folded), n=n, cutoff=cutoff)
     return [by_folded[c] for c in close]
 
 
