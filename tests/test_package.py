@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import metadata, resources
@@ -66,3 +67,12 @@ def test_load_does_not_import_yaml() -> None:
 def test_citation_file_matches_the_package() -> None:
     text = (Path(__file__).resolve().parent.parent / "CITATION.cff").read_text(encoding="utf-8")
     assert f"version: {swg.__version__}\n" in text and "cff-version: 1.2.0" in text
+
+
+def test_eight_public_modules_the_rest_private() -> None:
+    import pkgutil
+
+    public = sorted(m.name for m in pkgutil.iter_modules(swg.__path__) if not m.name.startswith("_"))
+    assert public == ["analysis", "cli", "dataset", "errors", "export", "models", "plot", "search"]
+    reference = (Path(__file__).resolve().parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert sorted(set(re.findall(r"^::: smuggling_wg\.(\w+)$", reference, flags=re.MULTILINE))) == public
