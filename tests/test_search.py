@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -108,10 +111,23 @@ def test_nothing_found_is_an_empty_tuple(ds: Dataset) -> None:
     assert ds.search("квантовый") == ()
 
 
-def test_index_is_built_lazily_once() -> None:
-    fresh = swg.Dataset(swg.load().bundle)
-    assert "search" not in fresh._built
-    fresh.search("мигрантов")
-    first = fresh._built["search"]
-    fresh.search("migrants")
-    assert fresh._built["search"] is first
+def test_index_is_read_lazily_once() -> None:
+    """load() reads no index; the first search reads the compiled index once; later searches read nothing."""
+    code = """
+import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+import smuggling_wg as swg
+ds = swg.load()
+marks = [len(opened)]
+ds.search("мигрантов"); marks.append(len(opened))
+ds.search("migrants"); marks.append(len(opened))
+index = [p for p in opened if p.endswith("search-index.json")]
+before = [p for p in opened[: marks[0]] if p.endswith("search-index.json")]
+files = [p.rsplit("/", 1)[-1] for p in opened[marks[0] : marks[1]]]
+print(json.dumps({"files": files, "later": marks[2] - marks[1], "index_reads": len(index), "before": before}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout)
+    assert report["before"] == [] and report["index_reads"] == 1 and report["later"] == 0, report
+    assert "search-index.json" in report["files"]
