@@ -47,7 +47,10 @@ def test_one_meeting_rule_with_two_meetings(both: Dataset, ds: Dataset) -> None:
     assert len(both.recommendations()) == 23 and len(both.recommendations(meeting=7)) == 22
     assert len(both.participants()) == len(ds.participants()) + len(both.meeting(99).participants)
     assert len(both.recommendations(meeting=[7, 99])) == 23
-    with pytest.raises(swg.NotFound, match="recommendation 1 is in meetings 7 and 99: say which with meeting="):
+    with pytest.raises(
+        swg.NotFound,
+        match=r"recommendation 1 is in meetings 7 and 99: say which meeting \(meeting=N; on the command line",
+    ):
         both.recommendation(1)
     assert both.recommendation(1, meeting=99).text.en == "States parties should exchange information (example text)."
     assert both.recommendation(14).number == 14, "only meeting 7 has a recommendation 14"

@@ -195,7 +195,7 @@ def test_merged_data_extends_the_compiled_indexes() -> None:
     assert ("recommendation", 99, (1,)) in example
     assert ("paragraph", 99, (2,)) in example
     assert {h.meeting for h in ds.search("Норвегия")} == {7, 99}
-    numbers = [h.record.number for h in ds.search("цифровые доказательства", kinds="recommendation")]  # type: ignore[union-attr]
+    numbers = [h.record.number for h in ds.search("цифровые доказательства", kind="recommendation")]
     assert numbers == [14, 11, 12]
     # meeting 99's paragraph 2 names the European Union: found by its acronym
     assert ("paragraph", 99, (2,)) in [(h.kind, h.meeting, h.source) for h in ds.search("ЕС")]
@@ -205,9 +205,8 @@ def test_a_dataset_made_without_load_indexes_everything_itself() -> None:
     bundle = swg.load().bundle
     fresh = swg.Dataset(bundle)
     assert fresh.actor("США").id == "USA"
-    assert [h.record.number for h in fresh.search("цифровые доказательства", kinds="recommendation")] == [  # type: ignore[union-attr]
-        h.record.number  # type: ignore[union-attr]
-        for h in swg.load().search("цифровые доказательства", kinds="recommendation")
+    assert [h.record.number for h in fresh.search("цифровые доказательства", kind="recommendation")] == [
+        h.record.number for h in swg.load().search("цифровые доказательства", kind="recommendation")
     ]
 
 
@@ -229,7 +228,7 @@ def test_a_dataset_made_without_load_indexes_everything_itself() -> None:
 def test_an_organization_is_found_by_its_acronym_where_the_text_spells_its_name(
     ds: Dataset, query: str, paragraph: int
 ) -> None:
-    hits = ds.search(query, kinds="paragraph")
+    hits = ds.search(query, kind="paragraph")
     assert paragraph in [h.source[0] for h in hits]
     for hit in hits:
         assert hit.kind == "paragraph"
@@ -261,7 +260,7 @@ print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowball
 def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_language() -> None:
     code = (
         "import sys, smuggling_wg as s\n"
-        "hits = s.load().search('цифровые доказательства', kinds='recommendation')\n"
+        "hits = s.load().search('цифровые доказательства', kind='recommendation')\n"
         "print([h.record.number for h in hits], 'snowballstemmer' in sys.modules,"
         " 'snowballstemmer.french_stemmer' in sys.modules)"
     )
@@ -276,11 +275,11 @@ def test_a_hit_by_another_name_shows_where_the_text_spells_the_name(ds: Dataset)
     assert hit.text[start:].startswith("International Organization for Migration") and end - start == len(
         "International"
     )
-    (eurojust,) = ds.search("Евроюст", lang="ru", kinds="paragraph")[:1]
+    (eurojust,) = ds.search("Евроюст", language="ru", kind="paragraph")[:1]
     assert "от **Агентства** Европейского союза по сотрудничеству" in eurojust.highlight()
 
 
 def test_an_acronym_no_text_holds_finds_every_paragraph_naming_the_organization(ds: Dataset) -> None:
-    hits = {h.source: h for h in ds.search("ЕС", kinds="paragraph")}  # the European Union
+    hits = {h.source: h for h in ds.search("ЕС", kind="paragraph")}  # the European Union
     assert set(hits) == {(25,), (27,), (30,)}  # Eurojust's statement, the parties, the observers
     assert not any("ЕС" in h.text.split() for h in hits.values())

@@ -50,12 +50,18 @@ def test_meetings(ds: Dataset) -> None:
     assert ds.meeting(7).number == 7
 
 
-@pytest.mark.parametrize("wanted", [8, 0, "7", None])
-def test_unknown_meeting(ds: Dataset, wanted: object) -> None:
+@pytest.mark.parametrize("wanted", [8, 0])
+def test_unknown_meeting(ds: Dataset, wanted: int) -> None:
     with pytest.raises(swg.NotFound) as caught:
-        ds.meeting(wanted)  # type: ignore[arg-type]
+        ds.meeting(wanted)
     assert isinstance(caught.value, KeyError)
     assert "Valid: 7" in str(caught.value)
+
+
+@pytest.mark.parametrize(("wanted", "said"), [("7", "got '7'; use 7"), (None, "got None")])
+def test_a_meeting_number_is_an_integer(ds: Dataset, wanted: object, said: str) -> None:
+    with pytest.raises(swg.InvalidFilter, match=f"meeting numbers are integers: {said}"):
+        ds.meeting(wanted)  # type: ignore[arg-type]
 
 
 def test_recommendations_filters(ds: Dataset) -> None:

@@ -256,14 +256,18 @@ def test_numbered_meetings_follow_the_un_english(m7: Meeting) -> None:
 
 def test_old_names_still_work_with_a_deprecation_warning(m7: Meeting) -> None:
     with pytest.warns(
-        DeprecationWarning, match=r"Meeting.sessions_held is deprecated since 1.1: use Meeting.meetings_held"
+        DeprecationWarning,
+        match=r"Meeting.sessions_held is deprecated, use Meeting.meetings_held \(to be removed in 2.0",
     ):
         assert m7.sessions_held == 4
     with pytest.warns(
-        DeprecationWarning, match=r"Meeting.sessions is deprecated since 1.1: use Meeting.numbered_meetings"
+        DeprecationWarning,
+        match=r"Meeting.sessions is deprecated, use Meeting.numbered_meetings \(to be removed in 2.0",
     ):
         assert m7.sessions == m7.numbered_meetings
-    with pytest.warns(DeprecationWarning, match=r"models.Session is deprecated since 1.1: use NumberedMeeting"):
+    with pytest.warns(
+        DeprecationWarning, match=r"models.Session is deprecated, use NumberedMeeting \(to be removed in 2.0"
+    ):
         assert models.Session is models.NumberedMeeting
     with pytest.raises(AttributeError, match="has no attribute 'Sessions'"):
         models.Sessions  # noqa: B018
@@ -287,7 +291,7 @@ def test_a_data_file_with_the_old_keys_still_loads(tmp_path: Path) -> None:
     meeting["sessions"] = [{"number": 1, "date": "2030-01-01", "source": [1]}]
     path = tmp_path / "old.yaml"
     path.write_text(yaml.safe_dump({"meetings": [meeting]}, allow_unicode=True), encoding="utf-8")
-    with pytest.warns(DeprecationWarning, match="of a meeting is deprecated since 1.1") as warned:
+    with pytest.warns(DeprecationWarning, match="of a meeting is deprecated, use") as warned:
         ds = swg.load(extra=[path])
     assert {str(w.message).split(" is ")[0] for w in warned} == {
         "the key 'sessions_held' of a meeting",

@@ -20,18 +20,18 @@ def _numbers(hits: tuple[swg.SearchHit[Any], ...]) -> list[int]:
 
 def test_inflected_russian_finds_other_forms(ds: Dataset) -> None:
     # the texts say «цифровых доказательств», «цифровым доказательствам»
-    hits = ds.search("цифровые доказательства", kinds="recommendation")
+    hits = ds.search("цифровые доказательства", kind="recommendation")
     assert sorted(_numbers(hits)) == [11, 12, 14]
-    assert _numbers(ds.search("цифровые доказательства", kinds="paragraph")) == [16, 13]
+    assert _numbers(ds.search("цифровые доказательства", kind="paragraph")) == [16, 13]
 
 
 def test_english_stemming(ds: Dataset) -> None:
-    assert sorted(_numbers(ds.search("digital evidence", kinds="recommendation"))) == [11, 12, 14]
-    assert sorted(_numbers(ds.search("investigating", lang="en", kinds="recommendation"))) == [5, 8, 10, 14, 21]
+    assert sorted(_numbers(ds.search("digital evidence", kind="recommendation"))) == [11, 12, 14]
+    assert sorted(_numbers(ds.search("investigating", language="en", kind="recommendation"))) == [5, 8, 10, 14, 21]
 
 
 def test_lang_restricts_the_texts_searched(ds: Dataset) -> None:
-    assert ds.search("digital evidence", lang="ru") == ()
+    assert ds.search("digital evidence", language="ru") == ()
     assert {h.lang for h in ds.search("digital evidence")} == {"en"}
     assert {h.lang for h in ds.search("доказательства")} == {"ru"}
 
@@ -43,38 +43,38 @@ def test_case_and_yo_folding(ds: Dataset) -> None:
 def test_phrase_that_spans_a_line_break_in_the_original(ds: Dataset, raw_source: str) -> None:
     # «совместные следственные | группы» is broken across printed lines in para 9
     assert "совмест-" in raw_source
-    hits = ds.search('"совместные следственные группы"', kinds="paragraph")
+    hits = ds.search('"совместные следственные группы"', kind="paragraph")
     assert _numbers(hits) == [9]
     assert "**совместные следственные группы**" in hits[0].highlight()
 
 
 def test_phrase_needs_the_words_in_sequence(ds: Dataset) -> None:
-    assert _numbers(ds.search('"joint investigation teams"', kinds="recommendation")) == [8]
+    assert _numbers(ds.search('"joint investigation teams"', kind="recommendation")) == [8]
     assert ds.search('"teams investigation joint"') == ()
 
 
 def test_exclusion(ds: Dataset) -> None:
-    every = set(_numbers(ds.search("цифровых", kinds="recommendation")))
-    without = set(_numbers(ds.search("цифровых -киберпространства", kinds="recommendation")))
+    every = set(_numbers(ds.search("цифровых", kind="recommendation")))
+    without = set(_numbers(ds.search("цифровых -киберпространства", kind="recommendation")))
     assert every == {11, 12, 14} and without == {11, 14}
-    assert _numbers(ds.search('цифровых -"цифровых доказательств"', kinds="recommendation")) == []
+    assert _numbers(ds.search('цифровых -"цифровых доказательств"', kind="recommendation")) == []
 
 
 def test_all_words_are_required(ds: Dataset) -> None:
-    assert _numbers(ds.search("цифровых вспышках", kinds="recommendation")) == []
-    assert _numbers(ds.search("вспышках очагах", kinds="recommendation")) == [13]
+    assert _numbers(ds.search("цифровых вспышках", kind="recommendation")) == []
+    assert _numbers(ds.search("вспышках очагах", kind="recommendation")) == [13]
 
 
 def test_speakers_agenda_and_themes_are_searched(ds: Dataset) -> None:
-    (ragazzi,) = ds.search("Ragazzi", kinds="speaker")
-    assert {h.source for h in ds.search("Ragazzi", kinds="paragraph")} == {(6,), (9,), (21,)}
-    assert ragazzi.kind == "speaker" and ragazzi.record.order == 3  # type: ignore[union-attr]
+    (ragazzi,) = ds.search("Ragazzi", kind="speaker")
+    assert {h.source for h in ds.search("Ragazzi", kind="paragraph")} == {(6,), (9,), (21,)}
+    assert ragazzi.kind == "speaker" and ragazzi.record.order == 3
     assert ragazzi.source == (6, 9, 21)
     assert {h.kind for h in ds.search("средиземноморскому маршруту")} == {"paragraph", "speaker"}
     other = ds.search('"Other matters"')
     assert other[0].kind == "agenda_item" and other[0].record.number == 4  # type: ignore[union-attr]
     assert {h.source for h in other[1:]} == {(11,), (26,)}
-    assert [h.record.id for h in ds.search("technology", kinds="theme")] == ["technology"]  # type: ignore[union-attr]
+    assert [h.record.id for h in ds.search("technology", kind="theme")] == ["technology"]
 
 
 def test_hits_are_ranked_and_cited(ds: Dataset) -> None:
@@ -85,7 +85,7 @@ def test_hits_are_ranked_and_cited(ds: Dataset) -> None:
 
 
 def test_snippet_highlights_the_match(ds: Dataset) -> None:
-    hit = ds.search("очагах", kinds="recommendation")[0]
+    hit = ds.search("очагах", kind="recommendation")[0]
     assert "**очагах**" in hit.highlight() and "**" not in hit.snippet
     assert hit.highlight(before="[", after="]").count("[очагах]") == 1
     assert hit.text[hit.spans[0][0] : hit.spans[0][1]] == "очагах"
@@ -93,9 +93,9 @@ def test_snippet_highlights_the_match(ds: Dataset) -> None:
 
 def test_filters_are_validated(ds: Dataset) -> None:
     with pytest.raises(swg.InvalidFilter, match="Did you mean 'recommendation'"):
-        ds.search("x", kinds=["recommendations"])  # type: ignore[list-item]
+        ds.search("x", kind=["recommendations"])  # type: ignore[list-item]
     with pytest.raises(swg.InvalidFilter, match="unknown language 'fr'"):
-        ds.search("x", lang="fr")  # type: ignore[call-overload]
+        ds.search("x", language="fr")  # type: ignore[call-overload]
     with pytest.raises(swg.NotFound):
         ds.search("x", meeting=8)
     assert ds.search("мигрантов", meeting=7) == ds.search("мигрантов")

@@ -232,15 +232,20 @@ def test_manifest_and_replacing_an_earlier_site(tmp_path: Path, ds: Dataset) -> 
     assert (out.stat().st_mode & 0o777) == 0o777 & ~umask  # readable by a web server, like any new folder
 
 
-def test_refuses_a_folder_that_is_not_a_site_unless_forced(tmp_path: Path, ds: Dataset) -> None:
+def test_never_replaces_a_folder_that_is_not_a_site(
+    tmp_path: Path, ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "mine"
-    out.mkdir()
+    (out / "sub").mkdir(parents=True)
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
     with pytest.raises(swg.ExportError, match="not empty and holds no earlier site"):
         site(ds, out)
-    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
-    site(ds, out, force=True)
-    assert not (out / "notes.txt").exists() and (out / MANIFEST).is_file()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me" and (out / "sub").is_dir()
+    monkeypatch.chdir(out / "sub")
+    for here in (".", ".."):
+        with pytest.raises(swg.ExportError, match="the current folder or holds it"):
+            site(ds, here)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "sub"], "nothing left behind"
     afile = tmp_path / "file"
     afile.write_text("x", encoding="utf-8")
     with pytest.raises(swg.ExportError, match="not a folder"):

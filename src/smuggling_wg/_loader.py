@@ -762,9 +762,13 @@ def _short(value: object, width: int = 80) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
+#: What a value of each YAML kind is called in a message (not Python's type names).
+_KIND_WORDS = {dict: "a mapping", list: "a list", type(None): "nothing (null)", bool: "true/false"}
+
+
 def _shown(value: object) -> str:
-    if isinstance(value, dict | list):
-        return type(value).__name__
+    if isinstance(value, dict | list) or value is None:
+        return _KIND_WORDS[type(value)]
     return _short(value)
 
 

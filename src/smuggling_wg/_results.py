@@ -24,10 +24,11 @@ class Results(tuple[T, ...]):
     """
 
     dataset: Dataset | None
+    kind: type | None
 
-    def __new__(cls, records: Iterable[T] = (), dataset: Dataset | None = None) -> Results[T]:
+    def __new__(cls, records: Iterable[T] = (), dataset: Dataset | None = None, kind: type | None = None) -> Results[T]:
         results = super().__new__(cls, records)
-        results.dataset = dataset
+        results.dataset, results.kind = dataset, kind
         return results
 
     def to_dataframe(self) -> pandas.DataFrame:
@@ -39,7 +40,7 @@ class Results(tuple[T, ...]):
         """
         from ._tables import frame_of
 
-        return frame_of(self, None if self.dataset is None else self.dataset.bundle)
+        return frame_of(self, None if self.dataset is None else self.dataset.bundle, self.kind)
 
     def _repr_html_(self) -> str:
         from ._notebook import html

@@ -73,7 +73,7 @@ _WORDS: dict[Lang, dict[str, Any]] = {
         "not_states": "(of them not a state: {names})",
         "none": "none",
         "paras": ("para", "paras"),
-        "next": "Next: smuggling-wg recommendations --theme technology · smuggling-wg show rec 8 · "
+        "next": "Next: smuggling-wg recommendations{theme}{meeting} · smuggling-wg show rec {rec}{meeting} · "
         'smuggling-wg search "digital evidence" · smuggling-wg --help',
     },
     "ru": {
@@ -92,7 +92,7 @@ _WORDS: dict[Lang, dict[str, Any]] = {
         "not_states": "(из них не государства: {names})",
         "none": "нет",
         "paras": ("п.", "пп."),
-        "next": "Далее: smuggling-wg recommendations --theme technology · smuggling-wg show rec 8 · "
+        "next": "Далее: smuggling-wg recommendations{theme}{meeting} · smuggling-wg show rec {rec}{meeting} · "
         'smuggling-wg search "цифровые доказательства" · smuggling-wg --help',
     },
 }
@@ -213,7 +213,7 @@ def render(ds: Dataset, meeting: int, lang: Lang | None = None) -> str:
 
     def cite(numbers: list[int]) -> str:
         one, many = words["paras"]
-        return f"  [{one if len(numbers) == 1 else many} {', '.join(map(str, numbers))}]"
+        return f"  [{one if len(numbers) == 1 else many} {', '.join(map(str, numbers))}]" if numbers else ""
 
     def clip(text: str, width: int = 60) -> str:
         return text if len(text) <= width else text[: text.rfind(" ", 0, width)] + "…"
@@ -258,5 +258,14 @@ def render(ds: Dataset, meeting: int, lang: Lang | None = None) -> str:
         others = ", ".join(ds.actor(a).name.get(lang) for a in entry["not_states"])
         mixed = entry["not_states"] and len(entry["not_states"]) < entry["count"]
         lines.append(line + (" " + words["not_states"].format(names=others) if mixed else ""))
-    lines += ["", words["next"]]
+    several = len(ds.meetings) > 1
+    last_theme = m.themes[-1].id if m.themes else ""
+    lines += [
+        "",
+        words["next"].format(
+            theme=f" --theme {last_theme}" if last_theme else "",
+            rec=m.recommendations[len(m.recommendations) // 3].number if m.recommendations else 1,
+            meeting=f" --meeting {m.number}" if several else "",
+        ),
+    ]
     return "\n".join(lines)

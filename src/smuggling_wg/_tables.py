@@ -816,10 +816,11 @@ def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | N
 HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text")
 
 
-def frame_of(records: tuple[Any, ...], bundle: Bundle | None) -> pandas.DataFrame:
+def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:
     """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
-    if not records:
-        return _pandas().DataFrame()
+    if not records:  # no rows: the columns of the kind's table, when the query says which
+        name = _TABLE_OF.get(kind) if kind is not None else None
+        return _typed(table(name), [], bundle) if name else _pandas().DataFrame()
     spec, columns, found = _located(records, bundle)
     if spec is None:
         frame = _pandas().DataFrame.from_records(found, columns=columns)

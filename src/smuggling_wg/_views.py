@@ -159,13 +159,20 @@ def _roles(show: Callable[[MeetingRole], list[str]]) -> Get:
     return get
 
 
+def _para(numbers: Iterable[int]) -> str:
+    """'para 3' or 'paras 6, 9, 21'."""
+    found = sorted(set(numbers))
+    return f"{'para' if len(found) == 1 else 'paras'} {paras(found)}"
+
+
 def _statement(s: Statement) -> str:
-    items = f"items {paras(s.agenda_items)}" if s.agenda_items else "items not stated"
-    return f"{s.kind}, {items} (para {paras(s.source)})"
+    n = len(s.agenda_items)
+    items = f"{'item' if n == 1 else 'items'} {paras(s.agenda_items)}" if n else "items not stated"
+    return f"{s.kind}, {items} ({_para(s.source)})"
 
 
 def _panellist(s: Speaker) -> str:
-    return f"{s.name.get()}, {s.position.get()} (item {s.agenda_item}; paras {paras({*s.source, *s.remarks})})"
+    return f"{s.name.get()}, {s.position.get()} (item {s.agenda_item}; {_para({*s.source, *s.remarks})})"
 
 
 def _actor_lines(profile: ActorProfile, ds: Dataset | None) -> list[tuple[str, object]]:
@@ -217,7 +224,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("actor", _field("actor"), brief=True),
         Line("name", _actor_name(), brief=True, wide=True),
         Line("kind", _field("kind"), brief=True),
-        Line("as written", _field("as_written"), brief=True),
+        Line("as written", _field("as_written"), brief=True, wide=True),
         Line("items", lambda s, _: paras(s.agenda_items) or "not stated", brief=True),
         Line("para", _cited, brief=True),
     ),
@@ -302,14 +309,12 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line(
             "participation",
             _roles(
-                lambda r: (
-                    [f"{r.participation.status} (para {paras(r.participation.source)})"] if r.participation else []
-                )
+                lambda r: [f"{r.participation.status} ({_para(r.participation.source)})"] if r.participation else []
             ),
         ),
         Line("statements", _roles(lambda r: [_statement(s) for s in r.statements])),
         Line("panellists", _roles(lambda r: [_panellist(s) for s in r.speakers])),
-        Line("chair", _roles(lambda r: [f"{r.chair.name.get()} (para {paras(r.chair.source)})"] if r.chair else [])),
+        Line("chair", _roles(lambda r: [f"{r.chair.name.get()} ({_para(r.chair.source)})"] if r.chair else [])),
         Line("cited from", lambda p, _: paras(n for r in p.meetings for n in r.source)),
     ),
     Meeting: (
@@ -370,7 +375,10 @@ def brief(records: Sequence[object], ds: Dataset | None = None) -> tuple[list[st
 
 def full(record: object, ds: Dataset | None = None) -> list[tuple[str, object]]:
     """One record in full: (label, value) for every line that has a value (a profile: its actor's first)."""
-    lines = [(line.label, line.get(record, ds)) for line in _view(type(record))]
+    view = _view(type(record))
+    both = {line.label.split(" (ru, the report)")[0] for line in view if line.label.endswith(" (ru, the report)")}
+    # a text shown in both languages is not shown a third time in the display language
+    lines = [(line.label, line.get(record, ds)) for line in view if not (line.brief and line.label in both)]
     if isinstance(record, ActorProfile):
         lines = _actor_lines(record, ds) + lines
     return [(label, value) for label, value in lines if value not in (None, "")]

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, get_args
 
-from .models import Bundle, Modality, Provenance, Recommendation
+from .models import Bundle, Meeting, Modality, Provenance, Recommendation
 
 if TYPE_CHECKING:
     import pandas
@@ -112,10 +112,15 @@ def values_of(r: Recommendation, dimension: Dimension, provenance: Provenance | 
     return list(dict.fromkeys(getters[dimension]()))
 
 
-def order(bundle: Bundle, dimension: Dimension, seen: Iterable[Value]) -> list[Value]:
-    """Every value of ``dimension``: the vocabulary's order where there is one, else sorted."""
+def order(
+    bundle: Bundle, dimension: Dimension, seen: Iterable[Value], meetings: Iterable[Meeting] | None = None
+) -> list[Value]:
+    """Every value of ``dimension``: the vocabulary's order where there is one, else sorted.
+
+    ``meetings``: whose themes count (default: every meeting's); the other vocabularies are the data's.
+    """
     canonical: dict[Dimension, list[Value]] = {
-        "theme": [t.id for m in bundle.meetings for t in m.themes],
+        "theme": [t.id for m in (bundle.meetings if meetings is None else meetings) for t in m.themes],
         "modality": list(get_args(Modality)),
         "topic": [t.id for t in bundle.topics],
         "specificity": [1, 2, 3, 4, 5],
@@ -131,11 +136,16 @@ def _natural(value: Value) -> tuple[Any, ...]:
 
 
 def counts(
-    bundle: Bundle, records: Sequence[Recommendation], dimension: Dimension, provenance: Provenance | None = None
+    bundle: Bundle,
+    records: Sequence[Recommendation],
+    dimension: Dimension,
+    provenance: Provenance | None = None,
+    meetings: Iterable[Meeting] | None = None,
 ) -> CountTable:
-    """How many of ``records`` have each value of ``dimension`` (a record counts once per value)."""
+    """How many of ``records`` (of ``meetings``) have each value of ``dimension`` (a record counts once per value)."""
     tally = Counter(v for r in records for v in values_of(r, dimension, provenance))
-    return CountTable((Count(v, tally[v]) for v in order(bundle, dimension, tally)), dimension=dimension)
+    values = order(bundle, dimension, tally, meetings)
+    return CountTable((Count(v, tally[v]) for v in values), dimension=dimension)
 
 
 def crosstab(
@@ -144,11 +154,12 @@ def crosstab(
     row: Dimension,
     column: Dimension,
     provenance: Provenance | None = None,
+    meetings: Iterable[Meeting] | None = None,
 ) -> CrossTable:
-    """How many of ``records`` have each (row value, column value) pair; zero cells included."""
+    """How many of ``records`` (of ``meetings``) have each (row value, column value) pair; zero cells included."""
     pairs = Counter(
         (a, b) for r in records for a in values_of(r, row, provenance) for b in values_of(r, column, provenance)
     )
-    rows = order(bundle, row, (a for a, _ in pairs))
-    columns = order(bundle, column, (b for _, b in pairs))
+    rows = order(bundle, row, (a for a, _ in pairs), meetings)
+    columns = order(bundle, column, (b for _, b in pairs), meetings)
     return CrossTable((Cell(a, b, pairs[(a, b)]) for a in rows for b in columns), rows=row, columns=column)

@@ -30,7 +30,7 @@ from typing import Any
 from ._language import LANGS, set_display_language
 from .dataset import Dataset, load
 from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
-from .models import Record, State
+from .models import ActorProfile, Record, State
 
 __all__ = ["main", "main_entry"]
 
@@ -41,7 +41,8 @@ EPILOG = """examples:
   smuggling-wg recommendations --topic digital_evidence --format csv
   smuggling-wg search "цифровые доказательства"
   smuggling-wg states --statements --include-panellists
-  smuggling-wg show rec 8 | smuggling-wg show para 27 | smuggling-wg show actor Italy
+  smuggling-wg show rec 8
+  smuggling-wg show actor Italy
   smuggling-wg export --format datapackage --out data/
 """
 
@@ -73,9 +74,12 @@ def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
 def _states(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
     if a.statements:
         return ds.states_with_statements(meeting=a.meeting, include_panellists=a.include_panellists)
+    if a.include_panellists:
+        raise UsageError("--include-panellists goes with --statements (the states that made statements)")
     statuses = sorted({p.status for p in ds.participants(meeting=a.meeting) if isinstance(ds.actor(p.actor), State)})
-    if a.status is not None and a.status.casefold() not in statuses:
-        raise InvalidFilter("status of a state", a.status, statuses)
+    for status in a.status or ():
+        if status.casefold() not in statuses:
+            raise InvalidFilter("status of a state", status, statuses)
     chosen = ds.participants(meeting=a.meeting, status=a.status)
     return tuple(dict.fromkeys(s for s in (ds.actor(p.actor) for p in chosen) if isinstance(s, State)))
 
@@ -116,10 +120,24 @@ def _plain(value: object) -> Any:
     return value
 
 
+#: The narrowest table the command lays out, whatever ``COLUMNS`` says.
+MIN_WIDTH = 20
+
+
+def _width(isatty: bool) -> int:
+    """The width to lay tables out in: ``COLUMNS`` (at least :data:`MIN_WIDTH`), else the terminal's, else 80."""
+    import shutil
+
+    raw = os.environ.get("COLUMNS", "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return max(MIN_WIDTH, int(raw))
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns) if isatty else 80
+
+
 def _console(stream: Any) -> Any:
     from rich.console import Console
 
-    isatty = getattr(stream, "isatty", lambda: False)()
+    isatty = bool(getattr(stream, "isatty", lambda: False)())
     plain = not isatty or "NO_COLOR" in os.environ
     return Console(
         file=stream,
@@ -129,6 +147,7 @@ def _console(stream: Any) -> Any:
         emoji=False,
         soft_wrap=False,
         force_terminal=False if plain else None,
+        width=_width(isatty),
     )
 
 
@@ -159,15 +178,28 @@ def _print_table(header: list[str], rows: list[list[Any]], wide: set[str], title
         title_justify="left",
         header_style="" if plain else "bold",
     )
-    for index, label in enumerate(header):
+    widths = []
+    for index, label in enumerate(header):  # short columns keep their width, long ones wrap
         narrow = max([len(label), *(len(row[index].plain) for row in rows)])
+        short = label not in wide and narrow <= 12
+        widths.append(narrow if short else min(narrow, max(len(label), 10)))
         table.add_column(
-            label,
-            overflow="fold",
-            ratio=3 if label in wide else None,
-            no_wrap=label not in wide,
-            min_width=None if label in wide else min(narrow, 28),
+            label, overflow="fold", ratio=3 if label in wide else None, no_wrap=short, min_width=widths[-1]
         )
+    if sum(widths) + 2 * (len(widths) - 1) > console.width:  # too narrow for the columns: one record per block
+        from rich.text import Text
+
+        blocks = [Text(f"{label}: ").append_text(cell) for row in rows for label, cell in zip(header, row, strict=True)]
+        per = len(header)
+        with console.capture() as captured:
+            for start in range(0, len(blocks), per):
+                for block in blocks[start : start + per]:
+                    console.print(block, overflow="fold")
+                console.print()
+        out.write(
+            (title + "\n" if title else "") + "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+        )
+        return
     for row in rows:
         table.add_row(*row)
     if plain:  # piped: no trailing padding on any line
@@ -193,8 +225,20 @@ def _emit(ds: Dataset, records: Sequence[Any], fmt: str, title: str, out: Any) -
     else:
         header, values = _views.brief(records, ds)
         wide = _views.wide(type(records[0])) if records else set()
+        if len(ds.meetings) > 1:  # records of several meetings: say whose each is
+            of = _meetings_of(ds)
+            header = ["meeting", *header]
+            values = [
+                [getattr(r, "meeting", None) or of.get(id(r), ""), *row] for r, row in zip(records, values, strict=True)
+            ]
         styled = not _console(out).no_color
         _print_table(header, [[_cell(v, styled) for v in row] for row in values], wide, title, out)
+
+
+def _meetings_of(ds: Dataset) -> dict[int, int]:
+    """The meeting of every record a listing shows, by the record's identity."""
+    lists = ("recommendations", "paragraphs", "speakers", "statements", "participants", "agenda", "documents", "themes")
+    return {id(r): m.number for m in ds.meetings for name in lists for r in getattr(m, name)}
 
 
 def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
@@ -227,7 +271,7 @@ SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from . import _views
 
-    kind, key = a.what, a.key
+    kind, key = a.what, " ".join(a.key)
     record: Any
     if kind in ("rec", "recommendation"):
         record = ds.recommendation(_int(key, "recommendation number"), meeting=a.meeting)
@@ -237,8 +281,10 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         record = ds.speaker(_int(key, "speaker number"), meeting=a.meeting)
     else:
         record = ds.profile(key)
-    if a.format != "table":
-        _emit(ds, [record], a.format, "", out)
+    if a.format != "table":  # CSV of an actor's profile: the actor's row (the profile's lists are in JSON and YAML)
+        _emit(
+            ds, [record.actor if a.format == "csv" and isinstance(record, ActorProfile) else record], a.format, "", out
+        )
         return 0
     lines = _views.full(record, ds)
     _print_table(
@@ -284,7 +330,7 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     except (ExportError, ImportError) as exc:
         print(f"smuggling-wg export: error: {exc}", file=sys.stderr)
         return 1
-    out.write(f"wrote {len(written)} files to {a.out}\n")
+    out.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {a.out}\n")
     return 0
 
 
@@ -292,7 +338,7 @@ def _site(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     from .export import site
 
     try:
-        written = site(ds, a.out, meeting=a.meeting, force=a.force)
+        written = site(ds, a.out, meeting=a.meeting)
     except ImportError as exc:
         print(f"smuggling-wg site: error: {exc}", file=sys.stderr)
         return 1
@@ -345,11 +391,17 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
         if sys.stderr.isatty() and time.monotonic() - started > 1:
             sys.stderr.write(f"\rvalidating: {done:,} of {total:,} files" + ("\n" if done == total else ""))
 
+    import warnings
+
     token = _loader.PROGRESS.set(progress)
     try:
-        problems = validate(*a.paths)
+        with warnings.catch_warnings(record=True) as caught:  # old keys still load: say so, as a note
+            warnings.simplefilter("always", DeprecationWarning)
+            problems = validate(*a.paths)
     finally:
         _loader.PROGRESS.reset(token)
+    for note in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
+        print(f"smuggling-wg validate: note: {note}", file=sys.stderr)
     if problems:
         raise DataError(problems)
     also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
@@ -375,8 +427,12 @@ def _mcp(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     """Serve the dataset to AI assistants over MCP on stdin/stdout (see :mod:`smuggling_wg._mcp`)."""
     try:
         from ._mcp import serve
-    except ImportError as exc:
-        raise UsageError(f"the MCP server needs the mcp package: pip install 'smuggling-wg[mcp]' ({exc})") from None
+    except ImportError as exc:  # a missing extra, as for export and site: exit 1
+        print(
+            f"smuggling-wg mcp: error: the MCP server needs the mcp package: pip install 'smuggling-wg[mcp]' ({exc})",
+            file=sys.stderr,
+        )
+        return 1
     serve(ds)
     return 0
 
@@ -401,10 +457,20 @@ WITHOUT_DATA = ("validate", "template", "schema")
 def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> argparse.ArgumentParser:
     """The options a command takes: only those it honours."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+    common.add_argument(
+        "--format",
+        type=str.casefold,
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
     if lang:
         common.add_argument(
-            "--lang", choices=LANGS, default="ru", help="display language of texts and names (default: ru)"
+            "--lang",
+            type=str.casefold,
+            choices=LANGS,
+            default="ru",
+            help="display language of texts and names (default: ru)",
         )
     if meeting:
         common.add_argument("--meeting", type=int, help="one meeting's (default: every meeting loaded)")
@@ -453,7 +519,9 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--specificity", type=int, action="append", help="editorial specificity level, 1-5")
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
-    recs.add_argument("--provenance", choices=("source", "editorial"), help="count only labels of this provenance")
+    recs.add_argument(
+        "--provenance", type=str.casefold, choices=("source", "editorial"), help="count only labels of this provenance"
+    )
     states = command(
         "states",
         "states: participating (by status) or that made statements",
@@ -468,7 +536,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --statements: add panellists' states (--include-panelists: the old spelling)",
     )
-    states.add_argument("--status", help="party, signatory, non_party or permanent_observer")
+    states.add_argument(
+        "--status",
+        action="append",
+        help="a status states have in the data: party, signatory or non_party (repeat for several)",
+    )
     participants = command(
         "participants", "every participant with its status", "smuggling-wg participants --status organization", listing
     )
@@ -498,10 +570,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", nargs="*", help='the search query: words, "phrases", -excluded words')
     search.add_argument("--kind", action="append", help="recommendation, paragraph, speaker, agenda_item or theme")
-    search.add_argument("--search-language", choices=LANGS, help="search only the texts in this language")
+    search.add_argument(
+        "--search-language", type=str.casefold, choices=LANGS, help="search only the texts in this language"
+    )
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
-    show.add_argument("what", choices=SHOWN)
-    show.add_argument("key", help="a number, or an actor's code or name")
+    show.add_argument("what", type=str.casefold, choices=SHOWN)
+    show.add_argument("key", nargs="+", help="a number, or an actor's code or name (several words: one name)")
     export = command(
         "export",
         "write the data as JSON, YAML, CSV, a Frictionless Data Package, JSON Schemas, SQLite (with Datasette "
@@ -511,6 +585,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         dest="export_format",
+        type=str.casefold,
         choices=("json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"),
         required=True,
         help="json: one document and its JSON Schema; yaml: one data file; csv: tidy tables; datapackage: the "
@@ -532,7 +607,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
     site.add_argument("--meeting", type=int, help="the meeting (default: the only one loaded)")
-    site.add_argument("--force", action="store_true", help="replace a folder that is not an earlier site")
     schema = command(
         "schema",
         "print the JSON Schema of the JSON export, of one model, or of a data file",
@@ -568,18 +642,25 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def _search_words(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
-    """``search`` takes words that start with ``-`` (exclusions) anywhere, also first: they are not options."""
+    """``search`` takes words that start with one ``-`` (exclusions) anywhere, also first: they are not options.
+
+    A token that starts with ``--`` is an option (an unknown one is a usage error), and ``--``
+    alone ends the options, as everywhere.
+    """
     if not argv or argv[0] != "search":
         return argv
     options = {o for a in _subcommands(parser)["search"]._actions for o in a.option_strings}
     rest, words, expects_value = ["search"], [], False
-    for token in argv[1:]:
+    for position, token in enumerate(argv[1:], 1):
         if expects_value:
             rest.append(token)
             expects_value = False
-        elif token.split("=")[0] in options:
+        elif token == "--":
+            words += argv[position + 1 :]
+            break
+        elif token.split("=")[0] in options or token.startswith("--"):
             rest.append(token)
-            expects_value = "=" not in token and token not in ("-h", "--help")
+            expects_value = "=" not in token and token not in ("-h", "--help") and token in options
         else:
             words.append(token)
     return [*rest, "--", *words] if words else rest
@@ -613,6 +694,11 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         out.write(f"smuggling-wg {version('smuggling-wg')} (data {DATA_VERSION})\n")
         return 0
     command: str = args.command
+    if "--include-panelists" in args_list:
+        print(
+            "smuggling-wg: note: --include-panelists is deprecated, use --include-panellists (removed in 2.0)",
+            file=sys.stderr,
+        )
     set_display_language(args.lang)
     if command == "search":
         args.query = " ".join(args.query)

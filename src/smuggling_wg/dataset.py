@@ -120,6 +120,10 @@ class Dataset:
 
     def meeting(self, number: int) -> Meeting:
         """The meeting with this number; :class:`NotFound` if there is none."""
+        if not isinstance(number, int) or isinstance(number, bool):
+            use = f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
+            reason = f"meeting numbers are integers: got {number!r}{use}"
+            raise InvalidFilter("meeting number", number, self._meetings, reason=reason)
         try:
             return self._meetings[number]
         except (KeyError, TypeError):
@@ -228,7 +232,8 @@ class Dataset:
         if not having:
             raise NotFound(what, None, [], reason=f"no meeting has a {what}")
         listed = " and ".join(map(str, having))
-        raise NotFound(what, None, having, reason=f"{what} is in meetings {listed}: say which with meeting=")
+        reason = f"{what} is in meetings {listed}: say which meeting (meeting=N; on the command line, --meeting N)"
+        raise NotFound(what, None, having, reason=reason)
 
     def _in(self, meeting: OneOrMore[int]) -> tuple[Meeting, ...]:
         """The meetings a filter covers: all of them (None), or those given (one number or several)."""
@@ -241,16 +246,19 @@ class Dataset:
         """Paragraphs in order; with ``topic`` (one or several), those tagged with any of them."""
         wanted = _values("topic", topic, [x.id for x in self._bundle.topics])
         return self._results(
-            p
-            for m in self._in(meeting)
-            for p in m.paragraphs
-            if wanted is None or any(t.topic in wanted for t in p.topics)
+            (
+                p
+                for m in self._in(meeting)
+                for p in m.paragraphs
+                if wanted is None or any(t.topic in wanted for t in p.topics)
+            ),
+            kind=Paragraph,
         )
 
     @property
     def topics(self) -> Results[Topic]:
         """The controlled vocabulary of topics (editorial), in its own order."""
-        return self._results(self._bundle.topics)
+        return self._results(self._bundle.topics, kind=Topic)
 
     def topic(self, topic_id: str) -> Topic:
         """A topic by its id (any case); :class:`NotFound` naming the vocabulary otherwise."""
@@ -304,11 +312,14 @@ class Dataset:
                 tests.append((self._labels(dimension, provenance)[0], set(values)))
         needle = fold(text) if text is not None else None
         return self._results(
-            r
-            for m in self._in(meeting)
-            for r in m.recommendations
-            if all(not labels[m.number, r.number].isdisjoint(values) for labels, values in tests)
-            and (needle is None or needle in fold(r.text.ru) or needle in fold(r.text.en))
+            (
+                r
+                for m in self._in(meeting)
+                for r in m.recommendations
+                if all(not labels[m.number, r.number].isdisjoint(values) for labels, values in tests)
+                and (needle is None or needle in fold(r.text.ru) or needle in fold(r.text.en))
+            ),
+            kind=Recommendation,
         )
 
     def _labels(
@@ -339,7 +350,8 @@ class Dataset:
         """
         dimension = _value("dimension", dimension, analysis.DIMENSIONS)
         provenance = _value("provenance", provenance, _PROVENANCES)
-        return analysis.counts(self._bundle, self._records(meeting), dimension, provenance)
+        chosen = self._in(meeting)
+        return analysis.counts(self._bundle, self._records(meeting), dimension, provenance, chosen)
 
     def crosstab(
         self,
@@ -353,7 +365,7 @@ class Dataset:
         row = _value("dimension", row, analysis.DIMENSIONS)
         column = _value("dimension", column, analysis.DIMENSIONS)
         provenance = _value("provenance", provenance, _PROVENANCES)
-        return analysis.crosstab(self._bundle, self._records(meeting), row, column, provenance)
+        return analysis.crosstab(self._bundle, self._records(meeting), row, column, provenance, self._in(meeting))
 
     def _records(self, meeting: OneOrMore[int]) -> tuple[Recommendation, ...]:
         """The recommendations of some meetings, or of all."""
@@ -372,12 +384,15 @@ class Dataset:
         actors = self._actor_ids(actor)
         items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
         return self._results(
-            s
-            for m in self._in(meeting)
-            for s in m.statements
-            if (kinds is None or s.kind in kinds)
-            and (actors is None or s.actor in actors)
-            and (items is None or not items.isdisjoint(s.agenda_items))
+            (
+                s
+                for m in self._in(meeting)
+                for s in m.statements
+                if (kinds is None or s.kind in kinds)
+                and (actors is None or s.actor in actors)
+                and (items is None or not items.isdisjoint(s.agenda_items))
+            ),
+            kind=Statement,
         )
 
     def states_with_statements(
@@ -401,7 +416,8 @@ class Dataset:
             include_panellists = include_panelists
         kinds = {"party", "observer_state"} | ({"panel"} if include_panellists else set())
         chosen = (s.actor for m in self._in(meeting) for s in m.statements if s.kind in kinds)
-        return self._results(a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
+        states = (a for a in (self._actors[i] for i in dict.fromkeys(chosen)) if isinstance(a, State))
+        return self._results(states, kind=State)
 
     def participants(
         self,
@@ -414,10 +430,13 @@ class Dataset:
         statuses = _values("status", status, _STATUSES)
         actors = self._actor_ids(actor)
         return self._results(
-            p
-            for m in self._in(meeting)
-            for p in m.participants
-            if (statuses is None or p.status in statuses) and (actors is None or p.actor in actors)
+            (
+                p
+                for m in self._in(meeting)
+                for p in m.participants
+                if (statuses is None or p.status in statuses) and (actors is None or p.actor in actors)
+            ),
+            kind=Participant,
         )
 
     def participation(self, *, meeting: OneOrMore[int] = None) -> analysis.CrossTable:
@@ -455,10 +474,13 @@ class Dataset:
         items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
         actors = self._actor_ids(actor)
         return self._results(
-            s
-            for m in self._in(meeting)
-            for s in m.speakers
-            if (items is None or s.agenda_item in items) and (actors is None or s.actor in actors)
+            (
+                s
+                for m in self._in(meeting)
+                for s in m.speakers
+                if (items is None or s.agenda_item in items) and (actors is None or s.actor in actors)
+            ),
+            kind=Speaker,
         )
 
     def speaker(self, order: int, *, meeting: int | None = None) -> Speaker:
@@ -639,9 +661,9 @@ class Dataset:
 
         return _tables.to_dataframe(self._bundle, _tables.table(table).name)
 
-    def _results(self, records: Iterable[R]) -> Results[R]:
-        """Query results that remember this dataset (for ``to_dataframe()``)."""
-        return Results(records, self)
+    def _results(self, records: Iterable[R], kind: type | None = None) -> Results[R]:
+        """Query results that remember this dataset and the kind of record they hold (for ``to_dataframe()``)."""
+        return Results(records, self, kind)
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """An index built on first use, once, however many threads ask at the same time."""
@@ -665,6 +687,9 @@ def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     found: set[Any] = set()
     for v in given:
         key = v.casefold() if isinstance(v, str) else v
+        if isinstance(v, str) and allowed and all(isinstance(a, int) for a in allowed):
+            use = f"; use {int(v)}" if v.strip().isdigit() else ""
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {v!r}{use}")
         if isinstance(v, bool) or key not in by_folded:
             raise InvalidFilter(name, v, allowed)
         found.add(by_folded[key])
@@ -710,14 +735,26 @@ def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int,
     """A check that data added to ``base`` takes no lookup key of a ``base`` actor for another actor.
 
     Otherwise ``ds.actor("ITA")`` or ``ds.actor("Italy")`` would become ambiguous. Ids are
-    compared without regard to case, as every key is.
+    compared without regard to case, as every key is. Two added actors may not share a key either.
     """
 
     def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
         owners: Mapping[str, Sequence[str]] = base._once("actor_keys", base._actor_keys)
+        bundled = {a.id for a in base.actors}
+        added: dict[str, str] = {}  # a key of an added actor -> that actor
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
             taken = owners.get(key, ())
+            if not taken and actor_id not in bundled and loc[0] == "actors":
+                other = added.setdefault(key, actor_id)
+                if other != actor_id:
+                    problems.append(
+                        (
+                            loc,
+                            f"{key!r} names both {other} and {actor_id}: ds.actor({key!r}) would be ambiguous",
+                            "give each actor its own names and acronym",
+                        )
+                    )
             if taken and actor_id not in taken:
                 names = ", ".join(sorted(taken))
                 problems.append(

@@ -97,8 +97,9 @@ class Problem:
         text = f"{where}: " if where else ""
         text += f"{self.path}: " if self.path else ""
         text += self.message
-        if self.expected or self.found:
-            text += f" (expected {self.expected or '?'}, found {self.found or '?'})"
+        said = [f"expected {self.expected}" if self.expected else "", f"found {self.found}" if self.found else ""]
+        if any(said):
+            text += f" ({', '.join(s for s in said if s)})"
         return text + (f" Hint: {self.suggestion}" if self.suggestion else "")
 
 

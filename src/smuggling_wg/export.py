@@ -183,7 +183,7 @@ def export(ds: Dataset, fmt: Format, out: Path | str, force: bool = False) -> li
     return write_files(out, _files(ds, fmt), force=force)
 
 
-def site(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool = False) -> list[Path]:
+def site(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]:
     """Write the web edition of meeting ``meeting`` into folder ``out``; return the files written.
 
     A static site in Russian (``ru/``) and English (``en/``) that works from ``file://``
@@ -194,8 +194,9 @@ def site(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool =
 
     Written atomically: built beside ``out`` and renamed into place. ``out`` may be new,
     empty or an earlier site; anything else raises :class:`~smuggling_wg.errors.ExportError`
-    unless ``force``. ``meeting``: the one meeting loaded, unless several are.
+    (a folder of other files is never replaced). ``meeting``: the one meeting loaded, unless
+    several are.
     """
     from ._site import build
 
-    return build(ds, out, meeting=meeting, force=force)
+    return build(ds, out, meeting=meeting)

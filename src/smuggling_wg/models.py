@@ -759,12 +759,12 @@ class Meeting(Record):
         json_schema_extra=_origin("report"),
     )
     meetings_held: Annotated[int, Strict(), Field(ge=0, le=MAX_NUMBERED)] = Field(
-        description="How many numbered meetings (заседания) were held (1.0: sessions_held).",
+        description="How many numbered meetings (заседания) were held (0.x: sessions_held).",
         json_schema_extra=_origin("report"),
     )
     numbered_meetings: tuple[NumberedMeeting, ...] = Field(
         default=(),
-        description="The numbered meetings (заседания), with what the report says of each (1.0: sessions).",
+        description="The numbered meetings (заседания), with what the report says of each (0.x: sessions).",
         json_schema_extra=_origin("report"),
     )
     chair: Chair | None = Field(
@@ -842,13 +842,13 @@ class Meeting(Record):
 
     @property
     def sessions_held(self) -> int:
-        """Deprecated since 1.1: use ``meetings_held``."""
+        """Deprecated in 1.0 (removed in 2.0): use ``meetings_held``."""
         _deprecated("Meeting.sessions_held", "Meeting.meetings_held")
         return self.meetings_held
 
     @property
     def sessions(self) -> tuple[NumberedMeeting, ...]:
-        """Deprecated since 1.1: use ``numbered_meetings``."""
+        """Deprecated in 1.0 (removed in 2.0): use ``numbered_meetings``."""
         _deprecated("Meeting.sessions", "Meeting.numbered_meetings")
         return self.numbered_meetings
 
@@ -1152,7 +1152,9 @@ class MeetingRole(Record):
 
     def _brief(self) -> str:
         status = self.participation.status if self.participation else "not listed"
-        return f"meeting {self.meeting}, {status}, {len(self.statements)} statements, {len(self.speakers)} panellists"
+        said, panel = len(self.statements), len(self.speakers)
+        statements = f"{said} statement{'s' * (said != 1)}"
+        return f"meeting {self.meeting}, {status}, {statements}, {panel} panellist{'s' * (panel != 1)}"
 
 
 class ActorProfile(Record):
@@ -1164,7 +1166,8 @@ class ActorProfile(Record):
     )
 
     def _brief(self) -> str:
-        return f"{self.actor.id}, {self.actor.name.get()}, {len(self.meetings)} meetings"
+        n = len(self.meetings)
+        return f"{self.actor.id}, {self.actor.name.get()}, {n} meeting{'s' * (n != 1)}"
 
 
 class Bundle(Record):
@@ -1253,10 +1256,12 @@ _RENAMED_KEYS = {"sessions_held": "meetings_held", "sessions": "numbered_meeting
 
 
 def _deprecated(old: str, new: str) -> None:
-    """Warn that ``old`` (a 1.0 name) is deprecated in favour of ``new``; the warning points at the caller."""
+    """Warn that ``old`` (a 0.x name) is deprecated in favour of ``new``; the warning points at the caller."""
     import warnings
 
-    warnings.warn(f"{old} is deprecated since 1.1: use {new} (see the glossary)", DeprecationWarning, stacklevel=3)
+    warnings.warn(
+        f"{old} is deprecated, use {new} (to be removed in 2.0; see the glossary)", DeprecationWarning, stacklevel=3
+    )
 
 
 def __getattr__(name: str) -> object:

@@ -38,21 +38,21 @@ _RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
 
-def build(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool = False) -> list[Path]:
+def build(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]:
     """Write the site of meeting ``meeting`` into folder ``out``; return the files written.
 
     The site is built in a new folder beside ``out`` and renamed into place, so ``out`` is
-    never left half-written. An existing ``out`` is replaced only when it is empty, when it
-    holds an earlier site (its :data:`MANIFEST`), or when ``force`` is true; otherwise
+    never left half-written. An existing ``out`` is replaced only when it is empty or holds
+    an earlier site (its :data:`MANIFEST`): a folder of anything else is never replaced, and
     :class:`~smuggling_wg.errors.ExportError` says why.
     """
-    target = Path(out)
+    target = Path(out).resolve()
     numbers = [m.number for m in ds.meetings]
     if meeting is None and len(numbers) != 1:
-        reason = f"the site shows one meeting: say which with meeting= (meetings: {', '.join(map(str, numbers))})"
+        reason = f"the site shows one meeting: say which (meetings: {', '.join(map(str, numbers))})"
         raise InvalidFilter("meeting", None, numbers, reason=reason)
     meeting = ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound before anything is written
-    _check_target(target, force)
+    _check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = _beside(target, "new")
     try:
@@ -64,13 +64,15 @@ def build(ds: Dataset, out: Path | str, meeting: int | None = None, force: bool 
     return [target / f for f in files]
 
 
-def _check_target(target: Path, force: bool) -> None:
+def _check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise ExportError(f"{target} exists and is not a folder; give a folder for the site")
-    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file() and not force:
+    if target == Path.cwd() or target in Path.cwd().parents:
+        raise ExportError(f"{target} is the current folder or holds it; give a folder of its own for the site")
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
         raise ExportError(
             f"{target} is not empty and holds no earlier site (no {MANIFEST}); "
-            "choose an empty or new folder, or force to replace it"
+            "choose an empty or new folder (a site replaces only an earlier site)"
         )
 
 
@@ -87,12 +89,13 @@ def _replace(staging: Path, target: Path) -> None:
         os.replace(staging, target)
         return
     old = _beside(target, "old")
-    os.replace(target, old / "site")
     try:
-        os.replace(staging, target)
-    except BaseException:
-        os.replace(old / "site", target)
-        raise
+        os.replace(target, old / "site")
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            os.replace(old / "site", target)
+            raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
 
