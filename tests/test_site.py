@@ -20,7 +20,7 @@ from smuggling_wg._site import MANIFEST, _index
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.export import site
 from smuggling_wg.models import Meeting
-from smuggling_wg.search import SEARCH_INDEX, STOP_WORDS, stem_live
+from smuggling_wg.search import SEARCH_INDEX, STOP_WORDS, SearchIndex, stem_live
 
 
 class Page(HTMLParser):
@@ -221,8 +221,11 @@ def test_the_search_index_stems_as_the_library_does(ds: Dataset) -> None:
 def test_the_search_index_ships_what_the_library_scores_with(ds: Dataset, m7: Meeting) -> None:
     shipped = json.loads(_index.payload(ds, 7))
     index = _index._search_index(ds)
-    assert index.dumps() == (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()  # ds.search's
+    raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+    assert index.dumps() == raw  # the index ds.search reads
     indexed = index.meeting_texts(7)
+    assert SearchIndex.compiled(raw, ds.meetings, ds.meetings, dict).meeting_texts(7) == indexed
+    assert index.meeting_texts(8) == ((), 136, indexed.mean_head, indexed.mean_body, {})
     assert shipped["total"] == len(shipped["docs"]) == len(indexed.texts) == 136  # one meeting: all texts
     assert shipped["stop_words"] == sorted(STOP_WORDS) and "во время" in shipped["stop_phrases"]
     assert (shipped["head"], shipped["remarks"]) == (1.5, 0.5)

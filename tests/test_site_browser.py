@@ -180,6 +180,11 @@ def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: W
         want = [[h.kind, str(h.key), h.score] for h in ds.search(query, meeting=7)]
         assert [g[:2] for g in got] == [w[:2] for w in want], query
         assert all(abs(g[2] - w[2]) < 1e-5 for g, w in zip(got, want, strict=True)), query
+    first = page.evaluate("q => SWG.search(q, null).hits[0]", "South Africa")
+    assert (first["kind"], first["key"]) == ("speaker", 1)  # her name and position are her heading
+    asked = page.evaluate("q => SWG.search(q, null)", "Кто открыл совещание?")
+    assert [h["key"] for h in asked["hits"]] == [19] and asked["unknown"] == []  # «кто» is left out, not unknown
+    assert [h["key"] for h in page.evaluate("q => SWG.search(q, null).hits", "IOM")] == [30]
     page.fill('input[type="search"]', '"цифровых доказательств"')
     shown = page.eval_on_selector_all(
         "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"
