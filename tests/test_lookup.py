@@ -277,7 +277,7 @@ def test_a_hit_by_another_name_shows_where_the_text_spells_the_name(ds: Dataset)
         "International"
     )
     (eurojust,) = ds.search("Евроюст", lang="ru", kinds="paragraph")[:1]
-    assert "от **Агентства** Европейского союза по сотрудничеству" in eurojust.highlight()
+    assert "от **Агентства** Европейского союза по сотрудничеству" in eurojust.snippet
 
 
 def test_an_acronym_no_text_holds_finds_every_paragraph_naming_the_organization(ds: Dataset) -> None:

@@ -301,12 +301,12 @@ def test_search_hits_carry_records_and_citations(server: Server) -> None:
     panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
     structured = panel.structured_content or {}
     assert [(i["record"]["kind"], i["source"]) for i in structured["results"]] == [
-        ("speaker", [6, 7, 21]),  # her name is her heading, which weighs more
         ("paragraph", [21]),
         ("paragraph", [6]),
+        ("speaker", [6, 7, 21]),
         ("paragraph", [7]),
     ]
-    assert structured["results"][0]["uri"] is None and structured["results"][0]["record"]["record"]["order"] == 1
+    assert structured["results"][2]["uri"] is None and structured["results"][2]["record"]["record"]["order"] == 1
     summary = panel.content[0]
     assert isinstance(summary, TextContent)
     assert "\n- speaker 1 (meeting 7, para 6, 7, 21, ru): " in summary.text
