@@ -290,7 +290,7 @@ PAGE_TYPES = [
 
 
 def test_no_serious_or_critical_accessibility_violation(site_dir: Path, watched: Watched, artefacts: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     axe = Axe()
     page = watched.page
