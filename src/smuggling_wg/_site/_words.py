@@ -33,7 +33,7 @@ UI: dict[str, tuple[str, str]] = {
     "format": ("Формат", "Format"),
     "decided_by": ("решение принято", "decided by"),
     "chair": ("Председатель", "Chair"),
-    "meetings_held": ("Заседаний", "Meetings held"),
+    "sessions": ("Заседаний", "Sessions held"),
     "delegates": ("Зарегистрированные делегаты", "Registered delegates"),
     "adopted": ("Доклад утвержден", "Report adopted"),
     "agenda": ("Повестка дня", "Agenda"),
