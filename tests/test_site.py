@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,7 +20,7 @@ from smuggling_wg._site import MANIFEST, _index
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.export import site
 from smuggling_wg.models import Meeting
-from smuggling_wg.search import stem_live
+from smuggling_wg.search import SEARCH_INDEX, STOP_WORDS, SearchIndex, stem_live
 
 
 class Page(HTMLParser):
@@ -215,6 +216,37 @@ def test_the_search_index_stems_as_the_library_does(ds: Dataset) -> None:
     for word, stem in stemming["words"].items():
         assert stem_live(word) == stem
     assert stemming["stem_endings"]["доказательств"] is not None
+
+
+def test_the_search_index_ships_what_the_library_scores_with(ds: Dataset, m7: Meeting) -> None:
+    shipped = json.loads(_index.payload(ds, 7))
+    index = _index._search_index(ds)
+    raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+    assert index.dumps() == raw  # the index ds.search reads
+    indexed = index.meeting_texts(7)
+    assert SearchIndex.compiled(raw, ds.meetings, ds.meetings, dict).meeting_texts(7) == indexed
+    assert index.meeting_texts(8) == ((), 136, indexed.mean_head, indexed.mean_body, {})
+    assert shipped["total"] == len(shipped["docs"]) == len(indexed.texts) == 136  # one meeting: all texts
+    assert shipped["stop_words"] == sorted(STOP_WORDS) and "во время" in shipped["stop_phrases"]
+    assert (shipped["head"], shipped["remarks"]) == (1.5, 0.5)
+    assert shipped["avg_head"] > 0 and shipped["avg_body"] > shipped["avg_head"]
+    stems = shipped["stems"]
+    docs = {(d["kind"], d["key"], d["lang"]): d for d in shipped["docs"]}
+    where = {key: {stems[p[0]]: p[1:] for p in d["p"]} for key, d in docs.items()}
+    for n, stem in enumerate(stems):  # document frequencies: the texts that have the stem
+        assert shipped["df"][n] == sum(stem in w for w in where.values())
+    # the texts' words in order, and the other names of the organizations they name where they spell them
+    para30 = re.findall(r"\w+", m7.paragraphs[29].text.en)
+    assert para30[45:49] == ["International", "Organization", "for", "Migration"]
+    assert where[("paragraph", 30, "en")]["iom"] == where[("paragraph", 30, "en")]["мом"] == [45]
+    assert where[("paragraph", 30, "ru")]["евроюст"] == where[("paragraph", 30, "ru")]["eurojust"] == [11]
+    assert docs[("paragraph", 30, "en")]["n"] == len(para30)
+    # a speaker's heading is the name and position; a recommendation has none
+    speaker = docs[("speaker", 1, "en")]
+    assert speaker["h"] == len(re.findall(r"\w+", f"{m7.speakers[0].name.en} {m7.speakers[0].position.en}")) == 12
+    assert where[("speaker", 1, "en")]["ledwaba"] == [1, 13]
+    assert {d["h"] for d in shipped["docs"] if d["kind"] in ("recommendation", "paragraph")} == {0}
+    assert "iom" in shipped["stem_endings"] and "евроюст" in shipped["stem_endings"]  # the page stems "IOM"
 
 
 def test_manifest_and_replacing_an_earlier_site(tmp_path: Path, ds: Dataset) -> None:

@@ -31,7 +31,9 @@ __all__ = [
     "KINDS",
     "SEARCH_INDEX",
     "STOP_WORDS",
+    "IndexedText",
     "Kind",
+    "MeetingTexts",
     "SearchHit",
     "SearchIndex",
     "Searchable",
@@ -129,6 +131,13 @@ def _stems(text: str) -> tuple[str, ...]:
 R = TypeVar("R", bound=Searchable)
 
 
+def _key(record: Searchable) -> int | str:
+    """A record's key in search hits: its number, a speaker's order, a theme's id."""
+    if isinstance(record, Speaker):
+        return record.order
+    return record.id if isinstance(record, Theme) else record.number
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit(Generic[R]):
     """One ranked search result: the record, where it is cited, and what matched.
@@ -149,10 +158,7 @@ class SearchHit(Generic[R]):
     @property
     def key(self) -> int | str:
         """The record's number (recommendation, paragraph, agenda item), order (speaker) or id (theme)."""
-        record = self.record
-        if isinstance(record, Speaker):
-            return record.order
-        return record.id if isinstance(record, Theme) else record.number
+        return _key(self.record)
 
     @property
     def snippet(self) -> str:
@@ -197,6 +203,30 @@ class _Doc(NamedTuple):
     lang: int  # index in LANGS
     length: int
     head: int  # how many of the first words are the record's heading (weighted _HEAD times)
+
+
+class IndexedText(NamedTuple):
+    """One indexed text of a record in one language, as BM25F sees it (:meth:`SearchIndex.meeting_texts`)."""
+
+    kind: Kind
+    key: int | str  # as SearchHit.key
+    source: tuple[int, ...]
+    lang: Lang
+    length: int  # how many words the text has
+    head: int  # how many of its first words are the record's heading
+    #: stem -> its word positions: the text's words, and the other names of the organizations it names
+    #: (where the text spells the full name, or from ``length + 1`` on)
+    stems: dict[str, tuple[int, ...]]
+
+
+class MeetingTexts(NamedTuple):
+    """The indexed texts of one meeting, with the statistics of the whole index that their scores use."""
+
+    texts: tuple[IndexedText, ...]
+    total: int  # how many texts the whole index has
+    mean_head: float  # the mean heading length, over the texts that have a heading
+    mean_body: float  # the mean length of the rest of a text, over all texts
+    frequency: dict[str, int]  # for each stem of ``texts``: in how many texts of the whole index it occurs
 
 
 Unit: TypeAlias = tuple[Kind, Searchable, tuple[int, ...], dict[Lang, str], dict[Lang, int]]
@@ -346,6 +376,34 @@ class SearchIndex:
         if meeting not in self._units:
             self._units[meeting] = list(_headed_units(self._meetings[meeting]))
         return self._units[meeting]
+
+    def meeting_texts(self, meeting: int) -> MeetingTexts:
+        """Every indexed text of ``meeting``, in index order, and what BM25F needs to score them.
+
+        What a search of this index computes a score from, for another implementation of
+        :meth:`search` (the web edition's in-page search) to give the same hits and order.
+        """
+        mine = {i: doc for i, doc in enumerate(self._docs) if doc.meeting == meeting}
+        where: dict[int, dict[str, tuple[int, ...]]] = {i: {} for i in mine}
+        for word_stem in sorted({*self._compiled, *self._postings}):
+            for index, positions in self._where(word_stem).items():
+                if index in where:
+                    where[index][word_stem] = tuple(positions)
+        units = self._units_of(meeting) if mine else []
+        texts = tuple(
+            IndexedText(
+                KINDS[doc.kind],
+                _key(units[doc.unit][1]),
+                units[doc.unit][2],
+                LANGS[doc.lang],
+                doc.length,
+                doc.head,
+                where[i],
+            )
+            for i, doc in mine.items()
+        )
+        frequency = {s: len(self._where(s)) for s in sorted({s for t in texts for s in t.stems})}
+        return MeetingTexts(texts, len(self._docs), *self._average, frequency)
 
     def _where(self, word_stem: str) -> dict[int, list[int]]:
         """Text -> positions of ``word_stem``, made on first use from its postings."""

@@ -1,12 +1,16 @@
 """The in-page search index: what the browser needs to give the same hits as ``ds.search``.
 
-Made at build time, in Python, from the library's own index (:class:`smuggling_wg.search.SearchIndex`),
-so the stems are the library's (folded words, Snowball stems). It holds:
+Made at build time, in Python, from the library's own index (:class:`smuggling_wg.search.SearchIndex`,
+through :meth:`~smuggling_wg.search.SearchIndex.meeting_texts`), so the stems are the library's
+(folded words, Snowball stems). It holds:
 
 * ``docs``: for each searchable text of the site's meeting, its kind, record key, language,
-  citation and its words as stem numbers (positions kept, for phrases);
+  citation, length (``n``), heading length (``h``) and where each stem stands (``p``: stem
+  number, then its positions), the other names of the organizations it names included;
 * ``stems`` and ``df``: each stem and in how many texts of the *whole* index it occurs, with
-  ``n`` (texts) and ``avg`` (mean length), so BM25 scores are the library's;
+  ``total`` (texts), ``avg_head`` and ``avg_body`` (mean lengths) and the constants
+  (``k1``, ``b``, ``head``, ``remarks``), so BM25F scores are the library's;
+* ``stop_words`` and ``stop_phrases``: the words left out of a question (:data:`~smuggling_wg.search.STOP_WORDS`);
 * ``endings``, ``stem_endings`` and ``words``: how to stem a query word as the library does
   (:func:`stemming`), made with the library's own stemmer, so the page never stems.
 
@@ -15,9 +19,6 @@ folded form, the stem of no text, so the term matches nothing; the library stems
 word with Snowball instead, which can differ only when an inflection outside the tables
 shares its stem with a word of the texts (``docs/site.md`` says so). The page then says
 which words it does not know.
-
-The library's index is read through its private fields (``_docs``, ``_postings``,
-``_avg_length``): one index, so the page cannot drift from it.
 """
 
 from __future__ import annotations
@@ -30,38 +31,61 @@ from importlib import resources
 from importlib.metadata import version
 from typing import Any
 
-from .. import _loader
+from .. import _loader, _lookup
 from ..dataset import Dataset
-from ..models import Speaker, Theme
-from ..search import _B, _K1, KINDS, Searchable, SearchIndex, _stemmers, stem_live, vocabulary
+from ..search import (
+    _B,
+    _HEAD,
+    _K1,
+    _REMARKS,
+    _STOP_PHRASES,
+    KINDS,
+    STOP_WORDS,
+    SearchIndex,
+    _stemmers,
+    organization_names,
+    stem_live,
+    vocabulary,
+)
 
 
-def key(record: Searchable) -> int | str:
-    """A record's key in search hits (as :attr:`SearchHit.key`): number, a speaker's order, a theme's id."""
-    if isinstance(record, Speaker):
-        return record.order
-    return record.id if isinstance(record, Theme) else record.number
+@lru_cache(maxsize=4)
+def _search_index(ds: Dataset) -> SearchIndex:
+    """The index ``ds.search`` uses, made anew: every meeting, and the other names of the organizations."""
+    return SearchIndex(ds.meetings, organization_names(ds.actors, _lookup.compiled()["common"]))
 
 
 @lru_cache(maxsize=4)
 def payload(ds: Dataset, meeting: int) -> str:
     """The index shipped with the site, as JSON (made once per dataset and meeting in a process)."""
-    index = SearchIndex(ds.meetings)
-    docs = [d for d in index._docs if d.meeting == meeting]
-    stems: dict[str, int] = {}
-    shipped = []
-    for d in docs:
-        numbers = [stems.setdefault(s, len(stems)) for s in d.stems]
-        shipped.append({"kind": d.kind, "key": key(d.record), "lang": d.lang, "source": list(d.source), "s": numbers})
+    indexed = _search_index(ds).meeting_texts(meeting)
+    stems = {s: n for n, s in enumerate(indexed.frequency)}
+    docs = [
+        {
+            "kind": t.kind,
+            "key": t.key,
+            "lang": t.lang,
+            "source": list(t.source),
+            "n": t.length,
+            "h": t.head,
+            "p": [[stems[s], *where] for s, where in t.stems.items()],
+        }
+        for t in indexed.texts
+    ]
     content = {
         "kinds": list(KINDS),
         "k1": _K1,
         "b": _B,
-        "n": len(index._docs),
-        "avg": index._avg_length,
+        "head": _HEAD,
+        "remarks": _REMARKS,
+        "total": indexed.total,
+        "avg_head": indexed.mean_head,
+        "avg_body": indexed.mean_body,
         "stems": list(stems),
-        "df": [len(index._postings[s]) for s in stems],
-        "docs": shipped,
+        "df": list(indexed.frequency.values()),
+        "stop_words": sorted(STOP_WORDS),
+        "stop_phrases": sorted(_STOP_PHRASES),
+        "docs": docs,
         **stemming(ds),
     }
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
@@ -136,7 +160,7 @@ def endings_of(stems: Iterable[str]) -> dict[str, list[str]]:
 
 def endings_file(ds: Dataset) -> str:
     """The content of :data:`ENDINGS_JSON` for the texts of ``ds`` (the maintainer script writes it)."""
-    found = endings_of(_stem_table(ds).values())
+    found = endings_of(_index_stems(ds))
     patterns: dict[tuple[str, ...], int] = {}
     stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items())}
     content = {
@@ -165,11 +189,18 @@ def _stem_table(ds: Dataset) -> dict[str, str]:
     return {w: known[w] if w in known else stem_live(w) for w in sorted(vocabulary(ds.meetings))}
 
 
+def _index_stems(ds: Dataset) -> set[str]:
+    """Every stem under which the index has a text of ``ds``: its words', and the other names of organizations."""
+    index = _search_index(ds)
+    return {s for m in ds.meetings for s in index.meeting_texts(m.number).frequency}
+
+
 def stemming(ds: Dataset) -> dict[str, Any]:
     """What the page needs to stem a query word as the library does, for the words that can match.
 
-    ``endings``: lists of endings; ``stem_endings``: a stem of the texts -> the list of
-    endings e for which the library's stemmer gives that stem back for stem + e.
+    ``endings``: lists of endings; ``stem_endings``: a stem of the texts (or of the other
+    names of the organizations they name: «Евроюст», "IOM") -> the list of endings e for
+    which the library's stemmer gives that stem back for stem + e.
     ``words``: the words of the texts not covered so, folded word -> stem. A word covered
     by neither has no stem of the texts among the words tried, and the page keeps it as it
     is. Stemming every stem + ending takes seconds, so the endings of the bundled texts'
@@ -177,7 +208,7 @@ def stemming(ds: Dataset) -> dict[str, Any]:
     stemmed here.
     """
     table = _stem_table(ds)
-    stems = set(table.values())
+    stems = _index_stems(ds)
     shipped = _shipped()
     found = {s: shipped[s] for s in stems if s in shipped}
     found.update(endings_of(stems - set(found)))

@@ -187,7 +187,7 @@ LABELS_RU: dict[str, str] = {
     "title": "название",
     "body": "орган",
     "format": "формат",
-    "sessions held": "заседаний",
+    "meetings held": "заседаний",
     "chair": "председатель",
     "registered delegates": "зарегистрированные делегаты",
     "report adopted": "доклад утвержден",

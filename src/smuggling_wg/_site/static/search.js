@@ -1,9 +1,9 @@
 /* In-page search of the smuggling_wg site: the library's search (smuggling_wg.search) in the browser.
    Written for this project; MIT licence, like the library.
 
-   The index (assets/search-index.js, window.SWG_INDEX) is made at build time, in Python: every
-   text's words as the library's stems, the stems' document frequencies over the library's
-   whole index, and what the library's Snowball stemmers make of the words that can match:
+   The index (assets/search-index.js, window.SWG_INDEX) is made at build time, in Python: where
+   each of the library's stems stands in every text, the stems' document frequencies and mean
+   lengths over the library's whole index, and what the library's Snowball stemmers make of the words that can match:
    for each stem of the texts, the endings after which the stemmer gives that stem back
    (stem_endings, endings), and the words of the texts not covered so (words). So this file
    does not stem: it folds a query word as smuggling_wg._fold.fold does and looks its stem
@@ -11,8 +11,11 @@
    term finds nothing (and search() reports the word as unknown).
 
    Query rules and ranking are the library's: every term required; "a phrase" matches stems
-   in sequence; a leading - excludes; BM25 (same k1 and b) over all the library's texts; one
-   hit per record (its best language); ties by kind order, then citation. */
+   in sequence; a leading - excludes; bare stop words (stop_words, and the second word of
+   stop_phrases) are left out of a query that has other words; a text is also found under the
+   other names of the organizations it names (shipped as more positions of the text). BM25F
+   (same k1, b, heading weight, half weight of a speaker's remarks) over all the library's
+   texts; one hit per record (its best language); ties by kind order, then citation. */
 (function () {
   "use strict";
   var I = window.SWG_INDEX;
@@ -24,6 +27,7 @@
   var endings = I.endings.map(function (list) { return new Set(list); });
   var stemIds = new Map(I.stems.map(function (s, i) { return [s, i]; }));
   var kindOrder = new Map(I.kinds.map(function (k, i) { return [k, i]; }));
+  var stopWords = new Set(I.stop_words), stopPhrases = new Set(I.stop_phrases);
   var cache = new Map();
 
   function fold(text) {
@@ -49,34 +53,43 @@
   }
 
   function parse(query) {
-    var term = /(-?)"([^"]*)"?|(-?)(\S+)/g, terms = [], unknown = [], m;
+    var term = /(-?)"([^"]*)"?|(-?)(\S+)/g, terms = [], previous = "", m;
     while ((m = term.exec(query)) !== null) {
-      var text = m[2] !== undefined ? m[2] : m[4];
+      var bare = m[4], text = m[2] !== undefined ? m[2] : bare;
       var found = text.match(WORD) || [];
       if (!found.length) continue;
+      var unknown = [];
       var stems = found.map(function (w) {
         var s = stemOf(fold(w));
         if (s === null) { unknown.push(w); return fold(w); }
         return s;
       });
-      terms.push({ stems: stems, negated: Boolean(m[1] || m[3]) });
+      var plain = bare !== undefined ? fold(bare).match(WORD) || [] : [];
+      var stop = plain.length > 0 && plain.every(function (w) { return stopWords.has(w); });
+      if (!stop && stopPhrases.has(previous + " " + plain.join(" "))) stop = true;
+      previous = stop ? plain.join(" ") : "";
+      terms.push({ stems: stems, negated: Boolean(m[1] || m[3]), stop: stop, unknown: unknown });
+    }
+    if (terms.some(function (t) { return !t.negated && !t.stop; })) {
+      terms = terms.filter(function (t) { return !t.stop; });
     }
     if (!terms.some(function (t) { return !t.negated; })) {
       throw new Error("the query has no word to look for (it needs one word not excluded with -)");
     }
-    return { terms: terms, unknown: unknown };
+    return { terms: terms, unknown: [].concat.apply([], terms.map(function (t) { return t.unknown; })) };
   }
 
+  /* Stem number -> positions in text i: its words, and the other names of organizations it names. */
   function positions(i) {
     if (!cache.has(i)) {
-      var where = new Map();
-      I.docs[i].s.forEach(function (id, p) {
-        if (!where.has(id)) where.set(id, []);
-        where.get(id).push(p);
-      });
-      cache.set(i, where);
+      cache.set(i, new Map(I.docs[i].p.map(function (entry) { return [entry[0], entry.slice(1)]; })));
     }
     return cache.get(i);
+  }
+
+  /* BM25's length normalisation of one field (the heading and the rest each by its own mean). */
+  function norm(length, average) {
+    return average ? 1 - I.b + I.b * length / average : 1;
   }
 
   function occurs(where, term) {
@@ -106,12 +119,15 @@
       var where = positions(i);
       var ok = q.terms.every(function (t) { return occurs(where, t) !== t.negated; });
       if (!ok) return;
-      var score = 0;
+      var score = 0, body = doc.kind === "speaker" ? I.remarks : 1;
       positive.forEach(function (t) {
         t.stems.forEach(function (s) {
-          var id = stemIds.get(s), df = I.df[id], tf = where.get(id).length;
-          var idf = Math.log(1 + (I.n - df + 0.5) / (df + 0.5));
-          score += idf * tf * (I.k1 + 1) / (tf + I.k1 * (1 - I.b + I.b * doc.s.length / I.avg));
+          var id = stemIds.get(s), df = I.df[id], at = where.get(id);
+          var inHead = at.filter(function (p) { return p < doc.h; }).length;
+          var tf = I.head * inHead / norm(doc.h, I.avg_head) +
+            body * (at.length - inHead) / norm(doc.n - doc.h, I.avg_body);
+          var idf = Math.log(1 + (I.total - df + 0.5) / (df + 0.5));
+          score += idf * tf * (I.k1 + 1) / (tf + I.k1);
         });
       });
       score = Math.round(score * 1e6) / 1e6;
