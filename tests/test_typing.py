@@ -30,17 +30,22 @@ def _is_expression(code: str) -> bool:
     return True
 
 
-def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
-    program = tmp_path / "readme_examples.py"
-    program.write_text(_program(ROOT / "README.md"), encoding="utf-8")
-    assert 'kind="recommendation"' in program.read_text(encoding="utf-8")
-    done = subprocess.run(
+def _mypy_strict(program: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` on a user's program, with none of the project's own settings."""
+    return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "/dev/null", str(program)],
         capture_output=True,
         text=True,
         check=False,
-        cwd=tmp_path,
+        cwd=program.parent,
     )
+
+
+def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    program = tmp_path / "readme_examples.py"
+    program.write_text(_program(ROOT / "README.md"), encoding="utf-8")
+    assert 'kind="recommendation"' in program.read_text(encoding="utf-8")
+    done = _mypy_strict(program)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -54,12 +59,6 @@ def test_search_by_kind_narrows_the_record_type(tmp_path: Path) -> None:
         "reveal_type(ds.search('x y', kind='paragraph')[0].record)\n",
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "/dev/null", str(program)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
+    done = _mypy_strict(program)
     assert 'Revealed type is "smuggling_wg.models.Paragraph"' in done.stdout, done.stdout
     assert "error" not in done.stdout.replace("note:", ""), done.stdout
