@@ -102,10 +102,10 @@ def test_recommendation_lookup(ds: Dataset) -> None:
 def test_states_with_statements(ds: Dataset) -> None:
     without = [s.id for s in ds.states_with_statements()]
     assert without == ["AUS", "BRA", "VEN", "HND", "CAN", "IDN", "ITA", "MEX", "IRN", "JOR", "CHN", "MAR"]
-    with_panel = [s.id for s in ds.states_with_statements(include_panelists=True)]
+    with_panel = [s.id for s in ds.states_with_statements(include_panellists=True)]
     assert with_panel == ["ZAF", "ARG", "ITA", "ESP", "ECU", *[c for c in without if c != "ITA"]]
     assert len(with_panel) == 16, "Italy spoke both as a panellist's state and as a party: counted once"
-    assert all(isinstance(s, State) for s in ds.states_with_statements(include_panelists=True))
+    assert all(isinstance(s, State) for s in ds.states_with_statements(include_panellists=True))
 
 
 def test_statements_by_kind(ds: Dataset) -> None:
