@@ -531,8 +531,12 @@ class _Merge:
                 )
             elif key == "format_version":
                 if type(value) is not int or value != FORMAT_VERSION:
+                    quoted = isinstance(value, str) and value.strip() == str(FORMAT_VERSION)
                     self._problem(
-                        parsed, loc, f"unsupported format_version {_short(value)}; this library reads {FORMAT_VERSION}"
+                        parsed,
+                        loc,
+                        f"unsupported format_version {_short(value)}; this library reads {FORMAT_VERSION}",
+                        f"write the number {FORMAT_VERSION}, without quotes" if quoted else "",
                     )
             elif key == "data_version":
                 if self.version_from:

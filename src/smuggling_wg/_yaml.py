@@ -266,11 +266,11 @@ def parse(name: str, raw: bytes) -> ParsedFile | Problem:
     if refused:
         return Problem(name, "", refused.message, refused.line, refused.column)
     loader = loader_class(text)
+    positions: dict[Loc, tuple[int, int]] = {}
     try:
         node = loader.get_single_node()
         if node is None:
             return Problem(name, "", "the file is empty: no data")
-        positions: dict[Loc, tuple[int, int]] = {}
         refused = _walk(node, (), positions, set())
         if refused:
             return Problem(
@@ -281,8 +281,21 @@ def parse(name: str, raw: bytes) -> ParsedFile | Problem:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         hint = "only plain YAML data is accepted: no tags such as !!python/..." if "constructor for" in message else ""
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        at = [loc for loc, where in positions.items() if where == (line, column)]  # the value the mark points at
+        path = ".".join(map(str, max(at, key=len))) if at else ""
+        return Problem(name, path, message, line, column, suggestion=hint)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: located by its offset
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
         return Problem(
-            name, "", message, mark.line + 1 if mark else None, mark.column + 1 if mark else None, suggestion=hint
+            name,
+            "",
+            f"a character YAML does not allow: {chr(code)!r} (#x{code:04x})",
+            line,
+            column,
+            suggestion="remove it: control characters other than tab and newline are not text",
         )
     except yaml.YAMLError as exc:
         return Problem(name, "", f"not valid YAML: {exc}")

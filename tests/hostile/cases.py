@@ -47,7 +47,10 @@ _NAMES = "{ar: а, zh: б, en: Italia, fr: Italie, ru: Италия, es: Italia}
 CASES = [
     # 2. anything that used to escape as a traceback
     Case(
-        "feb29", "traceback", b"meetings:\n- start_date: 2021-02-29\n", "'2021-02-29' is not a valid !!timestamp value"
+        "feb29",
+        "traceback",
+        b"meetings:\n- start_date: 2021-02-29\n",
+        "feb29.yaml:2:15: meetings.0.start_date: '2021-02-29' is not a valid !!timestamp value",
     ),
     Case("month13", "traceback", b"x: 2021-13-01\n", "'2021-13-01' is not a valid !!timestamp value"),
     Case("time", "traceback", b"x: 2021-01-01 25:61:00\n", "is not a valid !!timestamp value (hour must be in 0..23)"),
@@ -98,7 +101,15 @@ CASES = [
         "deep-block", "traceback", "".join("  " * i + "a:\n" for i in range(100)).encode(), "nested more than 32 levels"
     ),
     Case("multiple-documents", "traceback", b"a: 1\n---\nb: 2\n", "expected a single document"),
-    Case("nul-byte", "traceback", b"meetings: []\x00\n", "control characters are not allowed"),
+    Case(
+        "nul-byte", "traceback", b"meetings: []\x00\n", "nul-byte.yaml:1:13: a character YAML does not allow: '\\x00'"
+    ),
+    Case(
+        "format-version-quoted",
+        "coercion",
+        b'format_version: "1"\n',
+        "unsupported format_version '1'; this library reads 1 Hint: write the number 1, without quotes",
+    ),
     Case("not-utf8", "traceback", b"x: \xff\xfe\n", "not UTF-8: byte 0xff at offset 3"),
     Case("utf16", "traceback", "meetings: []\n".encode("utf-16"), "not UTF-8"),
     Case("top-level-list", "traceback", b"- 1\n", "expected a mapping at the top level, found list"),
