@@ -282,8 +282,8 @@ def parse(name: str, raw: bytes) -> ParsedFile | Problem:
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         hint = "only plain YAML data is accepted: no tags such as !!python/..." if "constructor for" in message else ""
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        at = [loc for loc, where in positions.items() if where == (line, column)]  # the value the mark points at
-        path = ".".join(map(str, max(at, key=lambda loc: len(loc)))) if at else ""
+        at: list[Loc] = [loc for loc, where in positions.items() if where == (line, column)]  # the marked value
+        path = ".".join(map(str, sorted(at, key=len)[-1])) if at else ""
         return Problem(name, path, message, line, column, suggestion=hint)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow: located by its offset
         before = text[: exc.position]
