@@ -255,7 +255,9 @@ def test_manifest_and_replacing_an_earlier_site(tmp_path: Path, ds: Dataset) -> 
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["generator"] == "smuggling_wg site"
     assert sorted(p.relative_to(out).as_posix() for p in first) == sorted([*manifest["files"], MANIFEST])
-    (out / "ru" / "stale.html").write_text("old", encoding="utf-8")
+    (out / "ru" / "stale.html").write_text("old", encoding="utf-8")  # a page an earlier site wrote, gone now
+    manifest["files"].append("ru/stale.html")
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     site(ds, out)  # an earlier site is replaced whole
     assert not (out / "ru" / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left behind
@@ -278,11 +280,23 @@ def test_never_replaces_a_folder_that_is_not_a_site(
         with pytest.raises(swg.ExportError, match="the current folder or holds it"):
             site(ds, here)
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "sub"], "nothing left behind"
+    monkeypatch.chdir(tmp_path)
+    earlier = tmp_path / "earlier"
+    site(ds, earlier)
+    (earlier / "ru" / "mine.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(swg.ExportError, match=r"holds files an earlier site did not write \(ru/mine.txt\)"):
+        site(ds, earlier)
+    (earlier / "ru" / "mine.txt").unlink()
+    site(ds, earlier)  # an earlier site of ours alone is replaced
+    (out / MANIFEST).write_bytes((earlier / MANIFEST).read_bytes())  # a manifest copied into a folder of other files
+    with pytest.raises(swg.ExportError, match="holds files an earlier site did not write"):
+        site(ds, out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
     afile = tmp_path / "file"
     afile.write_text("x", encoding="utf-8")
     with pytest.raises(swg.ExportError, match="not a folder"):
         site(ds, afile)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "mine"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["earlier", "file", "mine"]
 
 
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -310,3 +324,18 @@ def test_the_shipped_endings_are_what_the_stemmer_makes() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "endings.json is up to date\n"
+
+
+def test_a_site_of_another_meeting_names_that_meeting(tmp_path: Path) -> None:
+    import smuggling_wg as swg
+
+    both = swg.load(extra=[Path(__file__).resolve().parent.parent / "examples" / "example-meeting.yaml"])
+    with pytest.raises(swg.InvalidFilter, match="the site shows one meeting: say which"):
+        site(both, tmp_path / "none")
+    files = site(both, tmp_path / "s99", meeting=99)
+    pages = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".html"]
+    assert pages and not any("seventh meeting" in page or "седьмое" in page for page in pages)
+    assert any("Working Group on the Smuggling of Migrants, meeting 99" in page for page in pages)
+    cite = (tmp_path / "s99" / "en" / "cite.html").read_text(encoding="utf-8")
+    para = re.search(r'href="report.html#para-(\d+)"', cite)
+    assert para and int(para.group(1)) <= len(both.meeting(99).paragraphs)

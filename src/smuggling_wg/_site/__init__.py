@@ -69,11 +69,30 @@ def _check_target(target: Path) -> None:
         raise ExportError(f"{target} exists and is not a folder; give a folder for the site")
     if target == Path.cwd() or target in Path.cwd().parents:
         raise ExportError(f"{target} is the current folder or holds it; give a folder of its own for the site")
-    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
+    if not target.is_dir() or not any(target.iterdir()):
+        return
+    if not (target / MANIFEST).is_file():
         raise ExportError(
             f"{target} is not empty and holds no earlier site (no {MANIFEST}); "
             "choose an empty or new folder (a site replaces only an earlier site)"
         )
+    ours = _listed(target / MANIFEST)
+    found = {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file() or p.is_symlink()}
+    foreign = sorted(found - ours - {MANIFEST})
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise ExportError(
+            f"{target} holds files an earlier site did not write ({shown}); move them away, or choose another folder"
+        )
+
+
+def _listed(manifest: Path) -> set[str]:
+    """The files an earlier site says it wrote (none, for a manifest that cannot be read)."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return set()
+    return {f for f in files if isinstance(f, str)}
 
 
 def _beside(target: Path, what: str) -> Path:

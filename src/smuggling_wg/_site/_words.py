@@ -7,8 +7,8 @@ from __future__ import annotations
 
 UI: dict[str, tuple[str, str]] = {
     "site": (
-        "Рабочая группа по незаконному ввозу мигрантов, седьмое совещание",
-        "Working Group on the Smuggling of Migrants, seventh meeting",
+        "Рабочая группа по незаконному ввозу мигрантов, совещание {n}",
+        "Working Group on the Smuggling of Migrants, meeting {n}",
     ),
     "skip": ("Перейти к содержанию", "Skip to content"),
     "meeting": ("Совещание", "The meeting"),
