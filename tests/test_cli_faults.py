@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -76,16 +75,25 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
     _no_traceback(err.decode())
 
 
-def test_an_ascii_output_gets_escapes_not_an_error() -> None:
+def test_an_ascii_output_gets_utf8_data_not_an_error() -> None:
+    """Redirected output is data: written in UTF-8 whatever the locale says, never escaped or altered."""
     env = {**ENV, "PYTHONIOENCODING": "ascii"}
-    done = subprocess.run([SCRIPT, "show", "rec", "8"], capture_output=True, env=env, check=False)
-    assert done.returncode == 0 and b"\\u0413" in done.stdout, done.stderr
-    _no_traceback(done.stderr.decode())
-    machine = subprocess.run(
-        [SCRIPT, "show", "rec", "8", "--format", "json"], capture_output=True, env=env, check=False
+    for fmt in ("table", "csv", "json", "yaml"):
+        done = subprocess.run([SCRIPT, "show", "rec", "8", "--format", fmt], capture_output=True, env=env, check=False)
+        utf8 = subprocess.run([SCRIPT, "show", "rec", "8", "--format", fmt], capture_output=True, env=ENV, check=False)
+        assert done.returncode == 0 and done.stdout == utf8.stdout, (fmt, done.stderr)
+        assert "Государствам-участникам" in done.stdout.decode("utf-8")
+        _no_traceback(done.stderr.decode())
+
+
+def test_an_ascii_terminal_gets_escapes_and_a_note() -> None:
+    script = (
+        "import os, pty, sys; os.environ['PYTHONIOENCODING'] = 'ascii'; "
+        "pty.spawn([sys.argv[1], 'show', 'rec', '8', '--lang', 'en'])"
     )
-    utf8 = subprocess.run([SCRIPT, "show", "rec", "8", "--format", "json"], capture_output=True, env=ENV, check=False)
-    assert machine.stdout.isascii() and json.loads(machine.stdout) == json.loads(utf8.stdout)
+    done = subprocess.run([sys.executable, "-c", script, SCRIPT], capture_output=True, env=ENV, check=False, timeout=60)
+    assert b"\\u0413" in done.stdout and b"cannot show Cyrillic" in done.stdout
+    assert b"Traceback" not in done.stdout
 
 
 @pytest.mark.parametrize("number", ["0", "-1", "99"])

@@ -148,3 +148,22 @@ def test_counts_and_crosstabs_name_their_axes(ds: Dataset) -> None:
 def test_table_names_are_a_literal_type() -> None:
     assert set(_tables.TableName.__args__) == {t.name for t in _tables.TABLES}  # type: ignore[attr-defined]
     assert isinstance(swg.load().to_dataframe("states"), pandas.DataFrame)
+
+
+def test_values_of_the_wrong_type_are_refused_plainly(ds: Dataset) -> None:
+    for call, said in (
+        (lambda: ds.recommendations(specificity=4.0), "specificity values are integers: got 4.0"),  # type: ignore[arg-type]
+        (lambda: ds.recommendations(meeting=7.0), "meeting numbers are integers: got 7.0"),  # type: ignore[arg-type]
+        (lambda: ds.statements(agenda_item=[2.0]), "agenda item values are integers: got 2.0"),  # type: ignore[list-item]
+        (lambda: ds.search(None), "a query is text: got None"),  # type: ignore[call-overload]
+        (lambda: ds.actor(None), "an actor is named by text"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(swg.InvalidFilter, match=said):
+            call()
+
+
+def test_empty_and_sliced_results_keep_their_columns(ds: Dataset) -> None:
+    assert list(ds.search("zzzz").to_dataframe().columns) == list(_tables.HIT_COLUMNS)
+    sliced = ds.paragraphs()[2:4]
+    assert isinstance(sliced, swg.Results) and list(sliced.to_dataframe()["number"]) == [3, 4]
+    assert ds.paragraphs()[0:0].to_dataframe().columns.tolist() == [c.name for c in _tables.table("paragraphs").columns]

@@ -535,7 +535,7 @@ class _Merge:
                     self._problem(
                         parsed,
                         loc,
-                        f"unsupported format_version {_short(value)}; this library reads {FORMAT_VERSION}",
+                        f"unsupported format_version {_shown(value)}; this library reads {FORMAT_VERSION}",
                         f"write the number {FORMAT_VERSION}, without quotes" if quoted else "",
                     )
             elif key == "data_version":
@@ -762,7 +762,7 @@ def _dotted(loc: Loc) -> str:
 
 
 def _short(value: object, width: int = 80) -> str:
-    shown = repr(value)
+    shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 

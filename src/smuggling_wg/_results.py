@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
     import pandas
@@ -30,6 +30,18 @@ class Results(tuple[T, ...]):
         results = super().__new__(cls, records)
         results.dataset, results.kind = dataset, kind
         return results
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results[T]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
+        """An item, or a slice that is still :class:`Results` (and still becomes a DataFrame)."""
+        if isinstance(index, slice):
+            return Results(super().__getitem__(index), self.dataset, self.kind)
+        return super().__getitem__(index)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The results as a tidy DataFrame (needs pandas): the columns of their table in the exports.

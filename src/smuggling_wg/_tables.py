@@ -776,13 +776,20 @@ _TABLE_OF: dict[type, str] = {
 }
 
 
-def frame_rows(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[list[str], list[tuple[Any, ...]]]:
+def frame_rows(
+    records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Query results as rows of the table that holds them: (column names, rows).
 
     Records of one type: the rows of their table (``bundle`` gives each its meeting and
     position), in the results' order. States and organizations mixed: the ``actors`` table.
     Search hits: one row per hit (kind, meeting, record key, paragraphs, language, score, text).
+    No records: the columns of ``kind``'s table, and no row.
     """
+    if not records and kind is not None:
+        from .search import SearchHit
+
+        return (list(HIT_COLUMNS) if kind is SearchHit else [c.name for c in table(_TABLE_OF[kind]).columns]), []
     return _located(records, bundle)[1:]
 
 
@@ -819,6 +826,10 @@ HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:
     """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
     if not records:  # no rows: the columns of the kind's table, when the query says which
+        from .search import SearchHit
+
+        if kind is SearchHit:
+            return _pandas().DataFrame(columns=list(HIT_COLUMNS))
         name = _TABLE_OF.get(kind) if kind is not None else None
         return _typed(table(name), [], bundle) if name else _pandas().DataFrame()
     spec, columns, found = _located(records, bundle)

@@ -281,6 +281,9 @@ def parse(name: str, raw: bytes) -> ParsedFile | Problem:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         hint = "only plain YAML data is accepted: no tags such as !!python/..." if "constructor for" in message else ""
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            hint = "YAML is indented with spaces, not tabs"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         at: list[Loc] = [loc for loc, where in positions.items() if where == (line, column)]  # the marked value
         path = ".".join(map(str, sorted(at, key=len)[-1])) if at else ""

@@ -66,8 +66,10 @@ def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
         sdg_target=a.sdg_target,
     )
     if a.query:
+        from ._results import Results
+
         found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kind="recommendation")}
-        records = tuple(r for r in records if id(r) in found)
+        records = Results((r for r in records if id(r) in found), ds, type(records[0]) if records else None)
     return records
 
 
@@ -225,12 +227,11 @@ def _emit(ds: Dataset, records: Sequence[Any], fmt: str, title: str, out: Any) -
     else:
         header, values = _views.brief(records, ds)
         wide = _views.wide(type(records[0])) if records else set()
-        if len(ds.meetings) > 1:  # records of several meetings: say whose each is
-            of = _meetings_of(ds)
+        of = _meetings_of(ds) if len(ds.meetings) > 1 else {}
+        whose = [getattr(r, "meeting", None) or of.get(id(r), "") for r in records]
+        if any(whose):  # records of several meetings: say whose each is
             header = ["meeting", *header]
-            values = [
-                [getattr(r, "meeting", None) or of.get(id(r), ""), *row] for r, row in zip(records, values, strict=True)
-            ]
+            values = [[m, *row] for m, row in zip(whose, values, strict=True)]
         styled = not _console(out).no_color
         _print_table(header, [[_cell(v, styled) for v in row] for row in values], wide, title, out)
 
@@ -247,7 +248,7 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
 
     from ._tables import frame_rows, text_cell
 
-    columns, rows = frame_rows(tuple(records), ds.bundle)
+    columns, rows = frame_rows(tuple(records), ds.bundle, getattr(records, "kind", None))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([text_cell(v) for v in row] for row in rows)
@@ -714,8 +715,8 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         records = LISTINGS[command](ds, args)
         if not records:
             print(f"smuggling-wg {command}: nothing found", file=sys.stderr)
-            if args.format in ("json", "yaml"):
-                _emit(ds, records, args.format, "", out)
+            if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
+                _emit(ds, records, args.format, "", out)  # an empty list, or the header alone
             return 1
         title = command if args.meeting is None else f"{command} (meeting {args.meeting})"
         _emit(ds, records, args.format, title, out)
@@ -733,21 +734,25 @@ def main_entry() -> None:
 
     A closed pipe exits quietly (141), Ctrl-C exits 130 without a traceback, an output that
     cannot be written (a full disk, a closed stdout) is one line and exit 1, and an output
-    encoding that cannot hold Cyrillic gets escapes and a note instead of an error.
+    encoding that cannot hold Cyrillic is written in UTF-8 when redirected (data), and as escapes
+    with a note on a terminal.
     """
     if sys.stdout is None:  # started with stdout closed (>&-)
         if sys.stderr is not None:
             print("smuggling-wg: error: standard output is closed", file=sys.stderr)
         sys.exit(1)
     if _ascii_only(sys.stdout):
-        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-        if sys.stderr is not None and sys.stdout.isatty():
-            sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-            print(
-                f"smuggling-wg: note: the output encoding ({sys.stdout.encoding}) cannot show Cyrillic; "
-                "it is shown as \\u escapes (set PYTHONIOENCODING=utf-8 or a UTF-8 locale)",
-                file=sys.stderr,
-            )
+        if not sys.stdout.isatty():  # data for a file or a program: its bytes are UTF-8, never altered
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        else:  # a person at a terminal that cannot show Cyrillic: escapes, and a note saying so
+            sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+            if sys.stderr is not None:
+                sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+                print(
+                    f"smuggling-wg: note: the terminal's encoding ({sys.stdout.encoding}) cannot show Cyrillic; "
+                    "it is shown as \\u escapes (set PYTHONIOENCODING=utf-8 or a UTF-8 locale)",
+                    file=sys.stderr,
+                )
     try:
         code = main()
         sys.stdout.flush()

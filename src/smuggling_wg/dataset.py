@@ -147,6 +147,10 @@ class Dataset:
 
         ```
         """
+        if not isinstance(key, str):
+            raise InvalidFilter(
+                "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {key!r}"
+            )
         folded = fold(str(key)).strip()
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
@@ -239,7 +243,8 @@ class Dataset:
         """The meetings a filter covers: all of them (None), or those given (one number or several)."""
         if meeting is None:
             return tuple(self._meetings.values())
-        numbers = (meeting,) if isinstance(meeting, int) else tuple(meeting)
+        several = isinstance(meeting, Iterable) and not isinstance(meeting, str | bytes)
+        numbers: tuple[int, ...] = tuple(meeting) if several else (meeting,)  # type: ignore[arg-type,assignment]
         return tuple(self.meeting(n) for n in numbers)
 
     def paragraphs(self, *, meeting: OneOrMore[int] = None, topic: OneOrMore[str] = None) -> Results[Paragraph]:
@@ -617,8 +622,10 @@ class Dataset:
 
         ```
         """
-        from .search import KINDS
+        from .search import KINDS, SearchHit
 
+        if not isinstance(query, str):
+            raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
         if kinds is not None:
             _deprecated("kinds", "kind")
             kind = kind if kind is not None else kinds
@@ -630,7 +637,8 @@ class Dataset:
         wanted_kinds = _values("kind", kind, KINDS)
         index: SearchIndex = self._once("search", self._search_index)
         return self._results(
-            index.search(query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds))
+            index.search(query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)),
+            kind=SearchHit,
         )
 
     def _search_index(self) -> SearchIndex:
@@ -681,15 +689,18 @@ def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     """
     if value is None:
         return None
-    given = (value,) if isinstance(value, str | int) else tuple(value)  # type: ignore[arg-type]
+    several = isinstance(value, Iterable) and not isinstance(value, str | bytes)
+    given = tuple(value) if several else (value,)  # type: ignore[arg-type]
     allowed = list(valid)
     by_folded = {v.casefold() if isinstance(v, str) else v: v for v in allowed}
     found: set[Any] = set()
     for v in given:
         key = v.casefold() if isinstance(v, str) else v
-        if isinstance(v, str) and allowed and all(isinstance(a, int) for a in allowed):
-            use = f"; use {int(v)}" if v.strip().isdigit() else ""
+        if allowed and all(isinstance(a, int) for a in allowed) and (type(v) is not int):
+            use = f"; use {int(v)}" if isinstance(v, str) and v.strip().isdigit() else ""
             raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {v!r}{use}")
+        if not isinstance(v, str | int):
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are text: got {v!r}")
         if isinstance(v, bool) or key not in by_folded:
             raise InvalidFilter(name, v, allowed)
         found.add(by_folded[key])

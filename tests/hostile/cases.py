@@ -104,6 +104,8 @@ CASES = [
     Case(
         "nul-byte", "traceback", b"meetings: []\x00\n", "nul-byte.yaml:1:13: a character YAML does not allow: '\\x00'"
     ),
+    Case("tab-indent", "traceback", b"meetings:\n\t- number: 8\n", "Hint: YAML is indented with spaces, not tabs"),
+    Case("format-version-date", "coercion", b"format_version: 2020-01-01\n", "unsupported format_version 2020-01-01;"),
     Case(
         "format-version-quoted",
         "coercion",
