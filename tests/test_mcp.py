@@ -221,6 +221,7 @@ def test_bad_filters_are_tool_errors_with_the_library_message(server: Server) ->
     assert "unknown specificity 9" in server.error("recommendations", specificity=9)
     assert "no meeting 8" in server.error("recommendations", meeting=8)
     assert "specificity" in server.error("recommendations", specificity="high")  # fails the input schema
+    assert "specificity" in server.error("recommendations", specificity="4"), "numbers are numbers, as in the library"
 
 
 def test_one_recommendation_in_full(server: Server, ds: Dataset) -> None:

@@ -23,7 +23,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from . import _loader
 from .dataset import PATH_VARIABLE, Dataset, _extra_paths
@@ -254,7 +254,7 @@ def build(ds: Dataset) -> MCPServer:
         return "; ".join(f"1-{len(getattr(m, what))} in meeting {m.number}" for m in ds.meetings)
 
     meeting_param = Annotated[
-        int | None, Field(description=f"The meeting number (meetings: {meetings}); by default every meeting.")
+        StrictInt | None, Field(description=f"The meeting number (meetings: {meetings}); by default every meeting.")
     ]
 
     @server.tool(
@@ -273,8 +273,8 @@ def build(ds: Dataset) -> MCPServer:
         language: Annotated[
             str | None, Field(description="Only texts in this language: ru (the report) or en (editorial).")
         ] = None,
-        meeting: Annotated[int | None, Field(description=f"Only this meeting (meetings: {meetings}).")] = None,
-        limit: Annotated[int, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
+        meeting: Annotated[StrictInt | None, Field(description=f"Only this meeting (meetings: {meetings}).")] = None,
+        limit: Annotated[StrictInt, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
     ) -> Annotated[CallToolResult, Answer[Hit]]:
         with _library_errors():
             hits = ds.search(query, language=language, meeting=meeting, kind=kind)  # type: ignore[arg-type]
@@ -316,7 +316,8 @@ def build(ds: Dataset) -> MCPServer:
             OneOrMore, Field(description="states_parties, states or states_with_international_support.")
         ] = None,
         specificity: Annotated[
-            int | list[int] | None, Field(description="Editorial 1-5: 1 share information ... 5 a specific measure.")
+            StrictInt | list[StrictInt] | None,
+            Field(description="Editorial 1-5: 1 share information ... 5 a specific measure."),
         ] = None,
         provenance: Annotated[
             str | None, Field(description="Count only labels of this provenance: source (the report) or editorial.")
@@ -324,7 +325,7 @@ def build(ds: Dataset) -> MCPServer:
         text: Annotated[
             str | None, Field(description="Only those whose Russian or English contains this (case-insensitive).")
         ] = None,
-        meeting: Annotated[int | None, Field(description=f"Only this meeting (meetings: {meetings}).")] = None,
+        meeting: Annotated[StrictInt | None, Field(description=f"Only this meeting (meetings: {meetings}).")] = None,
     ) -> Annotated[CallToolResult, Answer[Recommendation]]:
         with _library_errors():
             found = ds.recommendations(
@@ -355,7 +356,7 @@ def build(ds: Dataset) -> MCPServer:
         "topics, SDG targets and specificity, and the paragraph it comes from.",
     )
     def recommendation(
-        number: Annotated[int, Field(description="The recommendation's number as printed.")],
+        number: Annotated[StrictInt, Field(description="The recommendation's number as printed.")],
         meeting: meeting_param = None,
     ) -> Annotated[CallToolResult, Answer[Recommendation]]:
         with _library_errors():
@@ -441,7 +442,7 @@ def build(ds: Dataset) -> MCPServer:
         f"English, its chapter and section, and editorial topic tags ({numbered('paragraphs')}).",
     )
     def paragraph(
-        number: Annotated[int, Field(description="The paragraph's number as printed.")],
+        number: Annotated[StrictInt, Field(description="The paragraph's number as printed.")],
         meeting: meeting_param = None,
     ) -> Annotated[CallToolResult, Answer[Paragraph]]:
         with _library_errors():
