@@ -13,7 +13,7 @@ number, theme or name) is a tool error (``isError``) carrying the library's mess
 """
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import partial
 from importlib.metadata import version
@@ -26,6 +26,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, StrictInt
 
 from . import _loader
+from ._views import paras
 from .dataset import PATH_VARIABLE, Dataset, _extra_paths
 from .errors import DataError, InvalidFilter, NotFound
 from .models import Actor, AgendaItem, Paragraph, Recommendation, Speaker, State, Statement, Text, Theme
@@ -188,15 +189,6 @@ def _with_meetings(ds: Dataset, meeting: int | None) -> list[tuple[int, Statemen
     return [(m.number, st) for m in reversed(meetings) for st in m.statements]
 
 
-def _key(record: object) -> object:
-    """How a search hit's record is numbered: number, order (a panellist) or id (a theme)."""
-    return getattr(record, "number", None) or getattr(record, "order", None) or getattr(record, "id", "")
-
-
-def _paras(numbers: Iterable[int]) -> str:
-    return ", ".join(map(str, numbers))
-
-
 # --- the server --------------------------------------------------------------------------------
 
 
@@ -287,9 +279,9 @@ def build(ds: Dataset) -> MCPServer:
         if any(h.lang == "en" for h in hits[:limit]):
             answer.editorial.append(EditorialField(field="results[].record.snippet", marker="lang=en (editorial)"))
         lines = [
-            f"- {i.record.kind} {_key(i.record.record)} (meeting {i.meeting}, para "
-            f"{_paras(i.source)}, {i.record.lang}): {i.record.snippet}"
-            for i in items
+            f"- {i.record.kind} {h.key} (meeting {i.meeting}, para {paras(i.source)}, {i.record.lang}): "
+            f"{i.record.snippet}"
+            for h, i in zip(hits[:limit], items, strict=True)
         ]
         head = f"{len(hits)} hits for {query!r}" + (f", the first {len(items)}" if len(items) < len(hits) else "")
         return _result(answer, "\n".join([head + ":", *lines]))
@@ -363,7 +355,7 @@ def build(ds: Dataset) -> MCPServer:
             r = ds.recommendation(number, meeting=meeting)
         meeting = _meeting_of(ds, r)
         summary = (
-            f"Recommendation {number} of meeting {meeting} ({r.theme}, {r.modality}), para {_paras(r.source)}.\n"
+            f"Recommendation {number} of meeting {meeting} ({r.theme}, {r.modality}), para {paras(r.source)}.\n"
             f"Russian (the report): {r.text.ru}\nEnglish (editorial, {r.text.en_origin}): {r.text.en}"
         )
         return _result(_answer(ds, [_recommendation_item(meeting, r)]), summary)
@@ -405,7 +397,7 @@ def build(ds: Dataset) -> MCPServer:
             for s in states
         ]
         who = "with the panellists' states" if include_panellists else "without the panellists' states"
-        lines = [f"- {i.record.id} {i.record.name.ru} / {i.record.name.en} (para {_paras(i.source)})" for i in items]
+        lines = [f"- {i.record.id} {i.record.name.ru} / {i.record.name.en} (para {paras(i.source)})" for i in items]
         return _result(_answer(ds, items), "\n".join([f"{len(items)} states made statements ({who}):", *lines]))
 
     @server.tool(
@@ -429,7 +421,7 @@ def build(ds: Dataset) -> MCPServer:
             mentions = _mentions(ds, meeting, a.id)
         source = sorted({n for _, numbers in mentions for n in numbers})
         item = Item[Actor](meeting=meeting, uri=None, source=source, record=a)
-        roles = [f"{role}, para {_paras(numbers)}" for role, numbers in mentions]
+        roles = [f"{role}, para {paras(numbers)}" for role, numbers in mentions]
         where = "any report" if meeting is None else f"the report of meeting {meeting}"
         named = "; ".join(roles) or f"not named in {where}"
         summary = f"{a.id} ({a.kind}): {a.name.ru} / {a.name.en}. In {where}: {named}."
@@ -472,7 +464,7 @@ def _read(ds: Dataset, kind: str, meeting: str | int, number: str | int) -> str:
     if isinstance(record, Paragraph):
         head += f"paragraph {n} (chapter {record.chapter}{'.' + record.section if record.section else ''})."
     else:
-        head += f"recommendation {n} ({record.theme}, {record.modality}), in paragraph {_paras(record.source)}."
+        head += f"recommendation {n} ({record.theme}, {record.modality}), in paragraph {paras(record.source)}."
     english = f"English (editorial: {record.text.en_origin}, not the report's words):\n{record.text.en}"
     return f"{head}\n\nRussian (the report's words):\n{record.text.ru}\n\n{english if record.text.en else ''}".rstrip()
 
