@@ -635,11 +635,16 @@ class Dataset:
         chosen_language = None if language is None else lang_of(language)
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
-        index: SearchIndex = self._once("search", self._search_index)
         return self._results(
-            index.search(query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)),
+            self._index().search(
+                query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
+            ),
             kind=SearchHit,
         )
+
+    def _index(self) -> SearchIndex:
+        """The search index of this dataset, read or built on first use, once (also what the web edition ships)."""
+        return self._once("search", self._search_index)
 
     def _search_index(self) -> SearchIndex:
         """The compiled index of the bundled meetings, extended with any other (see :class:`SearchIndex`)."""

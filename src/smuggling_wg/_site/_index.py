@@ -31,7 +31,7 @@ from importlib import resources
 from importlib.metadata import version
 from typing import Any
 
-from .. import _loader, _lookup
+from .. import _loader
 from ..dataset import Dataset
 from ..search import (
     _B,
@@ -41,24 +41,16 @@ from ..search import (
     _STOP_PHRASES,
     KINDS,
     STOP_WORDS,
-    SearchIndex,
     _stemmers,
-    organization_names,
     stem_live,
     vocabulary,
 )
 
 
 @lru_cache(maxsize=4)
-def _search_index(ds: Dataset) -> SearchIndex:
-    """The index ``ds.search`` uses, made anew: every meeting, and the other names of the organizations."""
-    return SearchIndex(ds.meetings, organization_names(ds.actors, _lookup.compiled()["common"]))
-
-
-@lru_cache(maxsize=4)
 def payload(ds: Dataset, meeting: int) -> str:
     """The index shipped with the site, as JSON (made once per dataset and meeting in a process)."""
-    indexed = _search_index(ds).meeting_texts(meeting)
+    indexed = ds._index().meeting_texts(meeting)  # the very index ds.search uses
     stems = {s: n for n, s in enumerate(indexed.frequency)}
     docs = [
         {
@@ -191,7 +183,7 @@ def _stem_table(ds: Dataset) -> dict[str, str]:
 
 def _index_stems(ds: Dataset) -> set[str]:
     """Every stem under which the index has a text of ``ds``: its words', and the other names of organizations."""
-    index = _search_index(ds)
+    index = ds._index()
     return {s for m in ds.meetings for s in index.meeting_texts(m.number).frequency}
 
 
