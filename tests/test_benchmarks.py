@@ -6,17 +6,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _script(*args: str) -> subprocess.CompletedProcess[str]:
+    """A benchmark script run as a maintainer runs it, from the checkout."""
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
 def test_harness_prints_a_table_of_ratios() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--rounds", "1", "--scaling", "2", "4"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _script("benchmarks/run.py", "--rounds", "1", "--scaling", "2", "4")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "| case | median ms | vs | ratio | target |"
@@ -33,30 +34,15 @@ def test_harness_prints_a_table_of_ratios() -> None:
     assert scaling == ["| 2", "| 4"]
 
 
-def test_scaling_rejects_zero_rounds() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/scaling.py", "2", "--rounds", "0"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert done.returncode == 2
-    assert "--rounds must be at least 1" in done.stderr
-
-
-def test_harness_rejects_zero_rounds() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--rounds", "0"], cwd=ROOT, capture_output=True, text=True
-    )
+@pytest.mark.parametrize("script", [("benchmarks/scaling.py", "2"), ("benchmarks/run.py",)])
+def test_zero_rounds_are_refused(script: tuple[str, ...]) -> None:
+    done = _script(*script, "--rounds", "0")
     assert done.returncode == 2
     assert "--rounds must be at least 1" in done.stderr
 
 
 def test_compare_prints_before_and_after_in_one_run() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/compare.py", str(ROOT / "src"), "--rounds", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _script("benchmarks/compare.py", str(ROOT / "src"), "--rounds", "1")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "| case | before ms | after ms | vs | before | after |"
