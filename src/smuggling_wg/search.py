@@ -347,9 +347,10 @@ class SearchIndex:
         """
         index = len(self._docs)
         self._docs.append(doc)
-        positions: dict[str, set[int]] = {}
+        positions: dict[str, list[int]] = {}  # in order: the text's words come in order, other names out of it
         for position, word_stem in enumerate(stems):
-            positions.setdefault(word_stem, set()).add(position)
+            positions.setdefault(word_stem, []).append(position)
+        unordered: set[str] = set()
         after = len(stems)
         for full, aliases in named:
             spelled = [(start, len(name)) for name in full for start in _starts(stems, name)]
@@ -359,9 +360,11 @@ class SearchIndex:
                     places, after = [after + 1], after + 1 + len(alias)
                 for start in places:
                     for offset, word_stem in enumerate(alias):
-                        positions.setdefault(word_stem, set()).add(start + offset)
+                        positions.setdefault(word_stem, []).append(start + offset)
+                        unordered.add(word_stem)
         for word_stem, where in positions.items():
-            self._postings.setdefault(word_stem, []).append([index, *sorted(where)])
+            ordered = sorted(set(where)) if word_stem in unordered else where
+            self._postings.setdefault(word_stem, []).append([index, *ordered])
 
     def dumps(self) -> bytes:
         """The compact, deterministic JSON of this index (what ``search-index.json`` holds)."""
@@ -524,9 +527,12 @@ def named_organizations(
         number = record.number
         linked = {s.actor for s in meeting.statements if number in s.source}
         linked |= {p.actor for p in meeting.participants if number in p.source}
+    texts = [(stems, set(stems)) for stems in words.values()]  # a name with a stem a text lacks is not in it
     found = []
     for actor_id, (full, _aliases) in organizations.items():
-        if actor_id in linked or any(_starts(stems, name) for stems in words.values() for name in full):
+        if actor_id in linked or any(
+            has.issuperset(name) and _starts(stems, name) for stems, has in texts for name in full
+        ):
             found.append(actor_id)
     return found
 
