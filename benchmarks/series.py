@@ -1,0 +1,157 @@
+"""A series of users' meetings: loading N data files and the first search, against a bare libyaml parse.
+
+    python benchmarks/series.py --meetings 10 --rounds 11
+    python benchmarks/series.py --meetings 10 --rounds 11 --before /tmp/before/src   # another tree, same run
+
+The files are N copies of the bundled meeting under new numbers (101, 102, ...), one data file
+each, written by the library (``to_yaml``): what a researcher who drafted N reports has. Every
+case runs in a fresh process; each times, inside the process, from before its first import
+to its answer (the interpreter's own start is the same for all and left out):
+
+* the baseline: ``import yaml`` and parsing the same files with libyaml's ``CSafeLoader``;
+* ``load(files)`` with the cache off (``SMUGGLING_WG_CACHE=0``), and then the first search;
+* the first process (an empty cache: it parses, validates and writes the cache), and then the
+  first search (which writes the search index);
+* a second process (the cache the first one wrote), and then the first search;
+* with ``--before``, the other tree's ``load(files)`` and first search (it has no cache).
+
+The cases run interleaved round by round (a warm-up round first writes bytecode); the table
+gives medians and each ratio to the baseline's median in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+AFTER = str(Path(__file__).resolve().parent.parent / "src")
+QUERY = "цифровые доказательства"
+#: Targets of issue 28: the first load as a multiple of the bare parse, and the second process in seconds.
+FIRST_LOAD_RATIO = 2.5
+SECOND_PROCESS_S = 0.3
+
+BARE = """
+import time
+start = time.perf_counter()
+import yaml
+for path in {files!r}:
+    with open(path, "rb") as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start, 0.0)
+"""
+LOAD = """
+import time
+start = time.perf_counter()
+import smuggling_wg
+ds = smuggling_wg.load({folder!r})
+loaded = time.perf_counter()
+ds.search({query!r})
+print(loaded - start, time.perf_counter() - start)
+"""
+
+
+def write_series(folder: Path, meetings: int) -> list[Path]:
+    """``meetings`` data files, each the bundled meeting under a new number (101, 102, ...)."""
+    import smuggling_wg as swg
+    from smuggling_wg import _loader
+
+    bundle = swg.load().bundle
+    (original,) = bundle.meetings
+    empty = bundle.model_copy(update={"actors": (), "topics": (), "instruments": (), "sdg_targets": {}})
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(101, 101 + meetings):
+        one = empty.model_copy(update={"meetings": (original.model_copy(update={"number": number}),)})
+        text = "".join(line for line in _loader.to_yaml(one).splitlines(True) if not line.startswith("data_version"))
+        path = folder / f"meeting-{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _run(code: str, tree: str, cache: str) -> tuple[float, float]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"PYTHONPATH": tree, "SMUGGLING_WG_CACHE": cache}
+    env.pop("SMUGGLING_WG_PATH", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    loaded, searched = map(float, done.stdout.split())
+    return loaded, searched
+
+
+def measure(meetings: int, rounds: int, before: str | None) -> dict[str, list[tuple[float, float]]]:
+    """Each case's (load, load + first search) seconds, round by round (the warm-up round left out)."""
+    work = Path(tempfile.mkdtemp(prefix="swg-series-"))
+    try:
+        files = write_series(work / "meetings", meetings)
+        folder = str(work / "meetings")
+        bare = BARE.format(files=[str(f) for f in files])
+        load = LOAD.format(folder=folder, query=QUERY)
+        cache = work / "cache"
+        times: dict[str, list[tuple[float, float]]] = {}
+        for round_ in range(rounds + 1):  # round 0 warms the file cache and writes bytecode
+            shutil.rmtree(cache, ignore_errors=True)
+            cases: dict[str, Callable[[], tuple[float, float]]] = {
+                "bare libyaml parse (CSafeLoader)": lambda: _run(bare, AFTER, "0"),
+                "load, cache off": lambda: _run(load, AFTER, "0"),
+                "load, first process (writes the cache)": lambda: _run(load, AFTER, str(cache)),
+                "load, second process (cache kept)": lambda: _run(load, AFTER, str(cache)),
+            }
+            if before:
+                cases["load, before"] = lambda: _run(load, before, "0")
+            for name, case in cases.items():
+                result = case()
+                if round_:
+                    times.setdefault(name, []).append(result)
+        return times
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(times: dict[str, list[tuple[float, float]]]) -> str:
+    """Medians of load and of load + first search, each as a ratio to the bare parse, and the targets."""
+    median = {name: tuple(statistics.median(t[i] for t in runs) for i in (0, 1)) for name, runs in times.items()}
+    (base, _), *_ = median.values()
+    rows = [
+        "| case | load ms | ratio | + first search ms | ratio | target |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, (loaded, searched) in median.items():
+        target = ""
+        if name.startswith("load, first process"):
+            target = f"load <= {FIRST_LOAD_RATIO}x {'ok' if loaded / base <= FIRST_LOAD_RATIO else 'MISSED'}"
+        elif name.startswith("load, second process"):
+            ok = searched <= SECOND_PROCESS_S
+            target = f"load + search <= {1e3 * SECOND_PROCESS_S:.0f} ms {'ok' if ok else 'MISSED'}"
+        search_cells = ["", ""] if name.startswith("bare") else [f"{1e3 * searched:.1f}", f"{searched / base:.2f}x"]
+        rows.append(
+            "| " + " | ".join([name, f"{1e3 * loaded:.1f}", f"{loaded / base:.2f}x", *search_cells, target]) + " |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Loading a series of users' meetings, against a bare libyaml parse.")
+    parser.add_argument("--meetings", type=int, default=10, help="data files, one meeting each (default 10)")
+    parser.add_argument("--rounds", type=int, default=11, help="rounds of fresh processes (default 11)")
+    parser.add_argument("--before", help="the src folder of another tree to time in the same run")
+    parser.add_argument("--json", action="store_true", help="print every measurement as JSON instead")
+    args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    if args.meetings < 1:
+        parser.error("--meetings must be at least 1")
+    times = measure(args.meetings, args.rounds, args.before)
+    print(json.dumps(times) if args.json else table(times))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
