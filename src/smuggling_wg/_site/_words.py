@@ -96,6 +96,16 @@ UI: dict[str, tuple[str, str]] = {
     "site_version": ("Версия", "Version"),
     "languages": ("Язык", "Language"),
     "participants_count": ("участников", "participants"),
+    # the series page (_series.py): every meeting loaded
+    "series": (
+        "Рабочая группа по незаконному ввозу мигрантов: совещания",
+        "Working Group on the Smuggling of Migrants: meetings",
+    ),
+    "series_meetings": ("Совещания", "The meetings"),
+    "series_themes": ("Рекомендации по темам во всех совещаниях", "Recommendations by theme across the meetings"),
+    "series_number": ("Совещание", "Meeting"),
+    "series_site": ("Сайт совещания", "The meeting's site"),
+    "series_theme_of": ("тема раздела в совещаниях", "the theme of a section in meetings"),
 }
 
 CODES: dict[str, tuple[str, str]] = {
