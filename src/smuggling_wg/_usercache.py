@@ -15,12 +15,14 @@ again by the same library:
   as before, every time; files that use a deprecated key are not kept either, so the
   ``DeprecationWarning`` is given at every load.
 * **Never trusted blindly.** An entry holds its key and the SHA-256 of its content and is used
-  only when both match and its content builds the models' records (the shape check of
-  :mod:`._construct`); anything else (truncated, corrupted, edited, another entry renamed,
-  another library's) is ignored and written anew. The folder and its entries are used only
-  when they are ours: a real folder (not a symbolic link), owned by the user, not writable
-  by others; entries are opened without following links. (Whoever can write the user's own
-  files can also change the library itself: the cache does not defend against that.)
+  only when both match; a kept dataset is then validated in full by the models (:func:`bundle`).
+  Anything else (truncated, corrupted, edited, another entry renamed, another library's, records
+  the models refuse) is ignored and written anew. The folder and its entries are used only when
+  they are ours: a real folder (not a symbolic link), owned by the user, not writable by others;
+  entries are opened without following links. As with Python's own ``__pycache__``, whoever can
+  write the user's own files could also change the library itself: an entry forged with a
+  recomputed SHA-256 (records valid but not what the files say, or a search index that does not
+  fit them) is beyond what a cache can detect.
 * **Written atomically**, each entry to a new temporary file renamed into place, so a reader
   (another process, at the same time) sees a whole entry or none; two processes writing the
   same entry write the same bytes.
@@ -35,7 +37,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import secrets
@@ -48,7 +49,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from ._construct import ShapeError, construct
+from pydantic import ValidationError
+
 from ._loader import BUNDLED_JSON, Source, _without_gc, seal
 from .models import _RENAMED_KEYS, Bundle
 
@@ -198,16 +200,21 @@ def entry(sources: Sequence[Source], digests: Sequence[str]) -> Entry | None:
 def bundle(stored: Entry | None, build: Callable[[], Bundle]) -> Bundle:
     """The dataset kept in ``stored`` if there is a good one; otherwise ``build()``, kept for next time.
 
-    The kept JSON has the fields each record was given (``exclude_unset``), so the records
-    built from it are identical to those validated: the same values and the same fields set.
+    A kept dataset is validated in full by the models, from its JSON (pydantic-core's JSON
+    validation: for ten meetings about as fast as building the records unvalidated, and it
+    lets no record in that the models refuse). The JSON has the fields each record was given
+    (``exclude_unset``), so the records are identical to those the files validated to: the
+    same values and the same fields set. What validation of one record cannot see (the files'
+    merging, the checks across records of :func:`smuggling_wg.load`) is vouched for by the
+    entry's key and SHA-256.
     """
     if stored is not None:
         raw = stored.read("dataset")
         if raw is not None:
             try:
                 with _without_gc():
-                    return construct(Bundle, json.loads(raw))
-            except (ShapeError, ValueError, RecursionError):
+                    return Bundle.model_validate_json(raw)
+            except (ValidationError, ValueError, RecursionError):
                 pass  # not what this library keeps: built again and kept anew
     with _without_gc():
         built = build()

@@ -96,6 +96,13 @@ def _other_json(path: Path) -> None:
     _rehashed(path, b'{"data_version": "1.1.0", "meetings": [{"number": "not a meeting"}]}')
 
 
+def _refused_value(path: Path) -> None:
+    """The real content with one value the models refuse (a modality that does not exist), rehashed."""
+    payload = path.read_bytes().partition(b"\n")[2]
+    assert payload.count(b'"modality":"should"') > 1
+    _rehashed(path, payload.replace(b'"modality":"should"', b'"modality":"must"', 1))
+
+
 def _not_json(path: Path) -> None:
     _rehashed(path, b"\xff\xfe not json")
 
@@ -135,9 +142,11 @@ SPOILERS: dict[str, Callable[[Path], None]] = {
     "a FIFO": _fifo,
     "a folder": _folder,
 }
+#: A dataset entry may also hold records the models refuse.
+DATASET_SPOILERS = {**SPOILERS, "a value the models refuse, rehashed": _refused_value}
 
 
-@pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
+@pytest.mark.parametrize("spoil", DATASET_SPOILERS.values(), ids=DATASET_SPOILERS.keys())
 def test_a_spoiled_dataset_entry_is_ignored_and_written_anew(
     spoil: Callable[[Path], None], cache: Path, validated: Bundle
 ) -> None:
