@@ -5,10 +5,12 @@
 
 The files are N copies of the bundled meeting under new numbers (101, 102, ...), one data file
 each, written by the library (``to_yaml``): what a researcher who drafted N reports has. Every
-case runs in a fresh process; each times, inside the process, from before its first import
-to its answer (the interpreter's own start is the same for all and left out):
+case runs in a fresh process and times, inside it, the files' work: from the library loaded
+(``import smuggling_wg; load()``) to ``load(files)`` and then to the first search; and the
+whole process's work from before its first import (its interpreter's start, the same for all,
+left out). The cases:
 
-* the baseline: ``import yaml`` and parsing the same files with libyaml's ``CSafeLoader``;
+* the baseline: parsing the same files with libyaml's ``CSafeLoader`` (``yaml`` imported);
 * ``load(files)`` with the cache off (``SMUGGLING_WG_CACHE=0``), and then the first search;
 * the first process (an empty cache: it parses, validates and writes the cache), and then the
   first search (which writes the search index);
@@ -16,7 +18,9 @@ to its answer (the interpreter's own start is the same for all and left out):
 * with ``--before``, the other tree's ``load(files)`` and first search (it has no cache).
 
 The cases run interleaved round by round (a warm-up round first writes bytecode); the table
-gives medians and each ratio to the baseline's median in the same run.
+gives medians and each ratio to the baseline's median in the same run. The targets (issue 28):
+the first process's ``load(files)`` at most 2.5x the bare parse, and the second process's whole
+work (import, load, first search) at most 0.3 s.
 """
 
 from __future__ import annotations
@@ -42,20 +46,27 @@ BARE = """
 import time
 start = time.perf_counter()
 import yaml
+ready = time.perf_counter()
 for path in {files!r}:
     with open(path, "rb") as handle:
         yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-print(time.perf_counter() - start, 0.0)
+done = time.perf_counter()
+print(done - ready, done - ready, done - start)
 """
 LOAD = """
 import time
 start = time.perf_counter()
 import smuggling_wg
+smuggling_wg.load()
+ready = time.perf_counter()
 ds = smuggling_wg.load({folder!r})
 loaded = time.perf_counter()
 ds.search({query!r})
-print(loaded - start, time.perf_counter() - start)
+done = time.perf_counter()
+print(loaded - ready, done - ready, done - start)
 """
+#: What each case prints: the files' load, with the first search, and the whole process's work with both.
+Times = tuple[float, float, float]
 
 
 def write_series(folder: Path, meetings: int) -> list[Path]:
@@ -77,17 +88,17 @@ def write_series(folder: Path, meetings: int) -> list[Path]:
     return paths
 
 
-def _run(code: str, tree: str, cache: str) -> tuple[float, float]:
+def _run(code: str, tree: str, cache: str) -> Times:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env |= {"PYTHONPATH": tree, "SMUGGLING_WG_CACHE": cache}
     env.pop("SMUGGLING_WG_PATH", None)
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    loaded, searched = map(float, done.stdout.split())
-    return loaded, searched
+    loaded, searched, process = map(float, done.stdout.split())
+    return loaded, searched, process
 
 
-def measure(meetings: int, rounds: int, before: str | None) -> dict[str, list[tuple[float, float]]]:
-    """Each case's (load, load + first search) seconds, round by round (the warm-up round left out)."""
+def measure(meetings: int, rounds: int, before: str | None) -> dict[str, list[Times]]:
+    """Each case's seconds (:data:`Times`), round by round (the warm-up round left out)."""
     work = Path(tempfile.mkdtemp(prefix="swg-series-"))
     try:
         files = write_series(work / "meetings", meetings)
@@ -95,10 +106,10 @@ def measure(meetings: int, rounds: int, before: str | None) -> dict[str, list[tu
         bare = BARE.format(files=[str(f) for f in files])
         load = LOAD.format(folder=folder, query=QUERY)
         cache = work / "cache"
-        times: dict[str, list[tuple[float, float]]] = {}
+        times: dict[str, list[Times]] = {}
         for round_ in range(rounds + 1):  # round 0 warms the file cache and writes bytecode
             shutil.rmtree(cache, ignore_errors=True)
-            cases: dict[str, Callable[[], tuple[float, float]]] = {
+            cases: dict[str, Callable[[], Times]] = {
                 "bare libyaml parse (CSafeLoader)": lambda: _run(bare, AFTER, "0"),
                 "load, cache off": lambda: _run(load, AFTER, "0"),
                 "load, first process (writes the cache)": lambda: _run(load, AFTER, str(cache)),
@@ -115,25 +126,24 @@ def measure(meetings: int, rounds: int, before: str | None) -> dict[str, list[tu
         shutil.rmtree(work, ignore_errors=True)
 
 
-def table(times: dict[str, list[tuple[float, float]]]) -> str:
-    """Medians of load and of load + first search, each as a ratio to the bare parse, and the targets."""
-    median = {name: tuple(statistics.median(t[i] for t in runs) for i in (0, 1)) for name, runs in times.items()}
-    (base, _), *_ = median.values()
+def table(times: dict[str, list[Times]]) -> str:
+    """Medians: the files' load and with the first search (each as a ratio to the bare parse), the whole process."""
+    median = {name: tuple(statistics.median(t[i] for t in runs) for i in range(3)) for name, runs in times.items()}
+    (base, _, _), *_ = median.values()
     rows = [
-        "| case | load ms | ratio | + first search ms | ratio | target |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| case | load ms | ratio | + first search ms | ratio | whole process ms | target |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, (loaded, searched) in median.items():
+    for name, (loaded, searched, process) in median.items():
         target = ""
         if name.startswith("load, first process"):
             target = f"load <= {FIRST_LOAD_RATIO}x {'ok' if loaded / base <= FIRST_LOAD_RATIO else 'MISSED'}"
         elif name.startswith("load, second process"):
-            ok = searched <= SECOND_PROCESS_S
-            target = f"load + search <= {1e3 * SECOND_PROCESS_S:.0f} ms {'ok' if ok else 'MISSED'}"
+            ok = process <= SECOND_PROCESS_S
+            target = f"process <= {1e3 * SECOND_PROCESS_S:.0f} ms {'ok' if ok else 'MISSED'}"
         search_cells = ["", ""] if name.startswith("bare") else [f"{1e3 * searched:.1f}", f"{searched / base:.2f}x"]
-        rows.append(
-            "| " + " | ".join([name, f"{1e3 * loaded:.1f}", f"{loaded / base:.2f}x", *search_cells, target]) + " |"
-        )
+        cells = [name, f"{1e3 * loaded:.1f}", f"{loaded / base:.2f}x", *search_cells, f"{1e3 * process:.1f}", target]
+        rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 

@@ -838,7 +838,10 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     reported at once as :class:`~smuggling_wg.errors.DataError`, the only exception it
     raises for bad data, whatever the files hold); the cached bundled dataset is never
     changed. Files with the same content give the same dataset again: the last
-    :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read.
+    :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read. What good files load to
+    is also kept on disk, in the platform's cache folder, for the next process to read back
+    (identical records, validated; ``$SMUGGLING_WG_CACHE`` names another folder, or ``0``
+    turns it off: see :mod:`smuggling_wg._usercache`).
     """
     bundled = _datasets.bundled(lambda: Dataset(_loader.bundled()))
     paths = _extra_paths(extra)
