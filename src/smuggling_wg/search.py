@@ -367,11 +367,15 @@ class SearchIndex:
             self._postings.setdefault(word_stem, []).append([index, *ordered])
 
     def dumps(self) -> bytes:
-        """The compact, deterministic JSON of this index (what ``search-index.json`` holds)."""
-        postings = {
-            word_stem: ";".join(f"{text} {' '.join(map(str, where))}" for text, where in self._where(word_stem).items())
-            for word_stem in sorted({*self._compiled, *self._postings})
-        }
+        """The compact, deterministic JSON of this index (what ``search-index.json`` holds).
+
+        A stem's compiled postings are kept as they are, its postings of the texts indexed here
+        (numbered after them) written after them: what decoding and encoding them all would give.
+        """
+        postings = {}
+        for word_stem in sorted({*self._compiled, *self._postings}):
+            added = ";".join(f"{p[0]} {' '.join(map(str, p[1:]))}" for p in self._postings.get(word_stem, ()))
+            postings[word_stem] = ";".join(filter(None, (self._compiled.get(word_stem, ""), added)))
         table = {"meetings": sorted(self._meetings), "docs": self._docs, "postings": postings}
         return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
