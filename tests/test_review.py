@@ -248,7 +248,12 @@ def test_declared_origins_reach_the_codebook(model: str, field: str, origin: str
 def test_numbered_meetings_follow_the_un_english(m7: Meeting) -> None:
     assert m7.meetings_held == 4
     assert all(isinstance(n, models.NumberedMeeting) for n in m7.numbered_meetings)
-    assert [(n.number, n.source) for n in m7.numbered_meetings] == [(1, (5, 26)), (2, (5, 11)), (3, (5, 11)), (4, (5, 11, 18))]
+    assert [(n.number, n.source) for n in m7.numbered_meetings] == [
+        (1, (5, 26)),
+        (2, (5, 11)),
+        (3, (5, 11)),
+        (4, (5, 11, 18)),
+    ]
     assert "NumberedMeeting" in models.__all__ and "Session" not in models.__all__
     assert "meetings_held" in Meeting.model_fields and "sessions_held" not in Meeting.model_fields
     assert m7.resolutions[0].session == 5  # сессия of the Conference stays a "session"

@@ -41,6 +41,7 @@ __all__ = [
     "MAX_COUNT",
     "MAX_MEETING",
     "MAX_NUMBERED",
+    "STANDINGS",
     "Actor",
     "ActorId",
     "ActorKind",
@@ -93,7 +94,6 @@ __all__ = [
     "Source",
     "Speaker",
     "Specificity",
-    "STANDINGS",
     "Standing",
     "State",
     "Statement",
@@ -952,9 +952,7 @@ class Meeting(Record):
         chapters, paragraphs = data.get("chapters"), data.get("paragraphs")
         if not isinstance(chapters, list | tuple) or not isinstance(paragraphs, list | tuple):
             return data
-        standing = {
-            c.get("number"): c.get("standing") for c in chapters if isinstance(c, dict) and c.get("standing")
-        }
+        standing = {c.get("number"): c.get("standing") for c in chapters if isinstance(c, dict) and c.get("standing")}
         if not standing:
             return data
         filled = [
