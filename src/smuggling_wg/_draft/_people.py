@@ -54,8 +54,9 @@ def _names(text: str, lookup: Lookup) -> list[tuple[str, Resolved]]:
         left, right = last[: splits[-1]], last[splits[-1] + 3 :]
         why = "; the list's last «и» was read as the one before the last name: check the split"
         return out + [
-            (left, Resolved(None, lookup.resolve(left).problem + why)),
-            (right, Resolved(None, lookup.resolve(right).problem + why)),
+            (part, found if found.actor else Resolved(None, found.problem + why))
+            for part in (left, right)
+            if (found := lookup.resolve(part)) or True
         ]
     if not readings:
         return [*out, (last, whole)]
