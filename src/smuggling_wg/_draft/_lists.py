@@ -29,8 +29,8 @@ class _Entry:
 
 def _after(block: Block, head: re.Pattern[str]) -> list[str] | None:
     """The lines of ``block`` after the line that ends with ``head`` (None when no line does)."""
-    for at in range(len(block.lines)):
-        if head.search(flow("\n".join(block.lines[: at + 1]))):
+    for at, line in enumerate(block.lines):
+        if line.endswith(":") and head.search(flow("\n".join(block.lines[: at + 1]))):
             return block.lines[at + 1 :]
     return None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .._sourcetext import flow
 
@@ -37,9 +38,9 @@ class Block:
     chapter: str | None = None
     section: str | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The block's running text (headings: the title without its numeral)."""
+        """The block's running text (headings: the title without its numeral); read once its lines are all in."""
         return flow("\n".join(self.lines))
 
     @property

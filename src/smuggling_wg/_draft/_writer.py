@@ -33,7 +33,7 @@ def dump(data: dict[str, Any], name: str, sha256: str, version: str) -> str:
         "# none is left); English (en: \"\") and editorial labels are not drafted: add them if you wish.\n"
         "#   smuggling-wg validate THIS-FILE      then      smuggling_wg.load(extra=[\"THIS-FILE\"])\n"
     )
-    class Dumper(yaml.SafeDumper):
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when there
         def ignore_aliases(self, data: Any) -> bool:  # the format has no anchors: every value written out
             return True
 
