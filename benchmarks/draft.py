@@ -7,7 +7,8 @@ In one process, after one warm-up round (imports, the bundled data loaded once):
 times the baseline (read the 60 KB report and join its lines by the data's rule,
 ``_sourcetext.flow``) and then ``smuggling_wg.draft`` of the same file, the text to YAML with
 every placeholder located. Also one fresh process per round for ``smuggling-wg draft`` as a
-user runs it, against a fresh process that only imports and loads the data. Prints medians and ratios; the target (drafting under 1 s) is printed, not asserted.
+user runs it, against a fresh process that only imports and loads the data. Prints medians and
+ratios; the target (drafting under 1 s) is printed, not asserted.
 """
 
 from __future__ import annotations
@@ -67,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     times = measure(args.rounds)
-    bases = {"swg.draft(path)": "read + flow (baseline)", "smuggling-wg draft": "fresh process: import + load() (baseline)"}
+    bases = {
+        "swg.draft(path)": "read + flow (baseline)",
+        "smuggling-wg draft": "fresh process: import + load() (baseline)",
+    }
     print("| case | median ms | vs | ratio | under 1 s |")
     print("|---|---:|---|---:|:---:|")
     for case, samples in times.items():

@@ -143,7 +143,9 @@ def test_design_card_questions_same_answers(with_draft: Dataset, m7: Any) -> Non
     labels = {t.id: t.label for t in m7.themes}
     by_theme_7 = {labels[t]: [r.number for r in with_draft.recommendations(meeting=7, theme=t)] for t in labels}
     new_labels = {t.id: t.label for t in with_draft.meeting(107).themes}
-    by_theme_107 = {new_labels[t]: [r.number for r in with_draft.recommendations(meeting=107, theme=t)] for t in new_labels}
+    by_theme_107 = {
+        new_labels[t]: [r.number for r in with_draft.recommendations(meeting=107, theme=t)] for t in new_labels
+    }
     assert by_theme_107 == by_theme_7 == {"Crises": [1, 2, 3, 4, 5, 6, 7], "Technology": list(range(8, 23))}
     for panellists in (False, True):
         seven = [s.id for s in with_draft.states_with_statements(meeting=7, include_panellists=panellists)]
@@ -201,4 +203,3 @@ def test_import_stays_light() -> None:
     code = "import sys, smuggling_wg; print('yaml' in sys.modules, 'smuggling_wg._draft' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
 from collections.abc import Iterator
@@ -14,11 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smuggling_wg as swg
+from draft_variants import docx, furnished, pdf, reflow
 from smuggling_wg import _sourcetext
 from smuggling_wg._draft import Draft
 from smuggling_wg._yaml import MAX_BYTES
-
-from draft_variants import docx, furnished, pdf, reflow
 
 
 def data(drafted: Draft, symbol: str | None = None) -> Any:
@@ -90,7 +90,9 @@ def test_a_chapter_missing_gives_placeholders(raw: str) -> None:
 
 
 def test_a_chapter_renumbered_gives_placeholders(raw: str) -> None:
-    text = raw.replace(" IV. Организация", " VI. Организация").replace(" V. Утверждение доклада", " VII. Утверждение доклада")
+    text = raw.replace(" IV. Организация", " VI. Организация").replace(
+        " V. Утверждение доклада", " VII. Утверждение доклада"
+    )
     drafted = swg.draft(text)
     paths = [p.path for p in drafted.placeholders]
     assert "meetings.0.chapters.3.title.en" in paths and "meetings.0.chapters.4.title.en" in paths
@@ -172,7 +174,7 @@ def alarm() -> Iterator[None]:
 
 
 _LINES = st.sampled_from(_sourcetext.read_source().splitlines()[:400])
-_NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+_NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -184,7 +186,8 @@ def test_fuzz_never_a_traceback(lines: list[str]) -> None:
     try:
         drafted = swg.draft(text)
     except swg.DataError as exc:
-        assert exc.problems
+        problems = exc.problems
+        assert len(problems) == 1 and problems[0].message
         return
     parsed = yaml.safe_load(drafted.text.split("\n", 5)[-1])
     assert parsed["format_version"] == 1 and parsed["meetings"][0]["paragraphs"]
@@ -192,7 +195,5 @@ def test_fuzz_never_a_traceback(lines: list[str]) -> None:
 
 def test_fuzzed_real_text_in_bounded_time(raw: str, alarm: None) -> None:
     for cut in range(0, len(raw), 3001):
-        try:
+        with contextlib.suppress(swg.DataError):
             swg.draft(raw[cut:] + "\n" + raw[: cut // 2])
-        except swg.DataError:
-            pass

@@ -39,7 +39,7 @@ def _lines(raw: str) -> list[str]:
 
 
 def _last_word(text: str) -> str:
-    """The word a hyphen ends ``text`` with (what ``(\w+)-$`` finds), or "": read from the end.
+    r"""The word a hyphen ends ``text`` with (what ``(\w+)-$`` finds), or "": read from the end.
 
     Searching the joined text with a regular expression anchored at its end tries every
     position of the text, so joining a whole report that way takes time quadratic in its length.

@@ -65,7 +65,9 @@ def draft(
     else:
         raise DataError([Problem("", "", f"a report is a path, its text or its bytes: got {type(report).__name__}")])
     if number is not None and (not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 10_000):
-        raise DataError([Problem(source.name, "", f"the meeting's number is an integer from 1 to 10000: got {number!r}")])
+        raise DataError(
+            [Problem(source.name, "", f"the meeting's number is an integer from 1 to 10000: got {number!r}")]
+        )
     return _drafted(source, number, dataset or load())
 
 
@@ -84,7 +86,9 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
     lines = clean(source.text)
     skeleton = structure(lines.lines)
     if not skeleton.of("paragraph"):
-        raise DataError([Problem(source.name, "", "no numbered paragraph («1. ...»): this is not the text of a report")])
+        raise DataError(
+            [Problem(source.name, "", "no numbered paragraph («1. ...»): this is not the text of a report")]
+        )
     lookup = Lookup(ds)
     meeting = meeting_facts(skeleton, number)
     found_chair = chair(skeleton, lookup)

@@ -98,7 +98,9 @@ def documents(skeleton: Skeleton, links: list[str]) -> list[dict[str, object]]:
             else:
                 out.append(
                     {
-                        "symbol": change(f"paragraph {block.number}, item {entry.key}) gives no document symbol: write it"),
+                        "symbol": change(
+                            f"paragraph {block.number}, item {entry.key}) gives no document symbol: write it"
+                        ),
                         "title": {"ru": _title(entry.lines), "en": ""},
                         "source": [block.number],
                     }

@@ -20,7 +20,10 @@ __all__ = ["BODIES", "meeting_facts"]
 Record = dict[str, Any]
 
 #: The bodies whose reports follow this template: the genitive the report writes -> (body, parent body).
-_COP = "Конференция участников Конвенции Организации Объединенных Наций против транснациональной организованной преступности"
+_COP = (
+    "Конференция участников Конвенции Организации Объединенных Наций против транснациональной организованной "
+    "преступности"
+)
 BODIES = {
     "Рабочей группы по незаконному ввозу мигрантов": ("Рабочая группа по незаконному ввозу мигрантов", _COP),
     "Рабочей группы по торговле людьми": ("Рабочая группа по торговле людьми", _COP),
@@ -55,10 +58,17 @@ def meeting_facts(skeleton: Skeleton, number: int | None) -> Record:
     held = next(((p, m) for p in paragraphs if (m := _HELD.search(p.text))), None)
     if number is None and held:
         number = ordinal(held[1].group(1))
-    out["number"] = number if number is not None else change(
-        "the report does not give the meeting's number in words the draft reads («Седьмое совещание ...»): write it"
+    out["number"] = (
+        number
+        if number is not None
+        else change(
+            "the report does not give the meeting's number in words the draft reads («Седьмое совещание ...»): write it"
+        )
     )
-    out["title"] = {"ru": title.text if title else change("no title above chapter I: write the report's title"), "en": ""}
+    out["title"] = {
+        "ru": title.text if title else change("no title above chapter I: write the report's title"),
+        "en": "",
+    }
     genitive = held[1].group(2) if held else next((g for g in BODIES if title and g in title.text), None)
     body = BODIES.get(genitive or "")
     why = f"«{genitive}» is not a body the draft knows" if genitive else "the draft did not find which body met"
@@ -109,7 +119,9 @@ def meeting_facts(skeleton: Skeleton, number: int | None) -> Record:
         out["meetings_held"] = sittings[0][1]
         sources.append(sittings[0][0])
     else:
-        out["meetings_held"] = change("how many meetings (заседания) were held: the report does not say it in one sentence")
+        out["meetings_held"] = change(
+            "how many meetings (заседания) were held: the report does not say it in one sentence"
+        )
     out["__chair__"] = None  # placed here by the caller
     delegates = [(p.number, m) for p in paragraphs if (m := _DELEGATES.search(p.text))]
     if len(delegates) == 1:
@@ -140,7 +152,11 @@ def _day(day: str, month: str, year: str) -> object:
 
 
 def _previous(skeleton: Skeleton) -> list[Record]:
-    """Earlier meetings the introduction lists («Первое совещание ... проходило с 30 мая по 1 июня 2012 года, второе — ...»)."""
+    """Earlier meetings the introduction lists.
+
+    «Первое совещание ... проходило с 30 мая по 1 июня 2012 года, второе — ...»: each span of
+    days goes with the last ordinal word before it; a span without one leaves the list to a person.
+    """
     for block in skeleton.of("paragraph"):
         text = block.text
         start = _PREVIOUS.search(text)

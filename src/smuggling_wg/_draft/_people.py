@@ -29,7 +29,9 @@ _STATUS = (
         "organization",
     ),
 )
-_PERMANENT = re.compile(r"^Наблюдател\w+ (?:был|была|было|были) представлен\w* (.+?) — организаци\w+, имеющ\w+ постоянн")
+_PERMANENT = re.compile(
+    r"^Наблюдател\w+ (?:был|была|было|были) представлен\w* (.+?) — организаци\w+, имеющ\w+ постоянн"
+)
 _OTHER_LIST = re.compile(r"^(?:Наблюдател\w+ (?:был|была|было|были) представлен\w*|На совещании были представлены)")
 
 
@@ -151,7 +153,8 @@ def speakers_and_statements(skeleton: Skeleton, lookup: Lookup) -> tuple[list[Re
             if found:
                 for name, resolved in _names(found.group(1), lookup):
                     fixed = kind or {"state": "observer_state", "organization": "observer_organization"}.get(
-                        resolved.kind, change(f"is «{name}» a state or an organization? observer_state or observer_organization")
+                        resolved.kind,
+                        change(f"is «{name}» a state or an organization? observer_state or observer_organization"),
                     )
                     statements.append(_statement(resolved, fixed, items_of(text), name, [block.number]))
     return speakers, statements
@@ -182,7 +185,9 @@ def _panellist(
         (
             (b, m)
             for i, (b, m) in enumerate(introduced)
-            if i not in used and m.group(3) == honorific and (m.group(4) == surname or m.group(4).endswith(" " + surname))
+            if i not in used
+            and m.group(3) == honorific
+            and (m.group(4) == surname or m.group(4).endswith(" " + surname))
         ),
         None,
     )

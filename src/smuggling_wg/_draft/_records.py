@@ -38,9 +38,13 @@ def chapters(skeleton: Skeleton) -> list[Record]:
     out: list[Record] = []
     for at, block in enumerate(skeleton.of("chapter")):
         expected = ROMAN[at] if at < len(ROMAN) else None
-        english = "" if block.key == expected else change(
-            f"chapter {block.key} (line {block.line}) is chapter {at + 1} of the text ({expected} expected): is a "
-            "chapter missing or renumbered? Check against the report, then write \"\" here"
+        english = (
+            ""
+            if block.key == expected
+            else change(
+                f"chapter {block.key} (line {block.line}) is chapter {at + 1} of the text ({expected} expected): is a "
+                'chapter missing or renumbered? Check against the report, then write "" here'
+            )
         )
         record: Record = {"number": block.key, "title": {"ru": block.text, "en": english}}
         sections = [s for s in skeleton.of("section") if s.chapter == block.key]
@@ -81,16 +85,24 @@ def recommendations(skeleton: Skeleton) -> tuple[list[Record], list[Record]]:
             title = {"ru": sections[key].text, "en": ""}
             themes[key] = {"id": theme_id(*key), "chapter": block.chapter, "section": block.section, "label": label,
                            "title": title, "source": source}  # fmt: skip
-        theme = themes[key]["id"] if key in themes else change(
-            f"recommendation {block.key} stands under no lettered section: which theme is it?"
+        theme = (
+            themes[key]["id"]
+            if key in themes
+            else change(f"recommendation {block.key} stands under no lettered section: which theme is it?")
         )
         found = sorted((m.start(), value) for pattern, value in _MODALITIES if (m := pattern.search(text)))
-        modality = found[0][1] if found else change(
-            "none of «следует», «рекомендуется», «возможно, пожелают»: should, encouraged or may_wish?"
+        modality = (
+            found[0][1]
+            if found
+            else change("none of «следует», «рекомендуется», «возможно, пожелают»: should, encouraged or may_wish?")
         )
         addressee = _ADDRESSEE.search(text[: found[0][0]] if found else text)
-        english = "" if int(block.key) == at + 1 else change(
-            f"recommendation {block.key} is the {at + 1}th of the text: is one missing? Check, then write \"\""
+        english = (
+            ""
+            if int(block.key) == at + 1
+            else change(
+                f'recommendation {block.key} is the {at + 1}th of the text: is one missing? Check, then write ""'
+            )
         )
         out.append({
             "number": int(block.key),
@@ -115,7 +127,7 @@ def paragraphs(skeleton: Skeleton) -> list[Record]:
             expected, line = gaps[block.number]
             english = change(
                 f"paragraph {block.number} (line {line}) follows paragraph {expected - 1}: paragraphs "
-                f"{expected}-{block.number - 1} are not in the text. Check the report, then write \"\""
+                f'{expected}-{block.number - 1} are not in the text. Check the report, then write ""'
             )
         record: Record = {
             "number": block.number,

@@ -29,10 +29,11 @@ def dump(data: dict[str, Any], name: str, sha256: str, version: str) -> str:
     header = (
         f"{HEADER} {version}\n"
         f"# from {shown} (SHA-256 {sha256}).\n"
-        "# Check it against the report. Resolve every \"<<CHANGE: ...>>\" (the file is refused until\n"
-        "# none is left); English (en: \"\") and editorial labels are not drafted: add them if you wish.\n"
-        "#   smuggling-wg validate THIS-FILE      then      smuggling_wg.load(extra=[\"THIS-FILE\"])\n"
+        '# Check it against the report. Resolve every "<<CHANGE: ...>>" (the file is refused until\n'
+        '# none is left); English (en: "") and editorial labels are not drafted: add them if you wish.\n'
+        '#   smuggling-wg validate THIS-FILE      then      smuggling_wg.load(extra=["THIS-FILE"])\n'
     )
+
     class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when there
         def ignore_aliases(self, data: Any) -> bool:  # the format has no anchors: every value written out
             return True
