@@ -117,7 +117,8 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
         "paragraphs": paragraphs(skeleton),
     }
     text = dump({"format_version": 1, "meetings": [facts]}, source.name, source.sha256, version("smuggling-wg"))
-    counts = {k: len(facts[k]) for k in ("paragraphs", "recommendations", "agenda", "participants", "statements")}
+    counts = {k: len(facts[k]) for k in ("paragraphs", "recommendations", "participants", "statements")}
+    counts["agenda items"] = len(facts["agenda"])
     counts["panellists"] = len(speakers)
     counts["documents"] = len(facts["documents"])
     drafted_number = facts["number"] if isinstance(facts["number"], int) else None

@@ -18,7 +18,7 @@ __all__ = ["HEADER", "dump", "placeholders"]
 
 #: The first words of every draft: a file that starts otherwise was not written by ``draft``.
 HEADER = "# A draft of a meeting's data, made by smuggling-wg"
-_UNSAFE = re.compile(r"[^\w .,()\[\]/+:-]")
+_UNSAFE = re.compile(r"[^\w .,()\[\]/+:<>-]")
 
 
 def dump(data: dict[str, Any], name: str, sha256: str, version: str) -> str:
