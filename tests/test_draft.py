@@ -30,10 +30,10 @@ EXPECTED_PLACEHOLDERS = {
 }
 
 #: Fields the draft leaves to a person by design: English, the editorial layer, and what the
-#: bundled data reads by inference (numbered meetings' dates, resolutions' effects) or by choice (ids).
+#: bundled data reads by inference (the numbered meetings' dates) or by choice (ids).
 NOT_DRAFTED = {
     "en", "en_origin", "topics", "treaty_refs", "sdg_targets", "specificity", "addressee_kind", "label",
-    "numbered_meetings", "resolutions", "source_file", "id", "theme", "number",
+    "numbered_meetings", "source_file", "id", "theme", "number",
 }  # fmt: skip
 
 

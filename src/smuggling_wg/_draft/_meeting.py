@@ -139,6 +139,43 @@ def meeting_facts(skeleton: Skeleton, number: int | None) -> Record:
     previous = _previous(skeleton)
     if previous:
         out["previous_meetings"] = previous
+    resolutions = _resolutions(skeleton)
+    if resolutions:
+        out["resolutions"] = resolutions
+    return out
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s+[А-ЯЁA-Z«]|$)")
+#: «Во исполнение резолюции 5/3, принятой Конференцией участников ... на ее пятой сессии, была учреждена ...»
+_PURSUANT = re.compile(r"Во исполнение резолюции (\d{1,2}/\d{1,2}), принят\w+ Конференци\w+ [^,]*? на ее (\w+) сессии, ")
+#: «В своей резолюции 7/1 под названием «...» Конференция участников постановила ...»
+_TITLED = re.compile(r"В своей резолюции (\d{1,2}/\d{1,2}) под названием «([^»]+)» ")
+
+
+def _resolutions(skeleton: Skeleton) -> list[Record]:
+    """The Conference's resolutions the report cites in the two sentences of its introduction."""
+    out: list[Record] = []
+    for block in skeleton.of("paragraph"):
+        text = block.text
+        for pattern in (_PURSUANT, _TITLED):
+            for found in pattern.finditer(text):
+                end = _SENTENCE_END.search(text, found.end())
+                effect = text[found.end() : end.start() if end else len(text)]
+                session: object = None  # the report does not say (7/1)
+                title: object = None  # the report gives no title (5/3)
+                if pattern is _PURSUANT:
+                    session = ordinal(found.group(2)) or change(
+                        f"«на ее {found.group(2)} сессии»: which session of the Conference (a number)?"
+                    )
+                else:
+                    title = {"ru": found.group(2), "en": ""}
+                out.append({
+                    "symbol": found.group(1),
+                    "session": session,
+                    "title": title,
+                    "effect": {"ru": effect, "en": ""},
+                    "source": [block.number],
+                })  # fmt: skip
     return out
 
 
