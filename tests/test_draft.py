@@ -23,17 +23,20 @@ SEED_SHA256 = "59a10c5e32b44b758625ce347eaf624ea86292725370fba386cc00ab44d9e8c6"
 
 #: Every placeholder the draft of report-07 leaves, and why a careful person would have to decide it too.
 EXPECTED_PLACEHOLDERS = {
+    # Paragraph 11 says «на своих 2-м и 3-м заседаниях 8 и 9 сентября»: which day the 3rd meeting was held
+    # is not in the text (the bundled data infers 9 September from paragraph 5, with a note).
+    "meetings.0.numbered_meetings.2.date": "on which day was meeting 3?",
     # A theme's label is editorial English (models.Theme.label: "Short English label; editorial"):
     # the report gives only the Russian section title, so the draft cannot write one.
     "meetings.0.themes.0.label": "a short English label for the theme of section II.A",
     "meetings.0.themes.1.label": "a short English label for the theme of section II.B",
 }
 
-#: Fields the draft leaves to a person by design: English, the editorial layer, and what the
-#: bundled data reads by inference (the numbered meetings' dates) or by choice (ids).
+#: Fields the draft leaves to a person by design: English, the editorial layer (labels, notes on
+#: inferences), and what the bundled data names by choice (theme ids; the number is changed to load it).
 NOT_DRAFTED = {
     "en", "en_origin", "topics", "treaty_refs", "sdg_targets", "specificity", "addressee_kind", "label",
-    "numbered_meetings", "source_file", "id", "theme", "number",
+    "note", "source_file", "id", "theme", "number",
 }  # fmt: skip
 
 
@@ -54,6 +57,8 @@ def resolved(drafted: Draft, number: int, m7: Any) -> str:
         lambda m: labels[m.group(1)],
         drafted.text,
     )
+    third = m7.numbered_meetings[2].date.isoformat()
+    text = re.sub(r"'?<<CHANGE: paragraph 11 names meetings 2 and 3[^>]*>>'?", third, text)
     assert "<<CHANGE" not in text.split("\nformat_version:", 1)[1]  # the header's comment names the form
     return text.replace("- number: 7\n", f"- number: {number}\n", 1)
 

@@ -80,6 +80,7 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
     from ._meeting import meeting_facts
     from ._people import chair, participants, speakers_and_statements
     from ._records import chapters, paragraphs, recommendations
+    from ._sittings import numbered_meetings
     from ._structure import structure
     from ._writer import dump, placeholders
 
@@ -92,6 +93,8 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
     lookup = Lookup(ds)
     meeting = meeting_facts(skeleton, number)
     found_chair = chair(skeleton, lookup)
+    the_agenda = agenda(skeleton)
+    held_in: list[int] = []
     facts: dict[str, Any] = {}
     for key, value in meeting.items():
         if key == "title":
@@ -101,14 +104,21 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
         elif key == "__chair__":
             if found_chair:
                 facts["chair"] = found_chair
+        elif key == "__held_in__":
+            held_in = value
         else:
             facts[key] = value
+    sittings = numbered_meetings(skeleton, facts["meetings_held"], held_in, the_agenda)
+    if sittings:  # after meetings_held, as in the data files
+        ordered = list(facts.items())
+        at = [k for k, _ in ordered].index("meetings_held") + 1
+        facts = dict([*ordered[:at], ("numbered_meetings", sittings), *ordered[at:]])
     themes, recs = recommendations(skeleton)
     speakers, statements = speakers_and_statements(skeleton, lookup)
     facts |= {
         "chapters": chapters(skeleton),
         "themes": themes,
-        "agenda": agenda(skeleton),
+        "agenda": the_agenda,
         "speakers": speakers,
         "statements": statements,
         "participants": participants(skeleton, lookup),

@@ -117,6 +117,7 @@ def meeting_facts(skeleton: Skeleton, number: int | None) -> Record:
     sittings = [(p.number, number_word(m.group(1))) for p in paragraphs if (m := _SITTINGS.search(p.text))]
     if len(sittings) == 1 and sittings[0][1] is not None:
         out["meetings_held"] = sittings[0][1]
+        out["__held_in__"] = [sittings[0][0]]
         sources.append(sittings[0][0])
     else:
         out["meetings_held"] = change(
