@@ -55,11 +55,8 @@ def _names(text: str, lookup: Lookup) -> list[tuple[str, Resolved]]:
     if not readings and splits:  # nothing resolves: the last «и» is the list's, but say so
         left, right = last[: splits[-1]], last[splits[-1] + 3 :]
         why = "; the list's last «и» was read as the one before the last name: check the split"
-        return out + [
-            (part, found if found.actor else Resolved(None, found.problem + why))
-            for part in (left, right)
-            if (found := lookup.resolve(part)) or True
-        ]
+        pair = [(part, lookup.resolve(part)) for part in (left, right)]
+        return out + [(part, found if found.actor else Resolved(None, found.problem + why)) for part, found in pair]
     if not readings:
         return [*out, (last, whole)]
     shown = " or ".join(" + ".join(f"«{n}»" for n, _ in r) for r in readings)

@@ -38,6 +38,11 @@ def dump(data: dict[str, Any], name: str, sha256: str, version: str) -> str:
         def ignore_aliases(self, data: Any) -> bool:  # the format has no anchors: every value written out
             return True
 
+    def numbers(dumper: Any, data: list[Any]) -> Any:  # [5, 26] on one line, as in the bundled files
+        flow = bool(data) and all(isinstance(x, int) for x in data)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow or None)
+
+    Dumper.add_representer(list, numbers)
     body = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return header + body
 
