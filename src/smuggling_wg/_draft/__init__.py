@@ -108,7 +108,7 @@ def _drafted(source: Any, number: int | None, ds: Dataset) -> Draft:
             held_in = value
         else:
             facts[key] = value
-    sittings = numbered_meetings(skeleton, facts["meetings_held"], held_in, the_agenda)
+    sittings = numbered_meetings(skeleton, facts["meetings_held"], held_in, the_agenda, facts.get("end_date"))
     if sittings:  # after meetings_held, as in the data files
         ordered = list(facts.items())
         at = [k for k, _ in ordered].index("meetings_held") + 1

@@ -74,6 +74,10 @@ def meeting_facts(skeleton: Skeleton, number: int | None) -> Record:
     why = f"«{genitive}» is not a body the draft knows" if genitive else "the draft did not find which body met"
     out["body"] = {"ru": body[0] if body else change(f"{why}: write the body's name in the nominative"), "en": ""}
     out["parent_body"] = {"ru": body[1] if body else change(f"{why}: write the parent body"), "en": ""}
+    if body:
+        written = _as_written(body[1], skeleton)
+        if written:
+            out["parent_body_as_written"] = written
     sources: list[int] = []
     where = [(p.number, m.group(1), span(m2)) for p in paragraphs for m in _HELD_IN.finditer(p.text)
              if (m2 := re.match(DATE_SPAN, m.group(2)))]  # fmt: skip
@@ -180,6 +184,20 @@ def _resolutions(skeleton: Skeleton) -> list[Record]:
                     "source": [block.number],
                 })  # fmt: skip
     return out
+
+
+def _as_written(nominative: str, skeleton: Skeleton) -> Record | None:
+    """The report's own words for a body it names only in another case («Конференцией участников ...»), and where."""
+    texts = [(p.number, p.text) for p in skeleton.of("paragraph")]
+    if any(nominative in text for _, text in texts):
+        return None  # written as the data gives it
+    first, _, rest = nominative.partition(" ")
+    form = re.compile(re.escape(first[:-2]) + r"\w{1,3} " + re.escape(rest))
+    for number, text in texts:
+        found = form.search(text)
+        if found:
+            return {"ru": found.group(0), "source": [number]}
+    return None
 
 
 def _day(day: str, month: str, year: str) -> object:

@@ -148,12 +148,16 @@ def speakers_and_statements(skeleton: Skeleton, lookup: Lookup) -> tuple[list[Re
         observers = None if parties else _OBSERVERS.search(text)
         for found, kind in ((parties, "party"), (observers, None)):
             if found:
-                for name, resolved in _names(found.group(1), lookup):
+                names = _names(found.group(1), lookup)
+                for name, resolved in names:
                     fixed = kind or {"state": "observer_state", "organization": "observer_organization"}.get(
                         resolved.kind,
                         change(f"is «{name}» a state or an organization? observer_state or observer_organization"),
                     )
-                    statements.append(_statement(resolved, fixed, items_of(text), name, [block.number]))
+                    record = _statement(resolved, fixed, items_of(text), name, [block.number])
+                    if record["agenda_items"] and len(names) > 1:  # the items are said of the list, not of each
+                        record = {**dict(list(record.items())[:3]), "agenda_attribution": "group", **record}
+                    statements.append(record)
     return speakers, statements
 
 

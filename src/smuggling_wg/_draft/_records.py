@@ -33,8 +33,31 @@ def theme_id(chapter: str | None, section: str | None) -> str:
     return f"{(chapter or 'x').lower()}_{(section or 'x').lower()}"
 
 
+_ADOPTED = re.compile(r"приняла\s+(?:нижеследующие|следующие)\s+рекомендации")
+_NOT_ADOPTED = re.compile(r"не\s+подлежал\w*\s+утверждению")
+_REPORT_ADOPTED = re.compile(r"утвердила\s+настоящий\s+доклад")
+
+
+def _standing(chapter: str, skeleton: Skeleton) -> tuple[str, list[int]] | None:
+    """What a chapter's paragraphs are, as the report states it, and the paragraph that states it.
+
+    adopted: a paragraph of the chapter says the Working Group adopted the recommendations
+    that follow («приняла нижеследующие рекомендации»); chair_summary: one says the summary was
+    not subject to adoption («не подлежало утверждению»); proceedings: any other chapter of
+    the report the Working Group adopted («утвердила настоящий доклад»). None otherwise.
+    """
+    paragraphs = skeleton.of("paragraph")
+    own = [p for p in paragraphs if p.chapter == chapter]
+    for pattern, standing in ((_NOT_ADOPTED, "chair_summary"), (_ADOPTED, "adopted")):
+        said = [p.number for p in own if pattern.search(p.text)]
+        if said:
+            return standing, said[:1]
+    adopted = [p.number for p in paragraphs if _REPORT_ADOPTED.search(p.text)]
+    return ("proceedings", adopted[-1:]) if adopted else None
+
+
 def chapters(skeleton: Skeleton) -> list[Record]:
-    """The chapters, as numbered, each with its lettered sections; numbering out of order is flagged."""
+    """The chapters, as numbered, each with its lettered sections and standing; numbering out of order is flagged."""
     out: list[Record] = []
     for at, block in enumerate(skeleton.of("chapter")):
         expected = ROMAN[at] if at < len(ROMAN) else None
@@ -47,6 +70,9 @@ def chapters(skeleton: Skeleton) -> list[Record]:
             )
         )
         record: Record = {"number": block.key, "title": {"ru": block.text, "en": english}}
+        standing = _standing(block.key, skeleton)
+        if standing:
+            record["standing"], record["standing_source"] = standing
         sections = [s for s in skeleton.of("section") if s.chapter == block.key]
         if sections:
             record["sections"] = [{"letter": s.key, "title": {"ru": s.text, "en": ""}} for s in sections]

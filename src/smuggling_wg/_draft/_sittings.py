@@ -2,13 +2,18 @@
 
 Read from «На своих 1-м и 2-м заседаниях 8 сентября 2020 года Рабочая группа рассмотрела
 пункт 2 повестки ...» and «На своем 1-м заседании ... утвердила ... повестку дня» (the item
-whose sub-item is the adoption of the agenda). A sentence naming two meetings and two days
-does not say which was on which day: that date is a placeholder (the bundled data reads it
-with a note). Meetings the report counts but never names get no date and no items.
+whose sub-item is the adoption of the agenda). A date a sentence gives for one day is
+**stated**. Otherwise a date is **inferred** by the rule of docs/methodology.md ("Inferred
+dates") when it is the only day the report's dates leave possible: numbered meetings are held
+in their order within the meeting's days, and days a sentence gives for several meetings
+together are shared among them, each one whose date is stated taking its own. An inferred
+date cites the paragraphs it rests on and asks a person, in its ``note`` (a placeholder), to
+check it and say how. Otherwise the date is null.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -26,14 +31,17 @@ _SITTING = re.compile(
 )
 
 
-def numbered_meetings(skeleton: Skeleton, held: object, held_in: list[int], agenda: list[Record]) -> list[Record]:
-    """One record per numbered meeting, 1 to ``held`` (see the module docstring)."""
+def numbered_meetings(
+    skeleton: Skeleton, held: object, held_in: list[int], agenda: list[Record], end: object
+) -> list[Record]:
+    """One record per numbered meeting, 1 to ``held`` (see the module docstring); ``end``: the meeting's last day."""
     adoption = [
         item["number"]
         for item in agenda
         if any(sub["title"]["ru"].startswith("утверждение повестки дня") for sub in item.get("sub_items", ()))
     ]
     found: dict[int, Record] = {}
+    groups: list[tuple[list[int], set[dt.date], int]] = []  # meetings, days, paragraph
     for block in skeleton.of("paragraph"):
         for match in _SITTING.finditer(block.text):
             numbers = [int(n) for n in (match.group(1), match.group(2)) if n]
@@ -46,15 +54,59 @@ def numbered_meetings(skeleton: Skeleton, held: object, held_in: list[int], agen
             for number in numbers:
                 record = found.setdefault(number, {"number": number, "date": None, "agenda_items": [], "source": []})
                 if days and days[0] == days[1]:
-                    record["date"] = days[0]
-                elif days and record["date"] is None:
-                    record["date"] = change(
-                        f"paragraph {block.number} names meetings {numbers[0]} and {numbers[-1]} and the days "
-                        f"{days[0]:%d.%m} and {days[1]:%d.%m}: on which day was meeting {number}? (a date, or null)"
-                    )
+                    record["date"], record["date_basis"], record["stated_in"] = days[0], "stated", {block.number}
                 record["agenda_items"] = sorted({*record["agenda_items"], *items})
                 record["source"] = sorted({*record["source"], block.number})
+            if days and days[0] != days[1]:
+                groups.append(
+                    (numbers, {days[0] + dt.timedelta(d) for d in range((days[1] - days[0]).days + 1)}, block.number)
+                )
     if isinstance(held, int):
         for number in range(1, held + 1):
-            found.setdefault(number, {"number": number, "date": None, "agenda_items": [], "source": held_in})
-    return [found[n] for n in sorted(found)]
+            found.setdefault(number, {"number": number, "date": None, "agenda_items": [], "source": list(held_in)})
+    _infer(found, groups, end if isinstance(end, dt.date) else None, held_in)
+    order = ("number", "date", "date_basis", "agenda_items", "note", "source")  # as in the data files
+    return [{k: found[n][k] for k in order if k in found[n]} for n in sorted(found)]
+
+
+def _infer(
+    found: dict[int, Record], groups: list[tuple[list[int], set[dt.date], int]], end: dt.date | None, held_in: list[int]
+) -> None:
+    """Give an inferred date to each meeting that only one day is possible for (docs/methodology.md)."""
+
+    def known(n: int) -> bool:
+        return n in found and isinstance(found[n]["date"], dt.date)
+
+    def infer(n: int, day: dt.date, basis: set[int], how: str) -> None:
+        record = found[n]
+        record["date"], record["date_basis"], record["stated_in"] = day, "inferred", basis
+        record["note"] = change(
+            f"the date {day.isoformat()} is inferred, not stated: {how}. Check it, then say how in English "
+            "(editorial), or write date: null and remove date_basis"
+        )
+        record["source"] = sorted({*record["source"], *basis})
+
+    changed = True
+    while changed:
+        changed = False
+        for members, days, paragraph in groups:
+            open_ = [n for n in members if n in found and not known(n)]
+            left = days - {found[n]["date"] for n in members if known(n)}
+            if len(open_) == 1 and len(left) == 1:
+                basis = {paragraph}.union(*(found[n]["stated_in"] for n in members if known(n)))
+                how = f"paragraph {paragraph} gives these days for meetings {', '.join(map(str, members))} together"
+                infer(open_[0], next(iter(left)), basis, how)
+                changed = True
+        for n in sorted(found):
+            if known(n) or end is None:
+                continue
+            before = [m for m in sorted(found) if m < n and known(m)]
+            after = [m for m in sorted(found) if m > n and known(m)]
+            upper, upper_basis = (
+                (found[after[0]]["date"], found[after[0]]["stated_in"]) if after else (end, set(held_in))
+            )
+            if before and found[before[-1]]["date"] == upper:
+                basis = set(found[before[-1]]["stated_in"]) | set(upper_basis)
+                how = f"meeting {before[-1]} was held that day, and meeting {n}, after it, by that day"
+                infer(n, upper, basis, how)
+                changed = True
