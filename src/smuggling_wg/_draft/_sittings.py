@@ -2,7 +2,8 @@
 
 Read from «На своих 1-м и 2-м заседаниях 8 сентября 2020 года Рабочая группа рассмотрела
 пункт 2 повестки ...» and «На своем 1-м заседании ... утвердила ... повестку дня» (the item
-whose sub-item is the adoption of the agenda). A date a sentence gives for one day is
+whose sub-item is the adoption of the agenda); items a sentence gives for two meetings are
+also their ``agenda_items_together`` (said of the pair, not of each). A date a sentence gives for one day is
 **stated**. Otherwise a date is **inferred** by the rule of docs/methodology.md ("Inferred
 dates") when it is the only day the report's dates leave possible: numbered meetings are held
 in their order within the meeting's days, and days a sentence gives for several meetings
@@ -56,6 +57,8 @@ def numbered_meetings(
                 if days and days[0] == days[1]:
                     record["date"], record["date_basis"], record["stated_in"] = days[0], "stated", {block.number}
                 record["agenda_items"] = sorted({*record["agenda_items"], *items})
+                if len(numbers) > 1 and items:  # said of the meetings together, not of each
+                    record["agenda_items_together"] = sorted({*record.get("agenda_items_together", ()), *items})
                 record["source"] = sorted({*record["source"], block.number})
             if days and days[0] != days[1]:
                 groups.append(
@@ -65,7 +68,7 @@ def numbered_meetings(
         for number in range(1, held + 1):
             found.setdefault(number, {"number": number, "date": None, "agenda_items": [], "source": list(held_in)})
     _infer(found, groups, end if isinstance(end, dt.date) else None, held_in)
-    order = ("number", "date", "date_basis", "agenda_items", "note", "source")  # as in the data files
+    order = ("number", "date", "date_basis", "agenda_items", "agenda_items_together", "note", "source")
     return [{k: found[n][k] for k in order if k in found[n]} for n in sorted(found)]
 
 
