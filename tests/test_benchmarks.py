@@ -83,3 +83,13 @@ def test_series_prints_ratios_to_a_bare_parse_and_its_targets() -> None:
         "load, before",
     ]
     assert "load <= 2.5x" in lines[4] and "process <= 300 ms" in lines[5]
+
+
+def test_draft_benchmark_prints_ratios() -> None:
+    done = _script("benchmarks/draft.py", "--rounds", "1")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| case | median ms | vs | ratio | under 1 s |"
+    assert any(line.startswith("| swg.draft(path) | ") and "| read + flow (baseline) |" in line for line in lines)
+    assert any(line.startswith("| smuggling-wg draft | ") for line in lines)
+    assert _script("benchmarks/draft.py", "--rounds", "0").returncode == 2
