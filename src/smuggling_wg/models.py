@@ -485,8 +485,7 @@ class Specificity(Record):
     """
 
     level: Annotated[int, Strict(), Field(ge=1, le=5)] = Field(
-        description="1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
-        "5 a specific measure.",
+        description="1 share information or cooperate, 2 continue, 3 consider, 4 general action, 5 a specific measure.",
         json_schema_extra=_origin("editorial"),
     )
     rationale: Prose = Field(
@@ -1137,9 +1136,7 @@ class Topic(Record):
 class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
-    id: InstrumentId = Field(
-        description="convention or smuggling_protocol.", json_schema_extra=_origin("reference")
-    )
+    id: InstrumentId = Field(description="convention or smuggling_protocol.", json_schema_extra=_origin("reference"))
     title: Line = Field(description="Official English title.", json_schema_extra=_origin("reference"))
     title_ru: Line = Field(description="Official Russian title.", json_schema_extra=_origin("reference"))
     articles: dict[NumberKey, Line] = Field(
