@@ -380,6 +380,29 @@ LABELS: Final[dict[str, Words]] = {
     "no_query": ("В запросе нет слова для поиска.", "The query has no word to look for."),
     "site_version": ("версия", "version"),
     "report_order": ("в порядке доклада", "in the order of the report"),
+    # the summary of a meeting (smuggling-wg summary)
+    "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
+    "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),
+    "adopted_on_day": ("доклад утвержден {date}", "report adopted on {date}"),
+    "summary_recommendations": ("Рекомендации: {n}", "Recommendations: {n}"),
+    "summary_theme": (
+        "Раздел {section}: {n} (рекомендации {span}), {title}",
+        "Section {section}: {n} (recommendations {span}), {title}",
+    ),
+    "summary_modality": ("Сила формулировки: {counts}", "How strongly put: {counts}"),
+    "summary_statements": (
+        "Государства, выступившие с заявлениями: {n}; вместе с государствами членов дискуссионной группы: {m}",
+        "States that made statements: {n}; with the panellists' states: {m}",
+    ),
+    "summary_panel_only": (
+        "Только государства членов дискуссионной группы: {names}",
+        "Panellists' states only: {names}",
+    ),
+    "summary_also": ("Также выступили: {name} ({kind})", "Also spoke: {name} ({kind})"),
+    "summary_participation": ("Участники: {n}", "Participants: {n}"),
+    "summary_not_states": ("(из них не государства: {names})", "(of them not a state: {names})"),
+    "summary_next": ("Далее", "Next"),
+    "search_example": ("цифровые доказательства", "digital evidence"),
 }
 
 _MONTHS: Final[dict[Lang, tuple[str, ...]]] = {

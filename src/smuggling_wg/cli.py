@@ -308,7 +308,8 @@ def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
             out.write(yaml.safe_dump(docs, allow_unicode=not _ascii_only(out), sort_keys=False))
         return 0
-    out.write("\n\n".join(render(ds, n) for n in numbers) + "\n")
+    width = _width(bool(getattr(out, "isatty", lambda: False)()))
+    out.write("\n\n".join(render(ds, n, width=width) for n in numbers) + "\n")
     return 0
 
 
