@@ -243,6 +243,18 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
     writer.writerows([text_cell(v) for v in row] for row in rows)
 
 
+def _title(command: str, a: argparse.Namespace) -> str:
+    """A listing's title in the display language: what it lists, and of which meeting."""
+    from . import _words
+    from .errors import NotFound
+
+    try:
+        title = _words.capital(_words.label(command, a.lang))
+    except NotFound:  # a command the catalogue has no heading for: its name
+        title = command
+    return title if a.meeting is None else f"{title} ({_words.meeting_title(a.meeting, a.lang)})"
+
+
 def _ascii_only(out: Any) -> bool:
     """True when the output's encoding cannot hold Cyrillic (then JSON escapes it)."""
     encoding = getattr(out, "encoding", None) or "utf-8"
@@ -709,8 +721,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
                 _emit(ds, records, args.format, "", out)  # an empty list, or the header alone
             return 1
-        title = command if args.meeting is None else f"{command} (meeting {args.meeting})"
-        _emit(ds, records, args.format, title, out)
+        _emit(ds, records, args.format, _title(command, args), out)
         return 0
     except (InvalidFilter, UsageError) as exc:
         print(f"smuggling-wg {command}: error: {exc}", file=sys.stderr)
