@@ -65,10 +65,10 @@ def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
         specificity=a.specificity,
         sdg_target=a.sdg_target,
     )
-    if a.query:
-        from ._results import Results
-
+    if a.query:  # the filtered recommendations the search finds, in their order (the very records: by identity)
         found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kind="recommendation")}
+        from . import Results  # the public class: the kept records still become a table and a DataFrame
+
         records = Results((r for r in records if id(r) in found), ds, type(records[0]) if records else None)
     return records
 
@@ -691,11 +691,9 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     if args.version:
-        from importlib.metadata import version
+        from ._about import DATA_VERSION, version
 
-        from . import DATA_VERSION
-
-        out.write(f"smuggling-wg {version('smuggling-wg')} (data {DATA_VERSION})\n")
+        out.write(f"smuggling-wg {version()} (data {DATA_VERSION})\n")
         return 0
     command: str = args.command
     if "--include-panelists" in args_list:
