@@ -5,8 +5,8 @@
     python benchmarks/series.py --meetings 10 --rounds 11 --cpu                      # CPU time, not wall clock
 
 The files are N copies of the bundled meeting under new numbers (101, 102, ...), one data file
-each, written by the library (``to_yaml``): what a researcher who drafted N reports has. Every
-case runs in a fresh process and times, inside it, the files' work: from the library loaded
+each, written as the library writes YAML (``export --format yaml``): what a researcher who
+drafted N reports has. Every case runs in a fresh process and times, inside it, the files' work: from the library loaded
 (``import smuggling_wg; load()``) to ``load(files)`` and then to the first search; and the
 whole process's work from before its first import (its interpreter's start, the same for all,
 left out). The cases:
@@ -73,7 +73,7 @@ Times = tuple[float, float, float]
 def write_series(folder: Path, meetings: int) -> list[Path]:
     """``meetings`` data files, each the bundled meeting under a new number (101, 102, ...)."""
     import smuggling_wg as swg
-    from smuggling_wg import _loader
+    from smuggling_wg.export import _yaml_text
 
     bundle = swg.load().bundle
     (original,) = bundle.meetings
@@ -82,7 +82,7 @@ def write_series(folder: Path, meetings: int) -> list[Path]:
     paths = []
     for number in range(101, 101 + meetings):
         one = empty.model_copy(update={"meetings": (original.model_copy(update={"number": number}),)})
-        text = "".join(line for line in _loader.to_yaml(one).splitlines(True) if not line.startswith("data_version"))
+        text = "".join(line for line in _yaml_text(one).splitlines(True) if not line.startswith("data_version"))
         path = folder / f"meeting-{number}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -65,7 +65,7 @@ def _entries(folder: Path) -> list[str]:
 
 
 def _hits(ds: Dataset, query: str) -> list[tuple[object, ...]]:
-    return [(h.kind, h.meeting, h.key, h.lang, h.score, h.spans) for h in ds.search(query)]
+    return [(h.kind, h.meeting, h.key, h.language, h.score, h.spans) for h in ds.search(query)]
 
 
 def test_a_second_load_reads_the_kept_dataset_identical_to_the_validated_one(

@@ -56,7 +56,7 @@ def _entry(cache: Path, kind: str) -> Path:
 
 
 def _hits(ds: Dataset) -> list[tuple[object, ...]]:
-    return [(h.kind, h.meeting, h.key, h.lang, h.score, h.spans) for h in ds.search(QUERY)]
+    return [(h.kind, h.meeting, h.key, h.language, h.score, h.spans) for h in ds.search(QUERY)]
 
 
 def _rehashed(path: Path, payload: bytes) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._language import LANGS
+from .._language import LANGS, Lang
 from ..dataset import Dataset
 from ..models import Meeting, Recommendation, Text, Theme
 from . import _words
@@ -36,13 +36,19 @@ def by_theme(ds: Dataset) -> list[tuple[Theme, list[tuple[Meeting, list[Recommen
     return list(themes.values())
 
 
+def _theme_name(theme: Theme, lang: Lang) -> str:
+    """A theme as the site names it: the catalogue's words for its id, else its own label."""
+    shown = _words.code(theme.id, lang, "theme")
+    return theme.label if shown == theme.id else shown
+
+
 def pages(ds: Dataset, env: jinja2.Environment, about: dict[str, str]) -> dict[str, str]:
     """The series pages by relative path: the choice of language (``index.html``) and one page per language."""
     grouped = by_theme(ds)
     written = {"index.html": env.get_template("series-root.html").render(ui=_words.ui)}
     for lang in LANGS:
 
-        def tx(value: Text, lang: str = lang) -> tuple[str, str]:
+        def tx(value: Text, lang: Lang = lang) -> tuple[str, str]:
             return (value.en, "en") if lang == "en" and value.en else (value.ru, "ru")
 
         context: dict[str, Any] = {
@@ -54,9 +60,7 @@ def pages(ds: Dataset, env: jinja2.Environment, about: dict[str, str]) -> dict[s
             "tx": tx,
             "ui": lambda key, lang=lang: _words.ui(key, lang),
             "code": lambda value, lang=lang: _words.code(value, lang),
-            "theme_name": lambda theme, lang=lang: (
-                _words.code(theme.id, lang) if theme.id in _words.CODES else theme.label
-            ),
+            "theme_name": lambda theme, lang=lang: _theme_name(theme, lang),
         }
         written[f"{lang}/index.html"] = env.get_template("series.html").render(**context)
     return written
