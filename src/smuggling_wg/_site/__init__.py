@@ -24,8 +24,10 @@ from .._about import about, citation
 from .._language import LANGS, Lang, display_language
 from ..dataset import Dataset
 from ..errors import ExportError, InvalidFilter
-from ..models import Meeting, Organization, Recommendation, State, Text
+from ..models import Meeting, Organization, Recommendation, State
 from . import _charts, _index, _words
+from ._pages import Helpers as _PageHelpers
+from ._pages import pages as _page_list
 
 if TYPE_CHECKING:
     import jinja2
@@ -157,7 +159,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
         with display_language(lang):
             for rel, template, context in pages:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
-    put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
+    put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui, site_name=_words.site_name))
     manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
     put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return written
@@ -165,17 +167,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page of one language tree: relative path, template, what it shows."""
-    pages: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.html", "meeting.html", {}),
-        ("recommendations.html", "recommendations.html", {}),
-        ("report.html", "report.html", {}),
-        ("actors.html", "actors.html", {}),
-        ("topics.html", "topics.html", {}),
-        ("cite.html", "cite.html", {}),
-    ]
-    pages += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
-    pages += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]
-    return pages
+    return _page_list(ds, m)
 
 
 def _render(
@@ -200,22 +192,14 @@ def _render(
     )
 
 
-class _Helpers:
+class _Helpers(_PageHelpers):
     """What templates ask of the data: texts in the page's language, links, record views, charts."""
 
     def __init__(self, ds: Dataset, m: Meeting, lang: Lang, up: str) -> None:
         self.ds, self.m, self.lang, self.up = ds, m, lang, up
 
-    def tx(self, value: Text | None) -> tuple[str, str]:
-        """A text in the page's language and the language it is really in: (text, lang)."""
-        if value is None:
-            return "", self.lang
-        if self.lang == "en" and value.en:
-            return value.en, "en"
-        return value.ru, "ru"
-
     def actor_name(self, actor_id: str) -> tuple[str, str]:
-        return self.tx(self.ds.actor(actor_id).name)
+        return self.name(actor_id)
 
     def view(self, record: object, skip: Iterable[str] = ()) -> list[tuple[str, object, str, bool]]:
         """The record's lines (:func:`_views.full`): label, value, the value's language, is-a-citation."""

@@ -5,10 +5,12 @@ These are editorial (the report's words are in the data); each is written once h
 
 from __future__ import annotations
 
+import datetime as dt
+
 UI: dict[str, tuple[str, str]] = {
     "site": (
-        "Рабочая группа по незаконному ввозу мигрантов, совещание {n}",
-        "Working Group on the Smuggling of Migrants, meeting {n}",
+        "Рабочая группа по незаконному ввозу мигрантов, {meeting}",
+        "Working Group on the Smuggling of Migrants, {meeting}",
     ),
     "skip": ("Перейти к содержанию", "Skip to content"),
     "meeting": ("Совещание", "The meeting"),
@@ -96,6 +98,73 @@ UI: dict[str, tuple[str, str]] = {
     "site_version": ("Версия", "Version"),
     "languages": ("Язык", "Language"),
     "participants_count": ("участников", "participants"),
+    "speakers": ("Кто выступал", "Who spoke"),
+    "counts": ("В цифрах", "In numbers"),
+    "paragraph_one": ("пункт", "paragraph"),
+    "paragraph_many": ("пункты", "paragraphs"),
+    "item_one": ("пункт повестки дня", "agenda item"),
+    "item_many": ("пункты повестки дня", "agenda items"),
+    "item_one_on": ("пункту повестки дня", "agenda item"),
+    "item_many_on": ("пунктам повестки дня", "agenda items"),
+    "agenda_item": ("Пункт повестки дня", "Agenda item"),
+    "and": (" и ", " and "),
+    "the_report": ("в докладе", "the report"),
+    "in_order_of_report": ("в порядке доклада", "in the order of the report"),
+    "in_order_en": ("в алфавитном порядке", "in English alphabetical order"),
+    "with_panellists": (
+        "Государства, выступившие с заявлениями, включая государства участников дискуссии",
+        "States that made statements, with the panellists' states",
+    ),
+    "without_panellists": (
+        "Государства, выступившие с заявлениями (без государств участников дискуссии)",
+        "States that made statements, without the panellists' states",
+    ),
+    "speakers_intro": (
+        "Кто выступал на совещании, по докладу: участники дискуссии по пунктам повестки дня, "
+        "Секретариат, государства — участники Протокола, государства и организации — наблюдатели.",
+        "Who spoke at the meeting, as the report says: the panellists on agenda items, the Secretariat, "
+        "the parties to the Protocol, and the observer States and organizations.",
+    ),
+    "panellists_note": (
+        "Национальные эксперты, выступившие с докладами по пункту повестки дня.",
+        "National experts who presented on an agenda item.",
+    ),
+    "by_kind": ("Выступления по видам", "Statements by kind"),
+    "name": ("Имя", "Name"),
+    "position": ("Должность", "Position"),
+    "state": ("Государство", "State"),
+    "remarks": ("Что сказано", "What they said"),
+    "presented": ("Выступления участников дискуссии", "Panel presentations"),
+    "taken_up": ("Рассматривался на заседаниях", "Taken up at meetings"),
+    "meeting_no": ("заседание", "meeting"),
+    "recs_of_topic": ("Рекомендации с этой темой", "Recommendations with this topic"),
+    "paras_of_topic": ("Пункты доклада с этой темой", "Paragraphs with this topic"),
+    "value": ("Значение", "Value"),
+    "number": ("Число", "Number"),
+    "by_modality": ("Рекомендации по модальности", "Recommendations by modality"),
+    "by_topic": ("Рекомендации по темам (редакционным)", "Recommendations by topic (editorial)"),
+    "by_specificity": ("Рекомендации по конкретности (редакционной)", "Recommendations by specificity (editorial)"),
+    "by_theme_only": ("Рекомендации по темам разделов", "Recommendations by theme"),
+    "counts_intro": (
+        "Сколько рекомендаций имеет каждое значение; у каждой таблицы ссылки ведут к отфильтрованному списку.",
+        "How many recommendations have each value; each row links to the list filtered by it.",
+    ),
+    "tags_note": (
+        "У рекомендации может быть несколько тем, поэтому сумма больше числа рекомендаций.",
+        "A recommendation may have several topics, so the counts add up to more than the recommendations.",
+    ),
+    "cited_in": ("Где упомянут", "Where it is named"),
+    "name_then": ("Название в 2020 году", "Name in 2020"),
+    "name_changed": ("Название изменено", "Name changed"),
+    "record_full": ("Запись целиком (как в командной строке)", "The record in full (as the command line shows it)"),
+    "about_n": ("около {n}", "about {n}"),
+    "on": ("по", "on"),
+    "lang_ar": ("арабский", "Arabic"),
+    "lang_zh": ("китайский", "Chinese"),
+    "lang_en": ("английский", "English"),
+    "lang_fr": ("французский", "French"),
+    "lang_ru": ("русский", "Russian"),
+    "lang_es": ("испанский", "Spanish"),
 }
 
 CODES: dict[str, tuple[str, str]] = {
@@ -197,6 +266,48 @@ LABELS_RU: dict[str, str] = {
     "documents": "документы",
     "cited from": "пункты доклада",
 }
+
+
+MONTHS = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+}
+
+
+def dates(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """A day or a span of days in words: '8–9 September 2020', «8–9 сентября 2020 года»."""
+    end = end or start
+    month = MONTHS["en" if lang == "en" else "ru"]
+    year = "" if lang == "en" else " года"
+    if (start.year, start.month) == (end.year, end.month):
+        days = str(start.day) if start == end else f"{start.day}–{end.day}"
+        return f"{days} {month[start.month - 1]} {start.year}{year}"
+    if start.year == end.year:
+        return f"{start.day} {month[start.month - 1]} – {end.day} {month[end.month - 1]} {end.year}{year}"
+    return f"{dates(start, None, lang)} – {dates(end, None, lang)}"
+
+
+def ordinal(n: int, lang: str) -> str:
+    """'7th', «7-е»."""
+    if lang != "en":
+        return f"{n}-е"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def meeting_title(n: int, lang: str) -> str:
+    """The Working Group's meeting: '7th meeting', «7-е совещание»."""
+    return f"{ordinal(n, lang)} {'meeting' if lang == 'en' else 'совещание'}"
+
+
+def sitting_title(n: int, lang: str) -> str:
+    """One numbered meeting within it (an заседание): '2nd meeting', «2-е заседание»."""
+    return f"{ordinal(n, lang)} {'meeting' if lang == 'en' else 'заседание'}"
+
+
+def site_name(n: int, lang: str) -> str:
+    """The site's name: the body and the meeting in words."""
+    return ui("site", lang).format(meeting=meeting_title(n, lang))
 
 
 def ui(key: str, lang: str) -> str:
