@@ -74,6 +74,7 @@ def shoot(root: Path, shots: list[tuple[str, str, str]], full_page: bool) -> Non
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build the site and take the screenshots asked for."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--all", metavar="DIR", help="every page type, both languages, desktop and phone, into DIR")
     parser.add_argument("--only", metavar="TEXT", default="", help="with --all: only pages whose path holds TEXT")
@@ -85,7 +86,11 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(args.all)
             folder.mkdir(parents=True, exist_ok=True)
             shots = [
-                (str(folder / f"{lang}-{rel.replace('/', '-').removesuffix('.html')}-{width}.png"), f"{lang}/{rel}", width)
+                (
+                    str(folder / f"{lang}-{rel.replace('/', '-').removesuffix('.html')}-{width}.png"),
+                    f"{lang}/{rel}",
+                    width,
+                )
                 for lang in ("ru", "en")
                 for rel in PAGE_TYPES
                 for width in WIDTHS

@@ -307,15 +307,3 @@ class _Helpers(_PageHelpers):
             if any(cells[(g, s)] for g, _ in rows)
         ]
         return _charts.stacked("chart-participation", _words.ui("participation_groups", self.lang), rows, series, cells)
-
-    def chart_status(self) -> _charts.Chart:
-        statuses = self.statuses()
-        cells = {("all", s): len(ps) for s, ps in statuses}
-        series = [(s, _words.code(s, self.lang)) for s, _ in statuses]
-        return _charts.stacked(
-            "chart-status",
-            _words.ui("participation", self.lang),
-            [("all", _words.ui("total", self.lang))],
-            series,
-            cells,
-        )

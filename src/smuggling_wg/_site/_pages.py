@@ -9,14 +9,18 @@ the counts beside the charts. Words come from :mod:`._words`; numbers from the l
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from .. import _words as _catalogue
+from .._language import Lang
 from ..dataset import Dataset
 from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, State, Statement, Text, Topic
-from . import _charts, _words
+from . import _words
+
+if TYPE_CHECKING:
+    from ..analysis import Dimension
 
 #: The dimensions counted on the page "In numbers", in the order shown.
 COUNTED = ("theme", "modality", "topic", "specificity")
@@ -77,12 +81,6 @@ class Row:
     href: str
 
 
-def collation_key(text: str) -> tuple[str, str]:
-    """Sort key in the reader's alphabet: accents and case set aside first (Åland by A, ё by е)."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return bare.casefold().replace("ё", "е"), text
-
-
 def cited(numbers: Iterable[int]) -> list[int]:
     """Paragraph numbers once each, in order."""
     return sorted(set(numbers))
@@ -93,7 +91,7 @@ class Helpers:
 
     ds: Dataset
     m: Meeting
-    lang: str
+    lang: Lang
 
     # --- names, dates and order -------------------------------------------------
 
@@ -128,16 +126,18 @@ class Helpers:
 
     def sorted_actors(self, actor_ids: Iterable[str]) -> list[str]:
         """Actors in the page language's alphabetical order of their names at the meeting."""
-        return sorted(dict.fromkeys(actor_ids), key=lambda a: collation_key(self.name(a)[0]))
+        return sorted(dict.fromkeys(actor_ids), key=lambda a: _catalogue.collation_key(self.name(a)[0], self.lang))
 
     def date(self, start: dt.date, end: dt.date | None = None) -> str:
-        return _words.dates(start, end, self.lang)
+        return _catalogue.dates(start, end, self.lang)
 
     def meeting_title(self, n: int | None = None) -> str:
-        return _words.meeting_title(self.m.number if n is None else n, self.lang)
+        return _catalogue.meeting_title(self.m.number if n is None else n, self.lang)
 
     def sitting(self, n: int) -> str:
-        return _words.sitting_title(n, self.lang)
+        """One numbered meeting of the session (an «заседание»): '2nd meeting', «2-е заседание»."""
+        ordinal = _catalogue.ordinal(n, self.lang)
+        return f"{ordinal} {'meeting' if self.lang == 'en' else 'заседание'}"
 
     def site_name(self) -> str:
         return _words.site_name(self.m.number, self.lang)
@@ -147,7 +147,7 @@ class Helpers:
 
     def sentence(self, text: str) -> str:
         """Text with its first letter capital and the rest as written (Jinja's ``capitalize`` lowers it)."""
-        return text[:1].upper() + text[1:]
+        return _catalogue.capital(text)
 
     def joiner(self, index: int, length: int) -> str:
         """What comes after item ``index`` (1-based) of ``length`` in a list in words: ', ', ' and ' or ''."""
@@ -175,7 +175,9 @@ class Helpers:
 
     def states_with_statements(self, include_panellists: bool) -> tuple[list[str], list[int]]:
         """The library's answer (``ds.states_with_statements``) and the paragraphs of those statements."""
-        states = [a.id for a in self.ds.states_with_statements(meeting=self.m.number, include_panellists=include_panellists)]
+        states = [
+            a.id for a in self.ds.states_with_statements(meeting=self.m.number, include_panellists=include_panellists)
+        ]
         kinds = {"party", "observer_state"} | ({"panel"} if include_panellists else set())
         source = cited(n for s in self.m.statements if s.actor in states and s.kind in kinds for n in s.source)
         return states, source
@@ -212,14 +214,14 @@ class Helpers:
 
     # --- counts -----------------------------------------------------------------------
 
-    def count_rows(self, dimension: str) -> list[Row]:
+    def count_rows(self, dimension: Dimension) -> list[Row]:
         """A dimension's counts (zero counts included), each row linking the filtered list."""
         rows = []
-        for c in self.ds.counts(dimension, meeting=self.m.number):  # type: ignore[arg-type]
+        for c in self.ds.counts(dimension, meeting=self.m.number):
             label = self.option(dimension, c.value)
             rows.append(Row(str(c.value), label, c.n, f"recommendations.html?{dimension}={c.value}"))
         if dimension == "topic":
-            rows.sort(key=lambda r: (-r.n, collation_key(r.label)))
+            rows.sort(key=lambda r: (-r.n, _catalogue.collation_key(r.label, self.lang)))
         return rows
 
     def status_rows(self) -> list[tuple[Row, int]]:
@@ -229,9 +231,12 @@ class Helpers:
             for status, people in self.statuses()
         ]
 
-    def share(self, n: int, dimension: str) -> str:
+    def share(self, n: int, dimension: Dimension | Literal["status"]) -> str:
         """A count as a percentage of its table's largest (the width of its bar)."""
-        counts = [r.n for r, _ in self.status_rows()] if dimension == "status" else [r.n for r in self.count_rows(dimension)]
+        if dimension == "status":
+            counts = [r.n for r, _ in self.status_rows()]
+        else:
+            counts = [r.n for r in self.count_rows(dimension)]
         return f"{100 * n / max(1, *counts):.1f}"
 
     # provided by the site's helper class

@@ -5,7 +5,7 @@ These are editorial (the report's words are in the data); each is written once h
 
 from __future__ import annotations
 
-import datetime as dt
+from .. import _words as _catalogue
 
 UI: dict[str, tuple[str, str]] = {
     "site": (
@@ -159,6 +159,7 @@ UI: dict[str, tuple[str, str]] = {
     "record_full": ("Запись целиком (как в командной строке)", "The record in full (as the command line shows it)"),
     "about_n": ("около {n}", "about {n}"),
     "on": ("по", "on"),
+    "data_version": ("данные", "data"),
     "lang_ar": ("арабский", "Arabic"),
     "lang_zh": ("китайский", "Chinese"),
     "lang_en": ("английский", "English"),
@@ -268,46 +269,9 @@ LABELS_RU: dict[str, str] = {
 }
 
 
-MONTHS = {
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
-
-
-def dates(start: dt.date, end: dt.date | None, lang: str) -> str:
-    """A day or a span of days in words: '8–9 September 2020', «8–9 сентября 2020 года»."""
-    end = end or start
-    month = MONTHS["en" if lang == "en" else "ru"]
-    year = "" if lang == "en" else " года"
-    if (start.year, start.month) == (end.year, end.month):
-        days = str(start.day) if start == end else f"{start.day}–{end.day}"
-        return f"{days} {month[start.month - 1]} {start.year}{year}"
-    if start.year == end.year:
-        return f"{start.day} {month[start.month - 1]} – {end.day} {month[end.month - 1]} {end.year}{year}"
-    return f"{dates(start, None, lang)} – {dates(end, None, lang)}"
-
-
-def ordinal(n: int, lang: str) -> str:
-    """'7th', «7-е»."""
-    if lang != "en":
-        return f"{n}-е"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def meeting_title(n: int, lang: str) -> str:
-    """The Working Group's meeting: '7th meeting', «7-е совещание»."""
-    return f"{ordinal(n, lang)} {'meeting' if lang == 'en' else 'совещание'}"
-
-
-def sitting_title(n: int, lang: str) -> str:
-    """One numbered meeting within it (an заседание): '2nd meeting', «2-е заседание»."""
-    return f"{ordinal(n, lang)} {'meeting' if lang == 'en' else 'заседание'}"
-
-
 def site_name(n: int, lang: str) -> str:
     """The site's name: the body and the meeting in words."""
-    return ui("site", lang).format(meeting=meeting_title(n, lang))
+    return ui("site", lang).format(meeting=_catalogue.meeting_title(n, "en" if lang == "en" else "ru"))
 
 
 def ui(key: str, lang: str) -> str:
