@@ -216,6 +216,8 @@ class _Helpers(_PageHelpers):
                 value_lang = label[len("UN name (") : -1]
             elif self.lang == "en" and isinstance(value, str) and _RUSSIAN.search(value) and not _LATIN.search(value):
                 value_lang = "ru"  # a string the report wrote, with no English beside it
+            elif self.lang == "ru" and isinstance(value, str) and _LATIN.search(value) and not _RUSSIAN.search(value):
+                value_lang = "en"  # a code or an English note, as the command line shows it
             rows.append((_words.label(label, self.lang), value, value_lang, label in ("para", "cited from")))
         return rows
 

@@ -75,7 +75,7 @@ UI: dict[str, tuple[str, str]] = {
     "statements": ("Выступления", "Statements"),
     "agenda_items": ("Пункты повестки дня", "Agenda items"),
     "not_stated": ("не указаны", "not stated"),
-    "panellists": ("Участники дискуссии", "Panellists"),
+    "panellists": ("Члены дискуссионной группы", "Panellists"),
     "names": ("Названия на шести языках ООН", "Names in the six UN languages"),
     "states": ("Государства", "States"),
     "organizations": ("Организации", "Organizations"),
@@ -112,15 +112,15 @@ UI: dict[str, tuple[str, str]] = {
     "in_order_of_report": ("в порядке доклада", "in the order of the report"),
     "in_order_en": ("в алфавитном порядке", "in English alphabetical order"),
     "with_panellists": (
-        "Государства, выступившие с заявлениями, включая государства участников дискуссии",
+        "Государства, выступившие с заявлениями, включая государства членов дискуссионной группы",
         "States that made statements, with the panellists' states",
     ),
     "without_panellists": (
-        "Государства, выступившие с заявлениями (без государств участников дискуссии)",
+        "Государства, выступившие с заявлениями, без государств членов дискуссионной группы",
         "States that made statements, without the panellists' states",
     ),
     "speakers_intro": (
-        "Кто выступал на совещании, по докладу: участники дискуссии по пунктам повестки дня, "
+        "Кто выступал на совещании, по докладу: члены дискуссионной группы по пунктам повестки дня, "
         "Секретариат, государства — участники Протокола, государства и организации — наблюдатели.",
         "Who spoke at the meeting, as the report says: the panellists on agenda items, the Secretariat, "
         "the parties to the Protocol, and the observer States and organizations.",
@@ -134,7 +134,7 @@ UI: dict[str, tuple[str, str]] = {
     "position": ("Должность", "Position"),
     "state": ("Государство", "State"),
     "remarks": ("Что сказано", "What they said"),
-    "presented": ("Выступления участников дискуссии", "Panel presentations"),
+    "presented": ("Выступления членов дискуссионной группы", "Panel presentations"),
     "taken_up": ("Рассматривался на заседаниях", "Taken up at meetings"),
     "meeting_no": ("заседание", "meeting"),
     "recs_of_topic": ("Рекомендации с этой темой", "Recommendations with this topic"),
@@ -156,9 +156,16 @@ UI: dict[str, tuple[str, str]] = {
     "cited_in": ("Где упомянут", "Where it is named"),
     "name_then": ("Название в 2020 году", "Name in 2020"),
     "name_changed": ("Название изменено", "Name changed"),
-    "record_full": ("Запись целиком (как в командной строке)", "The record in full (as the command line shows it)"),
+    "record_full": (
+        "Запись целиком, как в командной строке (коды — по-английски)",
+        "The record in full, as the command line shows it",
+    ),
     "about_n": ("около {n}", "about {n}"),
     "on": ("по", "on"),
+    "english_only": (
+        "Названия статей, тексты задач ЦУР и редакционные обоснования есть только на английском языке.",
+        "",
+    ),
     "data_version": ("данные", "data"),
     "lang_ar": ("арабский", "Arabic"),
     "lang_zh": ("китайский", "Chinese"),
@@ -199,7 +206,7 @@ CODES: dict[str, tuple[str, str]] = {
         "States, with international support",
     ),
     "statement:introductory": ("вступительное заявление Секретариата", "introduction by the Secretariat"),
-    "statement:panel": ("выступление участника дискуссии", "panel presentation"),
+    "statement:panel": ("выступление члена дискуссионной группы", "panel presentation"),
     "statement:party": ("заявление участника Протокола", "statement by a party"),
     "statement:observer_state": ("заявление государства-наблюдателя", "statement by an observer State"),
     "statement:observer_organization": ("заявление организации-наблюдателя", "statement by an observer organization"),
