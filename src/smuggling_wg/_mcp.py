@@ -29,7 +29,7 @@ from . import _loader
 from ._views import paras
 from .dataset import PATH_VARIABLE, Dataset, _extra_paths
 from .errors import DataError, InvalidFilter, NotFound
-from .models import Actor, AgendaItem, Paragraph, Recommendation, Speaker, State, Statement, Text, Theme
+from .models import Actor, AgendaItem, Paragraph, Recommendation, Speaker, State, Statement, Text, Theme, origin_of
 
 __all__ = ["NAME", "build", "serve"]
 
@@ -102,11 +102,11 @@ def _marks(value: object, path: str, found: dict[str, str]) -> None:
         if getattr(value, "provenance", None) == "editorial":
             found.setdefault(path, "provenance=editorial")
             return
-        for name, info in type(value).model_fields.items():
+        for name in type(value).model_fields:
             field = getattr(value, name)
             if isinstance(field, BaseModel | list | tuple):
                 _marks(field, f"{path}.{name}", found)
-            elif field not in (None, "") and (info.description or "").startswith("Editorial"):
+            elif field not in (None, "") and origin_of(type(value), name) == "editorial":
                 found.setdefault(f"{path}.{name}", "Editorial (the field's definition)")
     elif isinstance(value, list | tuple):
         for item in value:
