@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -34,7 +35,7 @@ def section(html: str, element_id: str) -> str:
 
 def plain(html: str) -> str:
     """The text of some HTML as read: tags and non-breaking spaces as spaces, none before punctuation."""
-    text = " ".join(re.sub(r"<[^>]+>|&nbsp;", " ", html).split())
+    text = " ".join(unescape(re.sub(r"<[^>]+>|&nbsp;", " ", html)).split())
     return re.sub(r"\( ", "(", re.sub(r" ([,;:.)])", r"\1", text))
 
 
@@ -142,8 +143,8 @@ def test_an_agenda_item_page_shows_what_was_said_under_it(site_dir: Path, m7: Me
     assert "Introduction by the Secretariat Secretariat (paragraph 20)" in said
     assert "Statement by a party Australia, Brazil, Canada, Honduras, Indonesia, Italy, Mexico and" in said
     held = plain(html[html.index('id="held"') : html.index('id="presented"')])
-    assert "1st meeting, 8 September 2020 (paragraphs 5 and 26)" in held
-    assert "2nd meeting, 8 September 2020 (paragraphs 5 and 11)" in held
+    assert "1st meeting, 8 September 2020 (paragraphs 5 and 26; 5: the Chair's summary, not adopted)" in held
+    assert "2nd meeting, 8 September 2020 (paragraphs 5 and 11; the Chair's summary, not adopted)" in held
     ru = plain(read(site_dir, "ru/agenda/3.html"))
     assert "2-е заседание, 8 сентября 2020 года" in ru and "3-е заседание, 9 сентября 2020 года" in ru
     five = read(site_dir, "en/agenda/5.html")
@@ -263,3 +264,48 @@ def test_each_language_reads_as_written_in_it(site_dir: Path, rel: str) -> None:
             if piece_lang == lang and foreign.search(text.replace("smuggling_wg", ""))
         ]
         assert stray == [], (lang, rel)
+
+
+# --- standing (data 1.2): what the report adopted and what is the Chair's summary ---------------------
+
+
+def test_the_report_page_states_each_chapters_standing(site_dir: Path, m7: Meeting) -> None:
+    for lang in ("ru", "en"):
+        html = read(site_dir, f"{lang}/report.html")
+        notes = re.findall(r'<p class="standing standing-\w+" data-standing="(\w+)">(.*?)</p>', html)
+        assert (
+            [s for s, _ in notes]
+            == [c.standing for c in m7.chapters]
+            == [
+                "proceedings",
+                "adopted",
+                "chair_summary",
+                "proceedings",
+                "proceedings",
+            ]
+        )
+        assert [re.findall(r"#para-(\d+)", n) for _, n in notes] == [["34"], ["3"], ["4"], ["34"], ["34"]]
+        summary = [
+            int(n) for n in re.findall(r'data-paragraph="(\d+)" data-key="\d+" data-standing="chair_summary"', html)
+        ]
+        assert summary == [p.number for p in m7.paragraphs if p.standing == "chair_summary"] == list(range(4, 18))
+    assert "The Chair&#39;s summary of deliberations: not considered, and not subject to adoption" in read(
+        site_dir, "en/report.html"
+    )
+
+
+def test_citations_of_the_chairs_summary_say_it_was_not_adopted(site_dir: Path) -> None:
+    italy = plain(read(site_dir, "en/actors/ITA.html"))
+    assert "(paragraphs 6, 9 and 21; 6 and 9: the Chair's summary, not adopted;" in italy
+    assert "(paragraph 23; the report: Италии)" in italy  # chapter IV: no mark
+    ru = plain(read(site_dir, "ru/agenda/2.html"))
+    assert "пункт 7; резюме Председателя, не утверждалось" in ru  # the remarks quoted are the Chair's summary
+
+
+def test_group_agenda_items_and_inferred_dates_are_said_as_such(site_dir: Path) -> None:
+    australia = plain(read(site_dir, "en/actors/AUS.html"))
+    assert "on agenda items 2 and 3 (as the report says of the group of speakers, not of each)" in australia
+    assert "of the group" not in plain(read(site_dir, "en/actors/ESP.html"))  # a panellist's own item
+    held = plain(read(site_dir, "en/agenda/3.html"))
+    assert "3rd meeting, 9 September 2020 (inferred from the report's dates)" in held
+    assert "2nd meeting, 8 September 2020 (paragraph" in held  # stated: no mark

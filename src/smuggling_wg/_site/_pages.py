@@ -155,6 +155,22 @@ class Helpers:
             return ""
         return _words.ui("and", self.lang) if index == length - 1 else ", "
 
+    # --- standing: what a paragraph is (data 1.2) -------------------------------------------
+
+    def chair_summary(self, numbers: Iterable[int]) -> list[int]:
+        """Of ``numbers``, the paragraphs of the Chair's summary (standing ``chair_summary``: not adopted).
+
+        The one place the site reads a paragraph's standing; citations mark these numbers.
+        """
+        wanted = set(numbers)
+        return [p.number for p in self.m.paragraphs if p.number in wanted and p.standing == "chair_summary"]
+
+    def standing(self, chapter: Any) -> tuple[str, tuple[int, ...]] | None:
+        """A chapter's standing in words and the paragraphs that state it; None when the data states none."""
+        if chapter.standing is None:
+            return None
+        return _words.ui(f"standing:{chapter.standing}", self.lang), tuple(chapter.standing_source)
+
     # --- who spoke -------------------------------------------------------------
 
     def said(self) -> list[Said]:
