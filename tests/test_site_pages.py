@@ -289,9 +289,9 @@ def test_the_report_page_states_each_chapters_standing(site_dir: Path, m7: Meeti
             int(n) for n in re.findall(r'data-paragraph="(\d+)" data-key="\d+" data-standing="chair_summary"', html)
         ]
         assert summary == [p.number for p in m7.paragraphs if p.standing == "chair_summary"] == list(range(4, 18))
-    assert "The Chair&#39;s summary of deliberations: not considered, and not subject to adoption" in read(
-        site_dir, "en/report.html"
-    )
+    report = plain(read(site_dir, "en/report.html"))
+    assert "The Chair's summary, not adopted (paragraph 4)" in report
+    assert "Adopted by the Working Group (paragraph 3)" in report
 
 
 def test_citations_of_the_chairs_summary_say_it_was_not_adopted(site_dir: Path) -> None:

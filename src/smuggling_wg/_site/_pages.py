@@ -15,8 +15,20 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import _words as _catalogue
 from .._language import Lang
+from .._views import STANDING_WORDS
 from ..dataset import Dataset
-from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker, State, Statement, Text, Topic
+from ..models import (
+    AgendaItem,
+    Meeting,
+    Paragraph,
+    Recommendation,
+    Speaker,
+    Standing,
+    State,
+    Statement,
+    Text,
+    Topic,
+)
 from . import _words
 
 if TYPE_CHECKING:
@@ -160,16 +172,14 @@ class Helpers:
     def chair_summary(self, numbers: Iterable[int]) -> list[int]:
         """Of ``numbers``, the paragraphs of the Chair's summary (standing ``chair_summary``: not adopted).
 
-        The one place the site reads a paragraph's standing; citations mark these numbers.
+        With :meth:`standing`, the one place the site reads standing; citations mark these numbers.
         """
         wanted = set(numbers)
         return [p.number for p in self.m.paragraphs if p.number in wanted and p.standing == "chair_summary"]
 
-    def standing(self, chapter: Any) -> tuple[str, tuple[int, ...]] | None:
-        """A chapter's standing in words and the paragraphs that state it; None when the data states none."""
-        if chapter.standing is None:
-            return None
-        return _words.ui(f"standing:{chapter.standing}", self.lang), tuple(chapter.standing_source)
+    def standing(self, standing: Standing | None) -> str:
+        """A standing in words, the library's (:data:`_views.STANDING_WORDS`); empty for none."""
+        return "" if standing is None else STANDING_WORDS[standing][1 if self.lang == "en" else 0]
 
     # --- who spoke -------------------------------------------------------------
 

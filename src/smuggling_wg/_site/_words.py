@@ -162,16 +162,6 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "about_n": ("около {n}", "about {n}"),
     "on": ("по", "on"),
-    "standing:adopted": ("Утверждено Рабочей группой", "Adopted by the Working Group"),
-    "standing:chair_summary": (
-        "Резюме обсуждений, подготовленное Председателем: не обсуждалось и не подлежит утверждению",
-        "The Chair's summary of deliberations: not considered, and not subject to adoption",
-    ),
-    "standing:proceedings": (
-        "Изложение хода совещания в утвержденном докладе",
-        "Account of proceedings, in the report as adopted",
-    ),
-    "chair_summary_short": ("резюме Председателя, не утверждалось", "the Chair's summary, not adopted"),
     "of_group": (
         "так доклад говорит о всей группе выступавших, не о каждом",
         "as the report says of the group of speakers, not of each",
