@@ -19,6 +19,7 @@ import pytest
 
 from smuggling_wg._site import _index
 from smuggling_wg.dataset import Dataset
+from smuggling_wg.models import Meeting
 from smuggling_wg.search import fold, stem_live
 
 ARGS = [
@@ -415,3 +416,18 @@ def test_every_page_type_fits_a_phone(site_dir: Path, browser: Any, lang: str) -
         assert wide == {}
     finally:
         context.close()
+
+
+def test_the_report_in_chapters_and_the_chairs_summary_marked_in_search_results(
+    site_dir: Path, watched: Watched, m7: Meeting
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/report.html"))
+    chapters = page.locator("h2.chapter")
+    assert chapters.count() == len(m7.chapters) == 5 and chapters.nth(2).is_visible()
+    assert page.locator("#para-7 .standing-note").is_hidden()  # the chapter says it once
+    page.fill('input[type="search"]', "Ragazzi")
+    assert chapters.nth(2).is_hidden()  # results are ranked, out of their chapters: headings step aside
+    assert page.locator("#para-9 .standing-note").inner_text() == "The Chair's summary, not adopted"
+    page.fill('input[type="search"]', "")
+    assert chapters.nth(2).is_visible() and page.locator("#para-9 .standing-note").is_hidden()

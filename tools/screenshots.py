@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 for width in WIDTHS
                 if args.only in f"{lang}/{rel}"
             ]
+            shots += [(str(folder / f"root-{width}.png"), "index.html", width) for width in WIDTHS if not args.only]
             shoot(root, shots, full_page=True)
         else:
             shoot(root, [(str(ASSETS / name), rel, width) for name, rel, width in DOCS], full_page=False)
