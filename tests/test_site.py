@@ -184,8 +184,9 @@ def test_a_state_page_has_status_statements_panellists_names_and_group(site_dir:
     found = re.findall(r'<li class="statement">(.*?)</li>', en, re.S)
     statements = [" ".join(re.sub(r"<[^>]+>|&nbsp;", " ", s).split()) for s in found]
     assert statements == [
-        "Panel presentation on agenda item 2 (paragraphs 6 , 9 and 21 ; the report: г-жа Рагацци (Италия) )",
-        "Statement by a party on agenda items 2 and 3 (paragraph 23 ; the report: Италии )",
+        "Panel presentation on agenda item 2 (paragraphs 6 , 9 and 21 ; 6 and 9: the Chair&#39;s summary, not adopted ;"
+        " the report: г-жа Рагацци (Италия) )",
+        "Statement by a party, among those who spoke on agenda items 2 and 3 (paragraph 23 ; the report: Италии )",
     ]
     assert re.findall(r'href="../agenda/(\d+).html"', found[1]) == ["2", "3"]  # one link per item
     assert re.findall(r'href="../report.html#para-(\d+)"', found[0]) == ["6", "9", "21"]  # one link per paragraph

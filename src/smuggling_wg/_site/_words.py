@@ -162,10 +162,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "about_n": ("около {n}", "about {n}"),
     "on": ("по", "on"),
-    "of_group": (
-        "так доклад говорит о всей группе выступавших, не о каждом",
-        "as the report says of the group of speakers, not of each",
-    ),
+    "among_on": ("в числе выступивших по", "among those who spoke on"),
     "inferred": ("выведено из дат доклада", "inferred from the report's dates"),
     "english_only": (
         "Названия статей, тексты задач ЦУР и редакционные обоснования есть только на английском языке.",
