@@ -9,6 +9,7 @@ the counts beside the charts. Words come from :mod:`._words`; numbers from the l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -32,7 +33,12 @@ from ..models import (
 from . import _words
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from ..analysis import Dimension
+
+#: The report's words an editorial text quotes: «...» (no nesting in the data).
+_QUOTED = re.compile(r"«([^«»]*)»")
 
 #: The dimensions counted on the page "In numbers", in the order shown.
 COUNTED = ("theme", "modality", "topic", "specificity")
@@ -160,6 +166,15 @@ class Helpers:
     def sentence(self, text: str) -> str:
         """Text with its first letter capital and the rest as written (Jinja's ``capitalize`` lowers it)."""
         return _catalogue.capital(text)
+
+    def quoting(self, text: str) -> Markup:
+        """An editorial English text with the report's words it quotes «...» marked as Russian."""
+        from markupsafe import Markup, escape
+
+        return Markup("").join(
+            Markup('«<span lang="ru">{}</span>»').format(part) if i % 2 else escape(part)
+            for i, part in enumerate(_QUOTED.split(text))
+        )
 
     def joiner(self, index: int, length: int) -> str:
         """What comes after item ``index`` (1-based) of ``length`` in a list in words: ', ', ' and ' or ''."""
