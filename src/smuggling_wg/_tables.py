@@ -604,7 +604,13 @@ TABLES: tuple[Table, ...] = (
     Table(
         "agenda_items",
         "The agenda as adopted.",
-        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title", english="mixed"), source(), standing()),
+        (
+            meeting_number(),
+            field(AgendaItem, "number"),
+            *text(AgendaItem, "title", english="mixed"),
+            source(),
+            standing(),
+        ),
         ("meeting", "number"),
         _per_meeting("agenda"),
         (_MEETING,),
