@@ -56,7 +56,8 @@ def test_every_surface_says_the_items_are_the_groups(ds: Dataset) -> None:
     australia = ds.statements(actor="AUS")[0]
     assert repr(australia) == "Statement(AUS, party, 2, 3 (of the group))"
     assert _views.agenda_items(australia) == "2, 3 (said of the group, para 23)"
-    assert dict(_views.full(australia, ds))["items"] == "2, 3 (said of the group, para 23)"
+    assert dict(_views.full(australia, ds, "en"))["agenda items"] == "2, 3 (said of the group, para 23)"
+    assert dict(_views.full(australia, ds, "ru"))["пункты повестки дня"] == "2, 3 (сказано о группе, п. 23)"
     assert _views.agenda_items(ds.statements(actor="ZAF")[0]) == "2"
     assert _views.agenda_items(ds.statements(actor="CHN")[0]) == "not stated"
     header, rows = _tables.frame_rows(ds.statements(kind="party"), ds.bundle)

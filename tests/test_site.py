@@ -184,9 +184,10 @@ def test_a_state_page_has_status_statements_panellists_names_and_group(site_dir:
     found = re.findall(r'<li class="statement">(.*?)</li>', en, re.S)
     statements = [" ".join(re.sub(r"<[^>]+>|&nbsp;", " ", s).split()) for s in found]
     assert statements == [
-        "Panel presentation on agenda item 2 (paragraphs 6 , 9 and 21 ; 6 and 9: the Chair&#39;s summary, not adopted ;"
-        " the report: г-жа Рагацци (Италия) )",
-        "Statement by a party, among those who spoke on agenda items 2 and 3 (paragraph 23 ; the report: Италии )",
+        "Agenda item 2 : presentation by a panellist (paragraphs 6 , 9 and 21 ; 6 and 9: the Chair&#39;s"
+        " summary, not adopted ; the report&#39;s words: г-жа Рагацци (Италия) )",
+        "Agenda items 2 and 3 (said of the group): statement by a party to the Protocol (paragraph 23 ;"
+        " the report&#39;s words: Италии )",
     ]
     assert re.findall(r'href="../agenda/(\d+).html"', found[1]) == ["2", "3"]  # one link per item
     assert re.findall(r'href="../report.html#para-(\d+)"', found[0]) == ["6", "9", "21"]  # one link per paragraph
@@ -349,6 +350,7 @@ def test_a_site_of_another_meeting_names_that_meeting(tmp_path: Path) -> None:
     pages = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".html"]
     assert pages and not any("seventh meeting" in page or "седьмое" in page for page in pages)
     assert any("Working Group on the Smuggling of Migrants, 99th meeting" in page for page in pages)
+    assert any("Рабочая группа по незаконному ввозу мигрантов, 99-е совещание" in page for page in pages)
     cite = (tmp_path / "s99" / "en" / "cite.html").read_text(encoding="utf-8")
     para = re.search(r'href="report.html#para-(\d+)"', cite)
     assert para and int(para.group(1)) <= len(both.meeting(99).paragraphs)

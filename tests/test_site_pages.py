@@ -123,7 +123,7 @@ def test_who_spoke_names_panellists_secretariat_organization_and_observers(
         assert [int(n) for n, _ in ITEM_LINK.findall(row)] == [speaker.agenda_item]
         assert [int(n) for n, _ in PARA_LINK.findall(row)] == sorted({*speaker.source, *speaker.remarks})
     kinds = plain(section(html, "by-kind"))
-    assert "Introduction by the Secretariat Secretariat — on agenda items 2 and 3 (paragraph 20)" in kinds
+    assert "Introductory statement by the Secretariat Secretariat — on agenda items 2 and 3 (paragraph 20)" in kinds
     assert (
         "Statement by an observer State China, Iran (Islamic Republic of), Jordan and Morocco (paragraph 24)" in kinds
     )
@@ -158,8 +158,10 @@ def test_an_agenda_item_page_shows_what_was_said_under_it(site_dir: Path, m7: Me
         text = next(p for p in m7.paragraphs if p.number == n).text.en
         assert text and text in presented
     said = plain(section(html, "statements"))
-    assert "Introduction by the Secretariat Secretariat (paragraph 20)" in said
-    assert "Statement by a party Australia, Brazil, Canada, Honduras, Indonesia, Italy, Mexico and" in said
+    assert "Introductory statement by the Secretariat Secretariat (paragraph 20)" in said
+    assert (
+        "Statement by a party to the Protocol Australia, Brazil, Canada, Honduras, Indonesia, Italy, Mexico and" in said
+    )
     held = plain(html[html.index('id="held"') : html.index('id="presented"')])
     assert "1st meeting, 8 September 2020 (paragraphs 5 and 26; 5: the Chair's summary, not adopted)" in held
     assert "2nd meeting, 8 September 2020 (paragraphs 5 and 11; the Chair's summary, not adopted)" in held
@@ -247,7 +249,7 @@ def test_2020_names_in_2020_listings_and_todays_on_the_states_page(site_dir: Pat
     assert "Türkiye" not in listing and "Kingdom of the" not in listing
     turkey = read(site_dir, "en/actors/TUR.html")
     assert "<h1>Turkey <small>TUR</small></h1>" in turkey
-    assert "Türkiye (1 June 2022); name in 2020: Turkey" in plain(turkey)
+    assert "Name at the meeting Turkey; name changed on 1 June 2022: Türkiye" in plain(turkey)
     state = ds.actor("TUR")
     assert isinstance(state, State) and state.names_at(dt.date(2020, 9, 8)).en == "Turkey"  # type: ignore[union-attr]
 
@@ -312,16 +314,16 @@ def test_the_report_page_states_each_chapters_standing(site_dir: Path, m7: Meeti
 def test_citations_of_the_chairs_summary_say_it_was_not_adopted(site_dir: Path) -> None:
     italy = plain(read(site_dir, "en/actors/ITA.html"))
     assert "(paragraphs 6, 9 and 21; 6 and 9: the Chair's summary, not adopted;" in italy
-    assert "(paragraph 23; the report: Италии)" in italy  # chapter IV: no mark
+    assert "(paragraph 23; the report's words: Италии)" in italy  # chapter IV: no mark
     ru = plain(read(site_dir, "ru/agenda/2.html"))
     assert "пункт 7; резюме Председателя, не утверждалось" in ru  # the remarks quoted are the Chair's summary
 
 
 def test_group_agenda_items_and_inferred_dates_are_said_as_such(site_dir: Path) -> None:
     australia = plain(read(site_dir, "en/actors/AUS.html"))
-    assert "Statement by a party, among those who spoke on agenda items 2 and 3 (paragraph 23;" in australia
-    assert "among those" not in plain(read(site_dir, "en/actors/ESP.html"))  # a panellist's own item
-    assert "Заявление участника Протокола, в числе выступивших по пунктам повестки дня 2 и 3" in plain(
+    assert "Agenda items 2 and 3 (said of the group): statement by a party to the Protocol (paragraph 23;" in australia
+    assert "of the group" not in plain(read(site_dir, "en/actors/ESP.html"))  # a panellist's own item
+    assert "Пункты повестки дня 2 и 3 (сказано о группе): заявление участника Протокола" in plain(
         read(site_dir, "ru/actors/AUS.html")
     )
     held = plain(read(site_dir, "en/agenda/3.html"))

@@ -273,10 +273,10 @@ def build(ds: Dataset) -> MCPServer:
         items: list[Item[Any]] = []
         for h in hits[:limit]:
             own = uri(h.meeting, h.kind, h.record.number) if isinstance(h.record, Recommendation | Paragraph) else None
-            hit = Hit(kind=h.kind, lang=h.lang, score=h.score, snippet=h.highlight(), record=h.record)
+            hit = Hit(kind=h.kind, lang=h.language, score=h.score, snippet=h.highlight(), record=h.record)
             items.append(Item[Hit](meeting=h.meeting, uri=own, source=list(h.source), record=hit))
         answer = _answer(ds, items, total=len(hits))
-        if any(h.lang == "en" for h in hits[:limit]):
+        if any(h.language == "en" for h in hits[:limit]):
             answer.editorial.append(EditorialField(field="results[].record.snippet", marker="lang=en (editorial)"))
         lines = [
             f"- {i.record.kind} {h.key} (meeting {i.meeting}, para {paras(i.source)}, {i.record.lang}): "

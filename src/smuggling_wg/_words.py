@@ -157,6 +157,22 @@ CODES: Final[dict[str, dict[str, Words]]] = {
         "source": ("в тексте доклада", "stated by the report"),
         "editorial": ("редакционная связь", "editorial link"),
     },
+    # models.Standing (data 1.2): what a paragraph is, as the report states it
+    "standing": {
+        "adopted": ("принято Рабочей группой", "adopted by the Working Group"),
+        "chair_summary": ("резюме Председателя, не утверждалось", "the Chair's summary, not adopted"),
+        "proceedings": ("изложение хода совещания в докладе", "the report's account of proceedings"),
+    },
+    # models.AgendaAttribution (data 1.2): of whom the report states a statement's agenda items
+    "agenda_attribution": {
+        "individual": ("этого выступления", "of this statement"),
+        "group": ("сказано о группе", "said of the group"),
+    },
+    # models.DateBasis (data 1.2)
+    "date_basis": {
+        "stated": ("указана в докладе", "stated"),
+        "inferred": ("выведена из дат доклада", "inferred from the report's dates"),
+    },
     # models.Text.en_origin
     "en_origin": {
         "unofficial_translation": ("неофициальный перевод", "unofficial translation"),
@@ -205,6 +221,15 @@ CODES: Final[dict[str, dict[str, Words]]] = {
         "ru": ("русский", "Russian"),
         "es": ("испанский", "Spanish"),
     },
+    # a language named briefly, after a label: "name (ar)" / «название (араб.)»
+    "language_abbr": {
+        "ar": ("араб.", "ar"),
+        "zh": ("кит.", "zh"),
+        "en": ("англ.", "en"),
+        "fr": ("франц.", "fr"),
+        "ru": ("рус.", "ru"),
+        "es": ("исп.", "es"),
+    },
     # search.Kind: what a search hit is
     "record_kind": {
         "recommendation": ("рекомендация", "recommendation", "рекомендации", "recommendations"),
@@ -225,13 +250,13 @@ LABELS: Final[dict[str, Words]] = {
     "text": ("текст", "text"),
     "source": ("пункт", "para", "пункты", "paras"),
     "addressee": ("адресат", "addressee"),
-    "topics": ("темы (редакционные)", "topics (editorial)"),
-    "topic": ("тема (редакционная)", "topic (editorial)", "темы (редакционные)", "topics (editorial)"),
+    "topics": ("темы", "topics"),
+    "topic": ("тема", "topic", "темы", "topics"),
     "treaty_refs": ("ссылки на договоры", "treaty references"),
-    "sdg_targets": ("задачи ЦУР (редакционные)", "SDG targets (editorial)"),
-    "sdg_target": ("задача ЦУР (редакционная)", "SDG target (editorial)"),
-    "specificity": ("конкретность (редакционная)", "specificity (editorial)"),
-    "addressee_kind": ("вид адресата (редакционный)", "addressee kind (editorial)"),
+    "sdg_targets": ("задачи ЦУР", "SDG targets"),
+    "sdg_target": ("задача ЦУР", "SDG target"),
+    "specificity": ("конкретность", "specificity"),
+    "addressee_kind": ("вид адресата", "addressee kind"),
     "instrument": ("договор", "instrument"),
     "article": ("статья", "article", "статьи", "articles"),
     "chapter": ("глава", "chapter"),
@@ -257,9 +282,12 @@ LABELS: Final[dict[str, Words]] = {
     "names": ("названия на шести языках ООН", "names in the six UN languages"),
     "participation": ("участие", "participation"),
     "acronym": ("аббревиатура", "acronym"),
-    "note": ("примечание (редакционное)", "note (editorial)"),
+    "note": ("примечание", "note"),
+    "former_names": ("прежние названия", "former names"),
+    "until": ("до", "until"),
+    "standing": ("статус текста", "standing"),
     "label": ("название", "label"),
-    "definition": ("определение (редакционное)", "definition (editorial)"),
+    "definition": ("определение", "definition"),
     "title": ("название", "title"),
     "sub_items": ("подпункты", "sub-items"),
     "symbol": ("условное обозначение", "symbol"),
@@ -305,12 +333,12 @@ LABELS: Final[dict[str, Words]] = {
     "item": ("пункт", "item", "пункты", "items"),
     "para": ("пункт", "para", "пункты", "paras"),
     "para_short": ("п.", "para", "пп.", "paras"),
-    # whose words a text is (after a label: "text (ru, the report)")
-    "ru_report": ("рус., доклад", "ru, the report"),
-    "en_editorial": ("англ., редакционный", "en, editorial"),
-    "en_un_short_name": ("англ., краткое название ООН", "en, UN short name"),
-    "en_official_name": ("англ., официальное название", "en, official name"),
-    "editorial": ("редакционное", "editorial"),
+    # whose words a value is, after a label: "text (ru, the report)", "topics (editorial)"
+    "whose_report": ("доклад", "the report"),
+    "whose_editorial": ("ред.", "editorial"),
+    "whose_reference": ("справ.", "reference"),
+    "whose_un_short_name": ("краткое название ООН", "UN short name"),
+    "whose_official_name": ("официальное название", "official name"),
     "the_report_words": ("слова доклада", "the report's words"),
     "not_stated": ("не указаны", "not stated"),
     "none": ("нет", "none"),
@@ -369,6 +397,83 @@ LABELS: Final[dict[str, Words]] = {
     "no_query": ("В запросе нет слова для поиска.", "The query has no word to look for."),
     "site_version": ("версия", "version"),
     "report_order": ("в порядке доклада", "in the order of the report"),
+    # the web edition's pages of who spoke, agenda items, topics and counts
+    "who_spoke": ("кто выступал", "who spoke"),
+    "in_numbers": ("в цифрах", "in numbers"),
+    "speakers_intro": (
+        "Кто выступал на совещании, по докладу: члены дискуссионной группы по пунктам повестки дня, "
+        "Секретариат, государства — участники Протокола, государства и организации — наблюдатели.",
+        "Who spoke at the meeting, as the report says: the panellists on agenda items, the Secretariat, "
+        "the parties to the Protocol, and the observer States and organizations.",
+    ),
+    "without_panellists": (
+        "государства, выступившие с заявлениями, без государств членов дискуссионной группы",
+        "States that made statements, without the panellists' States",
+    ),
+    "with_panellists": (
+        "государства, выступившие с заявлениями, включая государства членов дискуссионной группы",
+        "States that made statements, with the panellists' States",
+    ),
+    "panellists_note": (
+        "Национальные эксперты, выступившие с докладами по пункту повестки дня.",
+        "National experts who presented on an agenda item.",
+    ),
+    "by_kind": ("выступления по видам", "statements by kind"),
+    "person": ("имя", "name"),
+    "state": ("государство", "State"),
+    "presented": ("выступления членов дискуссионной группы", "panel presentations"),
+    "taken_up": ("рассматривался на заседаниях", "taken up at meetings"),
+    "agenda_item_on": ("пункту повестки дня", "agenda item", "пунктам повестки дня", "agenda items"),
+    "on": ("по", "on"),
+    "and": ("и", "and"),
+    "about_n": ("около {n}", "about {n}"),
+    "recs_of_topic": ("рекомендации с этой темой", "recommendations with this topic"),
+    "paras_of_topic": ("пункты доклада с этой темой", "paragraphs with this topic"),
+    "counts_intro": (
+        "Сколько рекомендаций имеет каждое значение; каждая строка ведет к списку, отфильтрованному по ней.",
+        "How many recommendations have each value; each row links to the list filtered by it.",
+    ),
+    "tags_note": (
+        "У рекомендации может быть несколько тем, поэтому сумма больше числа рекомендаций.",
+        "A recommendation may have several topics, so the counts add up to more than the recommendations.",
+    ),
+    "by_theme_only": ("рекомендации по темам разделов", "recommendations by theme"),
+    "by_modality": ("рекомендации по модальности", "recommendations by modality"),
+    "by_topic": ("рекомендации по темам", "recommendations by topic"),
+    "by_specificity": ("рекомендации по конкретности", "recommendations by specificity"),
+    "in_alphabetical_order": ("в алфавитном порядке", "in alphabetical order"),
+    "english_only": (
+        "Названия статей, тексты задач ЦУР и редакционные обоснования есть только на английском языке.",
+        "Article titles, SDG targets and editorial rationales exist only in English.",
+    ),
+    "record_full": (
+        "запись целиком, как в командной строке",
+        "the record in full, as the command line shows it",
+    ),
+    "name_then": ("название в {year} году", "name in {year}"),
+    # the summary of a meeting (smuggling-wg summary)
+    "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
+    "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),
+    "adopted_on_day": ("доклад утвержден {date}", "report adopted on {date}"),
+    "summary_recommendations": ("Рекомендации: {n}", "Recommendations: {n}"),
+    "summary_theme": (
+        "Раздел {section}: {n} (рекомендации {span}), {title}",
+        "Section {section}: {n} (recommendations {span}), {title}",
+    ),
+    "summary_modality": ("Сила формулировки: {counts}", "How strongly put: {counts}"),
+    "summary_statements": (
+        "Государства, выступившие с заявлениями: {n}; вместе с государствами членов дискуссионной группы: {m}",
+        "States that made statements: {n}; with the panellists' states: {m}",
+    ),
+    "summary_panel_only": (
+        "Только государства членов дискуссионной группы: {names}",
+        "Panellists' states only: {names}",
+    ),
+    "summary_also": ("Также выступили: {name} ({kind})", "Also spoke: {name} ({kind})"),
+    "summary_participation": ("Участники: {n}", "Participants: {n}"),
+    "summary_not_states": ("(из них не государства: {names})", "(of them not a state: {names})"),
+    "summary_next": ("Далее", "Next"),
+    "search_example": ("цифровые доказательства", "digital evidence"),
 }
 
 _MONTHS: Final[dict[Lang, tuple[str, ...]]] = {

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import _words as _catalogue
 from .._language import Lang
-from .._views import STANDING_WORDS
 from ..dataset import Dataset
 from ..models import (
     AgendaItem,
@@ -71,10 +70,10 @@ NAVIGATION = (
     ("index.html", "meeting"),
     ("recommendations.html", "recommendations"),
     ("report.html", "report"),
-    ("speakers.html", "speakers"),
+    ("speakers.html", "who_spoke"),
     ("actors.html", "actors"),
     ("topics.html", "topics"),
-    ("counts.html", "counts"),
+    ("counts.html", "in_numbers"),
     ("cite.html", "cite"),
 )
 
@@ -99,6 +98,11 @@ class Row:
     href: str
 
 
+def site_name(n: int, lang: Lang) -> str:
+    """The site's name: the body and the meeting in words ('…, 7th meeting')."""
+    return _words.ui("site", lang).format(meeting=_catalogue.meeting_title(n, lang))
+
+
 def cited(numbers: Iterable[int]) -> list[int]:
     """Paragraph numbers once each, in order."""
     return sorted(set(numbers))
@@ -121,15 +125,6 @@ class Helpers:
             return value.en, "en"
         return value.ru, "ru"
 
-    def name(self, actor_id: str) -> tuple[str, str]:
-        """An actor's name as it stood at the meeting: (text, lang). Turkey, not Türkiye, in 2020."""
-        actor = self.ds.actor(actor_id)
-        if self.lang == "en" and isinstance(actor, State):
-            then = actor.names_at(self.m.start_date)
-            if then is not None:
-                return then.en, "en"
-        return self.tx(actor.name)
-
     def renamed(self, actor_id: str) -> tuple[str, dt.date] | None:
         """The name an actor had at the meeting and the day it changed, if it changed since."""
         actor = self.ds.actor(actor_id)
@@ -144,7 +139,7 @@ class Helpers:
 
     def sorted_actors(self, actor_ids: Iterable[str]) -> list[str]:
         """Actors in the page language's alphabetical order of their names at the meeting."""
-        return sorted(dict.fromkeys(actor_ids), key=lambda a: _catalogue.collation_key(self.name(a)[0], self.lang))
+        return sorted(dict.fromkeys(actor_ids), key=lambda a: _catalogue.collation_key(self.name_at(a)[0], self.lang))
 
     def date(self, start: dt.date, end: dt.date | None = None) -> str:
         return _catalogue.dates(start, end, self.lang)
@@ -158,7 +153,7 @@ class Helpers:
         return f"{ordinal} {'meeting' if self.lang == 'en' else 'заседание'}"
 
     def site_name(self) -> str:
-        return _words.site_name(self.m.number, self.lang)
+        return site_name(self.m.number, self.lang)
 
     def navigation(self) -> tuple[tuple[str, str], ...]:
         return NAVIGATION
@@ -180,7 +175,7 @@ class Helpers:
         """What comes after item ``index`` (1-based) of ``length`` in a list in words: ', ', ' and ' or ''."""
         if index >= length:
             return ""
-        return _words.ui("and", self.lang) if index == length - 1 else ", "
+        return f" {_catalogue.label('and', self.lang)} " if index == length - 1 else ", "
 
     # --- standing: what a paragraph is (data 1.2) -------------------------------------------
 
@@ -193,8 +188,8 @@ class Helpers:
         return [p.number for p in self.m.paragraphs if p.number in wanted and p.standing == "chair_summary"]
 
     def standing(self, standing: Standing | None) -> str:
-        """A standing in words, the library's (:data:`_views.STANDING_WORDS`); empty for none."""
-        return "" if standing is None else STANDING_WORDS[standing][1 if self.lang == "en" else 0]
+        """A standing in the catalogue's words (as every surface says it); empty for none."""
+        return "" if standing is None else _catalogue.code("standing", standing, self.lang)
 
     # --- who spoke -------------------------------------------------------------
 
@@ -285,4 +280,7 @@ class Helpers:
         raise NotImplementedError
 
     def statuses(self) -> list[tuple[str, list[Any]]]:
+        raise NotImplementedError
+
+    def name_at(self, actor_id: str) -> tuple[str, str]:
         raise NotImplementedError
