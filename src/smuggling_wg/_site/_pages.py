@@ -171,6 +171,10 @@ class Helpers:
             for i, part in enumerate(_QUOTED.split(text))
         )
 
+    def status(self, value: str) -> str:
+        """One actor's status, in the singular ('Party to the Protocol'); lists are headed by the plural."""
+        return _catalogue.capital(_catalogue.code("status", value, self.lang))
+
     def joiner(self, index: int, length: int) -> str:
         """What comes after item ``index`` (1-based) of ``length`` in a list in words: ', ', ' and ' or ''."""
         if index >= length:
