@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .. import _words as _catalogue
 from .._language import Lang
@@ -270,14 +270,6 @@ class Helpers:
             (Row(status, _words.code(status, self.lang), len(people), f"actors.html#{status}"), people[0].source[0])
             for status, people in self.statuses()
         ]
-
-    def share(self, n: int, dimension: Dimension | Literal["status"]) -> str:
-        """A count as a percentage of its table's largest (the width of its bar)."""
-        if dimension == "status":
-            counts = [r.n for r, _ in self.status_rows()]
-        else:
-            counts = [r.n for r in self.count_rows(dimension)]
-        return f"{100 * n / max(1, *counts):.1f}"
 
     # provided by the site's helper class
     def option(self, dimension: str, value: object) -> str:
