@@ -323,7 +323,7 @@ def test_group_agenda_items_and_inferred_dates_are_said_as_such(site_dir: Path) 
     australia = plain(read(site_dir, "en/actors/AUS.html"))
     assert "Agenda items 2 and 3 (said of the group): statement by a party to the Protocol (paragraph 23;" in australia
     assert "of the group" not in plain(read(site_dir, "en/actors/ESP.html"))  # a panellist's own item
-    assert "Пункты повестки дня 2 и 3 (сказано о группе): заявление участника Протокола" in plain(
+    assert "Пункты повестки дня 2 и 3 (сказано о группе выступавших): заявление участника Протокола" in plain(
         read(site_dir, "ru/actors/AUS.html")
     )
     held = plain(read(site_dir, "en/agenda/3.html"))
