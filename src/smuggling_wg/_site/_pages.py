@@ -226,8 +226,13 @@ class Helpers:
         return [s for s in self.m.speakers if agenda_item is None or s.agenda_item == agenda_item]
 
     def statements_on(self, agenda_item: int) -> list[Statement]:
-        """Statements the report places under an agenda item (panel presentations apart)."""
-        return [s for s in self.m.statements if agenda_item in s.agenda_items and s.kind != "panel"]
+        """Statements under an agenda item (panel presentations apart), as the library answers.
+
+        The statements the report places there only as a group (para 23) come after the others,
+        and the page says so.
+        """
+        found = self.ds.statements(meeting=self.m.number, agenda_item=agenda_item, include_group_items=True)
+        return sorted((s for s in found if s.kind != "panel"), key=lambda s: s.agenda_attribution == "group")
 
     def numbered_meetings_on(self, agenda_item: int) -> list[Any]:
         return [n for n in self.m.numbered_meetings if agenda_item in n.agenda_items]
