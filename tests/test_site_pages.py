@@ -162,8 +162,9 @@ def test_an_agenda_item_page_shows_what_was_said_under_it(site_dir: Path, m7: Me
     group = "Statement by a party to the Protocol (said of the group: agenda items 2 and 3) Australia, Brazil,"
     assert group in said  # para 23 says it of the eight together, not which item each spoke on
     held = plain(html[html.index('id="held"') : html.index('id="presented"')])
-    assert "1st meeting, 8 September 2020 (paragraphs 5 and 26; 5: the Chair's summary, not adopted)" in held
-    assert "2nd meeting, 8 September 2020 (paragraphs 5 and 11; the Chair's summary, not adopted)" in held
+    together = "said of these meetings together"  # para 5: «На своих 1-м и 2-м заседаниях … рассмотрела пункт 2»
+    assert f"1st meeting, 8 September 2020 — {together} (paragraphs 5 and 26; 5: the Chair's summary," in held
+    assert f"2nd meeting, 8 September 2020 — {together} (paragraphs 5 and 11; the Chair's summary," in held
     ru = plain(read(site_dir, "ru/agenda/3.html"))
     assert "2-е заседание, 8 сентября 2020 года" in ru and "3-е заседание, 9 сентября 2020 года" in ru
     five = read(site_dir, "en/agenda/5.html")
@@ -327,4 +328,4 @@ def test_group_agenda_items_and_inferred_dates_are_said_as_such(site_dir: Path) 
     )
     held = plain(read(site_dir, "en/agenda/3.html"))
     assert "3rd meeting, 9 September 2020 (inferred from the report's dates)" in held
-    assert "2nd meeting, 8 September 2020 (paragraph" in held  # stated: no mark
+    assert "2nd meeting, 8 September 2020 — said" in held  # a stated date: no mark of inference

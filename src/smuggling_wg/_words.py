@@ -451,7 +451,7 @@ LABELS: Final[dict[str, Words]] = {
         "запись целиком, как в командной строке",
         "the record in full, as the command line shows it",
     ),
-    "name_then": ("название в {year} году", "name in {year}"),
+    "said_of_meetings": ("сказано о заседаниях вместе", "said of these meetings together"),
     # the summary of a meeting (smuggling-wg summary)
     "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
     "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),

@@ -52,7 +52,7 @@ _INLINE = frozenset(
         "decided_by", "all", "of", "not_stated", "quote", "rationale", "speaker_of", "try", "provenance_source",
         "provenance_editorial", "article", "participants_count", "none_group", "not_state",
         "on", "and", "about_n", "data_version", "the_report_words", "report_order",
-        "in_alphabetical_order", "name_then", "english_only",
+        "in_alphabetical_order", "english_only",
     }
 )  # fmt: skip
 #: The kinds a bare code value is looked up in, in this order (a ``kind:`` prefix names the kind).
