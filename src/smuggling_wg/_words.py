@@ -452,6 +452,7 @@ LABELS: Final[dict[str, Words]] = {
         "the record in full, as the command line shows it",
     ),
     "said_of_meetings": ("сказано о заседаниях вместе", "said of these meetings together"),
+    "sitting": ("заседание", "meeting"),
     # the summary of a meeting (smuggling-wg summary)
     "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
     "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),

@@ -148,9 +148,8 @@ class Helpers:
         return _catalogue.meeting_title(self.m.number if n is None else n, self.lang)
 
     def sitting(self, n: int) -> str:
-        """One numbered meeting of the session (an «заседание»): '2nd meeting', «2-е заседание»."""
-        ordinal = _catalogue.ordinal(n, self.lang)
-        return f"{ordinal} {'meeting' if self.lang == 'en' else 'заседание'}"
+        """One numbered meeting of the session: '2nd meeting', «2-е заседание»."""
+        return f"{_catalogue.ordinal(n, self.lang)} {_catalogue.label('sitting', self.lang)}"
 
     def site_name(self) -> str:
         return site_name(self.m.number, self.lang)
