@@ -36,8 +36,7 @@ from mcp.server.mcpserver.resources import FunctionResource
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, ValidationError, create_model
 
-from . import _loader, _sourcetext, analysis
-from ._views import paras
+from . import _loader, _sourcetext, _words, analysis
 from .dataset import PATH_VARIABLE, Dataset, _extra_paths
 from .errors import DataError, InvalidFilter, NotFound, choices
 from .models import (
@@ -185,6 +184,8 @@ _OVERVIEW_FIELDS = (
     "source",
 )
 _COUNTED = ("paragraphs", "recommendations", "agenda", "speakers", "statements", "participants", "documents")
+#: The catalogue's label for each list counted, where it is not the list's own name.
+_COUNTED_LABELS = {"paragraphs": "paragraph", "recommendations": "recommendation", "agenda": "agenda_item"}
 _OVERVIEW: dict[str, Any] = {  # the fields keep their definitions (and origins) from Meeting
     name: (Meeting.model_fields[name].annotation, Meeting.model_fields[name]) for name in _OVERVIEW_FIELDS
 }
@@ -326,6 +327,28 @@ def _library_errors() -> Iterator[None]:
         raise _Refused(str(exc)) from None
 
 
+def paras(numbers: Iterable[int]) -> str:
+    """Paragraph numbers in words: 'para 3', 'paras 6, 7 and 21' (the catalogue's words)."""
+    return _words.paras(numbers, "en") or "no paragraph"
+
+
+def _say(kind: str, value: object) -> str:
+    """The catalogue's English words for a code; the code itself where a user's data has one it does not know."""
+    try:
+        return _words.code(kind, value, "en")
+    except InvalidFilter:
+        return str(value)
+
+
+def _items(numbers: Sequence[int]) -> str:
+    return _words.items(numbers, "en") if numbers else "agenda items not stated"
+
+
+def _meeting(number: int) -> str:
+    """'the 7th meeting'."""
+    return "the " + _words.meeting_title(number, "en")
+
+
 def _brief(text: Text, width: int = 110) -> str:
     """The Russian text cut at a word boundary."""
     ru = text.ru
@@ -334,7 +357,7 @@ def _brief(text: Text, width: int = 110) -> str:
 
 def _both(text: Text) -> str:
     """A text as the report has it, then its English marked editorial (when there is one)."""
-    english = f"\nEnglish (editorial, {text.en_origin}): {text.en}" if text.en else ""
+    english = f"\nEnglish (editorial, {_say('en_origin', text.en_origin)}): {text.en}" if text.en else ""
     return f"Russian (the report): {text.ru}{english}"
 
 
@@ -553,7 +576,8 @@ class _Tools:
         """A result for a record of a meeting: its meeting, its resource (``kind``, ``key``), its paragraphs."""
         m = self.meeting_of(record)
         own = uri(m, kind, key) if kind and key is not None else None
-        return Item[Any](meeting=m, uri=own, source=list(record.source), record=record)
+        source = [record.number] if isinstance(record, Paragraph) else list(record.source)  # a paragraph is its own
+        return Item[Any](meeting=m, uri=own, source=source, record=record)
 
     def register(self) -> None:
         ds, tool = self.ds, self.tool
@@ -622,7 +646,8 @@ class _Tools:
             english = [("results[].snippet", "language=en")] if any(r.language == "en" for r in rows) else []
             answer = _answer(ds, rows, total=len(hits), editorial=english)
             lines = [
-                f"- {r.kind} {r.key} (meeting {r.meeting}, para {paras(r.source)}, {r.language}): {r.snippet}"
+                f"- {_say('record_kind', r.kind)} {r.key} ({_meeting(r.meeting or 0)}, {paras(r.source)}, "
+                f"{_say('language', r.language)}): {r.snippet}"
                 for r in rows
             ]
             head = f"{len(hits)} hits for {query!r}" + (f", the first {len(rows)}" if len(rows) < len(hits) else "")
@@ -680,7 +705,7 @@ class _Tools:
                 )
             rows = [self.item(r, "recommendation", r.number) for r in found]
             lines = [
-                f"- {i.meeting}/{r.number} ({r.theme}, {r.modality}): {_brief(r.text)}"
+                f"- {i.meeting}/{r.number} ({_say('theme', r.theme)}; {_say('modality', r.modality)}): {_brief(r.text)}"
                 for i, r in zip(rows, found, strict=True)
             ]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} recommendations:", *lines]))
@@ -699,8 +724,8 @@ class _Tools:
                 r = ds.recommendation(number, meeting=meeting)
             row = self.item(r, "recommendation", r.number)
             summary = (
-                f"Recommendation {number} of meeting {row.meeting} ({r.theme}, {r.modality}), para "
-                f"{paras(r.source)}.\n{_both(r.text)}"
+                f"Recommendation {number} of {_meeting(self.meeting_of(r))} ({_say('theme', r.theme)}; "
+                f"{_say('modality', r.modality)}), {paras(r.source)}.\n{_both(r.text)}"
             )
             return _result(_answer(ds, [row]), summary)
 
@@ -739,7 +764,8 @@ class _Tools:
             row = self.item(p, "paragraph", p.number)
             where = p.chapter + (f".{p.section}" if p.section else "")
             summary = (
-                f"Paragraph {number} of meeting {row.meeting} (chapter {where}){self.standing(p)}.\n{_both(p.text)}"
+                f"Paragraph {number} of {_meeting(self.meeting_of(p))} (chapter {where}){self.standing(p)}.\n"
+                f"{_both(p.text)}"
             )
             return _result(_answer(ds, [row]), summary)
 
@@ -771,8 +797,8 @@ class _Tools:
             span = [] if first is None else list(range(first, (first if last is None else last) + 1))
             record = SourceText(first=first, last=None if first is None else span[-1], flowed=flowed, text=shown)
             row = Item[SourceText](meeting=number, uri=None, source=span, record=record)
-            what = "the whole report" if first is None else f"paragraphs {paras(span)}"
-            summary = f"The report of meeting {number}, {what}, as printed (the report's words):\n{shown}"
+            what = "the whole report" if first is None else paras(span)
+            summary = f"The report of {_meeting(number)}, {what}, as printed (the report's words):\n{shown}"
             return _result(_answer(ds, [row]), summary)
 
         @tool(
@@ -791,9 +817,14 @@ class _Tools:
             record = MeetingOverview(**fields, counts={name: len(getattr(m, name)) for name in _COUNTED})
             row = Item[Any](meeting=m.number, uri=None, source=list(m.source), record=record)
             chair = f" Chair: {_name(ds.actor(m.chair.actor))}, {m.chair.name.ru}." if m.chair else ""
+            held = _words.dates(m.start_date, m.end_date, "en")
+            counted = ", ".join(
+                f"{len(getattr(m, name))} {_words.label(_COUNTED_LABELS.get(name, name), 'en', plural=True)}"
+                for name in _COUNTED
+            )
             summary = (
-                f"Meeting {m.number}: {m.title.ru} ({m.start_date.isoformat()} to {m.end_date.isoformat()}, "
-                f"{m.format}).{chair} " + ", ".join(f"{len(getattr(m, name))} {name}" for name in _COUNTED) + "."
+                f"{_words.capital(_meeting(m.number))}: {m.title.ru} ({held}, {_say('format', m.format)}).{chair} "
+                f"{counted}."
             )
             return _result(_answer(ds, [row]), summary)
 
@@ -825,7 +856,7 @@ class _Tools:
                 source = sorted({n for st in own if self.meeting_of(st) == first for n in st.source})
                 rows.append(Item[State](meeting=first, uri=_ACTOR_SCHEME.format(id=s.id), source=source, record=s))
             who = "with the panellists' states" if include_panellists else "without the panellists' states"
-            lines = [f"- {_name(i.record)} (para {paras(i.source)})" for i in rows]
+            lines = [f"- {_name(i.record)} ({paras(i.source)})" for i in rows]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} states made statements ({who}):", *lines]))
 
         @tool(
@@ -847,8 +878,8 @@ class _Tools:
                 found = ds.statements(meeting=meeting, kind=kind, actor=actor, agenda_item=agenda_item)  # type: ignore[arg-type]
             rows = [self.item(s) for s in found]
             lines = [
-                f"- {s.actor} «{s.as_written}» ({s.kind}; agenda items {paras(s.agenda_items) or 'not stated'}; "
-                f"para {paras(s.source)})"
+                f"- {s.actor} «{s.as_written}» ({_say('statement_kind', s.kind)}; {_items(s.agenda_items)}; "
+                f"{paras(s.source)})"
                 for s in found
             ]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} statements:", *lines]))
@@ -873,7 +904,7 @@ class _Tools:
             with _library_errors():
                 found = ds.participants(meeting=meeting, status=status, actor=actor)  # type: ignore[arg-type]
             rows = [self.item(p) for p in found]
-            lines = [f"- {p.actor} «{p.as_written}» ({p.status}, para {paras(p.source)})" for p in found]
+            lines = [f"- {p.actor} «{p.as_written}» ({_say('status', p.status)}; {paras(p.source)})" for p in found]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} participants:", *lines]))
 
         @tool(
@@ -895,7 +926,9 @@ class _Tools:
                     CellRow(meeting=one.pop() if len(one) == 1 else None, uri=None, source=source, **c._asdict())
                 )
             cites = [(self.meeting_of(p), n) for p in listed for n in p.source]
-            lines = [f"- {c.row} × {c.column}: {c.n}" for c in table if c.n]
+            lines = [
+                f"- {_value(ds, 'regional_group', c.row)} × {_say('status', c.column)}: {c.n}" for c in table if c.n
+            ]
             summary = "\n".join(
                 [f"Participants by {table.rows} and {table.columns} (cells with none left out):", *lines]
             )
@@ -917,15 +950,18 @@ class _Tools:
                 found = ds.speakers(meeting=meeting, agenda_item=agenda_item, actor=actor)
             rows = [self.item(s) for s in found]
             lines = [
-                f"- {s.order}. {s.name.ru} ({s.actor}, {s.regional_group} group), agenda item {s.agenda_item}, "
-                f"remarks para {paras(s.remarks) or 'none'}"
+                f"- {s.order}. {s.name.ru} ({s.actor}, for the {_say('regional_group', s.regional_group)}), "
+                f"{_items([s.agenda_item])}, remarks in {paras(s.remarks)}"
                 for s in found
             ]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} panellists:", *lines]))
 
         @tool(
             "speaker",
-            f'One panellist in full by order of presentation ({self.numbered("speakers")}). Example: {{"order": 1}}.',
+            f"One panellist in full by order of presentation ({self.numbered('speakers')}): the honorific and name as "
+            "the report introduces them, an editorial Latin-script name, the surname used later, the position, the "
+            "country and regional group, the agenda item and the paragraphs of the remarks. "
+            'Example: {"order": 1}.',
         )
         def speaker(
             order: Annotated[StrictInt, Field(description="The panellist's order of presentation.")],
@@ -935,8 +971,8 @@ class _Tools:
                 s = ds.speaker(order, meeting=meeting)
             summary = (
                 f"Panellist {s.order}: {s.honorific} {s.name.ru} / {s.name.en} (editorial), {s.position.ru}; "
-                f"{s.actor}, for the {s.regional_group} group, on agenda item {s.agenda_item}; remarks in para "
-                f"{paras(s.remarks) or 'none'}."
+                f"{s.actor}, for the {_say('regional_group', s.regional_group)}, on {_items([s.agenda_item])}; "
+                f"remarks in {paras(s.remarks)}."
             )
             return _result(_answer(ds, [self.item(s)]), summary)
 
@@ -961,8 +997,8 @@ class _Tools:
                 mentions = _mentions(ds, meeting, a.id)
             source = sorted({n for _, numbers in mentions for n in numbers})
             row = Item[Actor](meeting=meeting, uri=_ACTOR_SCHEME.format(id=a.id), source=source, record=a)
-            roles = [f"{role}, para {paras(numbers)}" for role, numbers in mentions]
-            where = "any report" if meeting is None else f"the report of meeting {meeting}"
+            roles = [f"{role}, {paras(numbers)}" for role, numbers in mentions]
+            where = "any report" if meeting is None else f"the report of {_meeting(meeting)}"
             named = "; ".join(roles) or f"not named in {where}"
             summary = f"{a.id} ({a.kind}): {a.name.ru} / {a.name.en}. In {where}: {named}."
             return _result(_answer(ds, [row]), summary)
@@ -1005,7 +1041,7 @@ class _Tools:
             with _library_errors():
                 found = [d for m in _chosen(ds, meeting) for d in m.documents]
             rows = [self.item(d) for d in found]
-            lines = [f"- {d.symbol}: {_brief(d.title, 90)} (para {paras(d.source)})" for d in found]
+            lines = [f"- {d.symbol}: {_brief(d.title, 90)} ({paras(d.source)})" for d in found]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} documents:", *lines]))
 
         @tool(
@@ -1057,7 +1093,7 @@ class _Tools:
                 )
             marks = _dimension_marks(table.dimension, provenance, "results[].value")
             cites = [(self.meeting_of(r), n) for r in records for n in r.source]
-            lines = [f"- {c.value}: {c.n}" for c in table]
+            lines = [f"- {_value(ds, table.dimension, c.value)}: {c.n}" for c in table]
             summary = "\n".join([f"Recommendations by {table.dimension}:", *lines])
             return _result(_answer(ds, rows, cited=cites, editorial=marks), summary)
 
@@ -1090,7 +1126,11 @@ class _Tools:
                 *_dimension_marks(table.columns, provenance, "results[].column"),
             ]
             cites = [(self.meeting_of(r), n) for r in records for n in r.source]
-            lines = [f"- {c.row} × {c.column}: {c.n}" for c in table if c.n]
+            lines = [
+                f"- {_value(ds, table.rows, c.row)} × {_value(ds, table.columns, c.column)}: {c.n}"
+                for c in table
+                if c.n
+            ]
             summary = "\n".join(
                 [f"Recommendations by {table.rows} × {table.columns} (cells with none left out):", *lines]
             )
@@ -1116,6 +1156,17 @@ def _chosen(ds: Dataset, meeting: int | list[int] | None) -> list[Meeting]:
     if meeting is None:
         return list(ds.meetings)
     return [ds.meeting(n) for n in ([meeting] if isinstance(meeting, int) else meeting)]
+
+
+def _value(ds: Dataset, dimension: str, value: object) -> str:
+    """A value counted, in words: the catalogue's for a code, a topic's English label (editorial), else itself."""
+    if dimension == "topic":
+        return next((f"{t.label_en} ({t.id})" for t in ds.topics if t.id == value), str(value))
+    if value == "not a state":
+        return _words.label("not_a_state", "en")
+    if dimension in ("sdg_target", "article"):
+        return str(value)
+    return _say(dimension, value)
 
 
 def _group(actor: Actor) -> str:
@@ -1150,9 +1201,11 @@ def _mentions(ds: Dataset, meeting: int | None, actor_id: str) -> list[tuple[str
     """How the reports (of ``meeting``, or of every meeting) name the actor: each role, with its paragraphs."""
     found: list[tuple[str, tuple[int, ...]]] = []
     for m in ds.meetings if meeting is None else (ds.meeting(meeting),):
-        at = f"meeting {m.number}: " if meeting is None else ""
-        found += [(f"{at}participant ({p.status})", p.source) for p in m.participants if p.actor == actor_id]
-        found += [(f"{at}statement ({s.kind})", s.source) for s in m.statements if s.actor == actor_id]
+        at = f"{_meeting(m.number)}: " if meeting is None else ""
+        found += [
+            (f"{at}participant ({_say('status', p.status)})", p.source) for p in m.participants if p.actor == actor_id
+        ]
+        found += [(f"{at}{_say('statement_kind', s.kind)}", s.source) for s in m.statements if s.actor == actor_id]
         found += [(f"{at}panellist {s.name.ru}", s.source) for s in m.speakers if s.actor == actor_id]
         found += [(f"{at}chair", m.chair.source)] if m.chair and m.chair.actor == actor_id else []
     return found
@@ -1162,20 +1215,19 @@ def _profile_text(ds: Dataset, p: ActorProfile) -> str:
     """A profile in words, meeting by meeting, each fact with its paragraphs."""
     lines = [f"{_name(p.actor)} ({p.actor.kind}):"]
     for role in p.meetings:
-        status = role.participation.status if role.participation else "not in the list of participants"
-        listed = f", para {paras(role.participation.source)}" if role.participation else ""
-        lines.append(f"- meeting {role.meeting}: participant: {status}{listed}")
+        at = f"- {_meeting(role.meeting)}:"
+        if role.participation:
+            said = f"{_say('status', role.participation.status)}, {paras(role.participation.source)}"
+        else:
+            said = _words.label("not_participant", "en")
+        lines.append(f"{at} participant: {said}")
         lines += [
-            f"- meeting {role.meeting}: statement ({s.kind}) «{s.as_written}», agenda items "
-            f"{paras(s.agenda_items) or 'not stated'}, para {paras(s.source)}"
+            f"{at} {_say('statement_kind', s.kind)} «{s.as_written}», {_items(s.agenda_items)}, {paras(s.source)}"
             for s in role.statements
         ]
-        lines += [
-            f"- meeting {role.meeting}: panellist {s.name.ru}, agenda item {s.agenda_item}, para {paras(s.source)}"
-            for s in role.speakers
-        ]
+        lines += [f"{at} panellist {s.name.ru}, {_items([s.agenda_item])}, {paras(s.source)}" for s in role.speakers]
         if role.chair:
-            lines.append(f"- meeting {role.meeting}: chair {role.chair.name.ru}, para {paras(role.chair.source)}")
+            lines.append(f"{at} chair {role.chair.name.ru}, {paras(role.chair.source)}")
     if not p.meetings:
         lines.append("- not named in any report")
     return "\n".join(lines)
@@ -1194,8 +1246,8 @@ def _topic_text(ds: Dataset, t: Topic) -> str:
     recs, paragraphs, _ = _tagged(ds, t.id)
     return (
         f"Topic {t.id} (editorial): {t.label_en} / {t.label_ru}.\nDefinition (editorial): {t.definition}\n"
-        f"Tagged recommendations: {paras(r.number for r in recs) or 'none'}; tagged paragraphs: "
-        f"{paras(p.number for p in paragraphs) or 'none'}."
+        f"Tagged recommendations: {_words.join([r.number for r in recs], 'en') or 'none'}; tagged paragraphs: "
+        f"{_words.join([p.number for p in paragraphs], 'en') or 'none'}."
     )
 
 
@@ -1243,14 +1295,16 @@ def _read(ds: Dataset, kind: str, meeting: str | int, number: str | int) -> str:
         record: Paragraph | Recommendation = (ds.paragraph if kind == "paragraph" else ds.recommendation)(n, meeting=m)
     except NotFound as exc:
         raise ResourceError(str(exc)) from None
-    head = f"{uri(m, kind, n)}\nReport of meeting {m} of the Working Group on the Smuggling of Migrants, "
+    head = f"{uri(m, kind, n)}\nReport of {_meeting(m)} of the Working Group on the Smuggling of Migrants, "
     if isinstance(record, Paragraph):
         standing = _standing(record)
         head += f"paragraph {n} (chapter {record.chapter}{'.' + record.section if record.section else ''})"
         head += f", {standing}." if standing else "."
     else:
-        head += f"recommendation {n} ({record.theme}, {record.modality}), in paragraph {paras(record.source)}."
-    english = f"English (editorial: {record.text.en_origin}, not the report's words):\n{record.text.en}"
+        head += f"recommendation {n} ({_say('theme', record.theme)}; {_say('modality', record.modality)}), "
+        head += f"in {paras(record.source)}."
+    english = f"English (editorial: {_say('en_origin', record.text.en_origin)}, not the report's words):\n"
+    english += record.text.en
     return f"{head}\n\nRussian (the report's words):\n{record.text.ru}\n\n{english if record.text.en else ''}".rstrip()
 
 
@@ -1258,19 +1312,19 @@ def _agenda_text(ds: Dataset, meeting: int, item: AgendaItem) -> str:
     """An agenda item and what was said under it: its title, sub-items, panellists and statements, cited."""
     lines = [
         uri(meeting, "agenda_item", item.number),
-        f"Report of meeting {meeting}, agenda item {item.number} (as adopted, para {paras(item.source)}).",
+        f"Report of {_meeting(meeting)}, agenda item {item.number} (as adopted, {paras(item.source)}).",
         "",
         f"Title, Russian (the report's words): {item.title.ru}",
     ]
     if item.title.en:
-        lines.append(f"Title, English ({item.title.en_origin}): {item.title.en}")
+        lines.append(f"Title, English ({_say('en_origin', item.title.en_origin)}): {item.title.en}")
     lines += [f"  {s.letter}) {s.title.ru}" for s in item.sub_items]
     panel = ds.speakers(meeting=meeting, agenda_item=item.number)
     said = ds.statements(meeting=meeting, agenda_item=item.number)
     lines += ["", f"Panellists ({len(panel)}):"]
-    lines += [f"- {s.order}. {s.name.ru} ({s.actor}), para {paras(s.source)}" for s in panel]
+    lines += [f"- {s.order}. {s.name.ru} ({s.actor}), {paras(s.source)}" for s in panel]
     lines += ["", f"Statements ({len(said)}):"]
-    lines += [f"- {s.actor} «{s.as_written}» ({s.kind}), para {paras(s.source)}" for s in said]
+    lines += [f"- {s.actor} «{s.as_written}» ({_say('statement_kind', s.kind)}), {paras(s.source)}" for s in said]
     return "\n".join(lines)
 
 
