@@ -103,15 +103,16 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    yield from _serve({})
+    yield from serve_session({})
 
 
 @pytest.fixture(scope="module")
 def user_server() -> Iterator[Server]:
-    yield from _serve({"SMUGGLING_WG_PATH": str(EXAMPLE)})
+    yield from serve_session({"SMUGGLING_WG_PATH": str(EXAMPLE)})
 
 
-def _serve(env: dict[str, str]) -> Iterator[Server]:
+def serve_session(env: dict[str, str]) -> Iterator[Server]:
+    """A server process with ``env`` added, and its client session, for as long as the caller holds it."""
     with (
         anyio.from_thread.start_blocking_portal() as portal,
         portal.wrap_async_context_manager(_connect(env)) as (

@@ -365,6 +365,25 @@ def _name(actor: Actor) -> str:
     return f"{actor.id} {actor.name.ru}" + (f" / {actor.name.en}" if actor.name.en else "")
 
 
+def examples(description: str) -> list[dict[str, Any]]:
+    """The example calls a tool's description gives (the JSON objects after "Example:" or "Examples:")."""
+    at = max(description.find("Example:"), description.find("Examples:"))
+    found: list[dict[str, Any]] = []
+    if at < 0:
+        return found
+    decoder, i = json.JSONDecoder(), description.find("{", at)
+    while i >= 0:
+        try:
+            value, end = decoder.raw_decode(description, i)
+        except ValueError:
+            end = i + 1
+        else:
+            if isinstance(value, dict):
+                found.append(value)
+        i = description.find("{", end)
+    return found
+
+
 # --- the arguments ---------------------------------------------------------------------------
 
 
@@ -576,8 +595,7 @@ class _Tools:
         """A result for a record of a meeting: its meeting, its resource (``kind``, ``key``), its paragraphs."""
         m = self.meeting_of(record)
         own = uri(m, kind, key) if kind and key is not None else None
-        source = [record.number] if isinstance(record, Paragraph) else list(record.source)  # a paragraph is its own
-        return Item[Any](meeting=m, uri=own, source=source, record=record)
+        return Item[Any](meeting=m, uri=own, source=_source(record), record=record)
 
     def register(self) -> None:
         ds, tool = self.ds, self.tool
@@ -1149,6 +1167,15 @@ class _Tools:
     def standing(self, p: Paragraph) -> str:
         said = _standing(p)
         return f" ({said})" if said else ""
+
+
+def _source(record: Any) -> list[int]:
+    """The paragraphs a record rests on: a paragraph itself; a panellist's introduction and remarks; else its source."""
+    if isinstance(record, Paragraph):
+        return [record.number]
+    if isinstance(record, Speaker):
+        return sorted({*record.source, *record.remarks})
+    return list(record.source)
 
 
 def _chosen(ds: Dataset, meeting: int | list[int] | None) -> list[Meeting]:
