@@ -275,7 +275,9 @@ def test_one_recommendation_in_full(server: Server, ds: Dataset) -> None:
     summary = server.call("recommendation", number=8).content[0]
     assert isinstance(summary, TextContent)
     assert f"Russian (the report): {ds.recommendation(8).text.ru}" in summary.text
-    assert summary.text.startswith("Recommendation 8 of the 7th meeting (Technology and cyberspace; encouraged), para 3.")
+    assert summary.text.startswith(
+        "Recommendation 8 of the 7th meeting (Technology and cyberspace; encouraged), para 3."
+    )
     assert "English (editorial, unofficial translation):" in summary.text
 
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from mcp.types import TextContent
-from test_mcp import Server, serve_session
 
 import smuggling_wg as swg
 from smuggling_wg._mcp import examples
 from smuggling_wg.dataset import Dataset
+from test_mcp import Server, serve_session
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +193,7 @@ def test_topics_and_one_topic(server: Server, ds: Dataset) -> None:
         server, "topic", id="digital_evidence"
     )
     assert "no topic 'digital'. Did you mean 'digital_evidence'?" in server.error("topic", id="digital")
-    assert "topics: unknown argument 'id'. It takes no arguments." == server.error("topics", id="x")
+    assert server.error("topics", id="x") == "topics: unknown argument 'id'. It takes no arguments."
 
 
 def test_counts_with_the_recommendations_counted(server: Server, ds: Dataset) -> None:
@@ -226,9 +226,7 @@ def test_crosstab(server: Server, ds: Dataset) -> None:
     assert (crises_should["row"], crises_should["column"], crises_should["source"]) == ("crises", "should", [3])
     editorial = server.answer("crosstab", row="topic", column="specificity")
     assert _editorial(editorial) == {"results[].row": "origin=editorial", "results[].column": "origin=editorial"}
-    assert "- Technology and cyberspace × encouraged: 6" in _summary(
-        server, "crosstab", row="theme", column="modality"
-    )
+    assert "- Technology and cyberspace × encouraged: 6" in _summary(server, "crosstab", row="theme", column="modality")
     assert "unknown dimension 'colour'" in server.error("crosstab", row="theme", column="colour")
     assert "unknown provenance 'mine'" in server.error("crosstab", row="theme", column="modality", provenance="mine")
 
