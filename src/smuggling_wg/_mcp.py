@@ -495,7 +495,16 @@ class _Server(MCPServer):
             if unknown:
                 listed = ", ".join(map(repr, unknown))
                 raise ValueError(f"{name}: unknown argument {listed}.{choices(unknown[0], accepted)}")
-        return await super().get_prompt(name, arguments, context)
+            missing = [a.name for a in prompt.arguments or () if a.required and a.name not in (arguments or {})]
+            if missing:
+                raise ValueError(f"{name}: argument {missing[0]} is required")
+        try:
+            return await super().get_prompt(name, arguments, context)
+        except ValueError as exc:
+            cause: BaseException | None = exc
+            while cause is not None and not isinstance(cause, NotFound):
+                cause = cause.__cause__
+            raise ValueError(f"{name}: {cause or exc}") from None
 
 
 # --- the server --------------------------------------------------------------------------------
@@ -1462,10 +1471,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
         "citing paragraphs. The topic is an id of the editorial vocabulary (the topics tool lists them).",
     )
     def brief_on_topic(topic: str) -> str:
-        try:
-            t = ds.topic(topic)
-        except NotFound as exc:
-            raise ValueError(str(exc)) from None
+        t = ds.topic(topic)
         return (
             f"Brief me on the recommendations of the Working Group on the Smuggling of Migrants about the topic "
             f"{t.id} ({t.label_en}). Call the tools recommendations with topic={t.id!r} and paragraphs with "
@@ -1480,10 +1486,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
         "chair), from its profile, citing paragraphs. Any name or code: Italy, ITA, Италии.",
     )
     def state_at_meeting(actor: str) -> str:
-        try:
-            a = ds.actor(actor)
-        except NotFound as exc:
-            raise ValueError(str(exc)) from None
+        a = ds.actor(actor)
         return (
             f"What did {a.id} ({a.name.en or a.name.ru}) do at the meeting of the Working Group on the Smuggling of "
             f"Migrants? Call the tool profile with actor={a.id!r}, then answer: whether and with which status it "
