@@ -482,9 +482,24 @@ def test_readme_and_docs_register_the_installed_command() -> None:
 def test_the_docs_client_example_runs() -> None:
     page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
     (code,) = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
-    done = _command(code)
+    launch = 'args=["-m", "smuggling_wg", "mcp"])'
+    assert launch in code
+    # The SDK starts a server with a minimal environment: pass ours on, so the server is this checkout's.
+    done = _command(code.replace(launch, launch[:-1] + ', env=dict(__import__("os").environ))'))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+    assert done.stdout.startswith(
+        "15 recommendations:\n- 7/8 (Technology and cyberspace; encouraged): Государствам-участникам"
+    )
+
+
+def test_the_docs_transcript_is_what_the_server_answers() -> None:
+    done = subprocess.run(
+        [sys.executable, "tools/mcp_docs.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
+    shown = [line.split("`")[1] for line in page.splitlines() if line.startswith("**`")]
+    assert set(shown) == TOOLS, "a transcript of each tool"
 
 
 def test_llms_txt_maps_the_docs_pages() -> None:

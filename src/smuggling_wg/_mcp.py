@@ -802,7 +802,7 @@ class _Tools:
             "printed), from the start of paragraph first up to the next numbered paragraph after last (headings "
             "between included); without first and last, the whole report (about 60,000 characters). flowed=true "
             "joins the lines into running text by the data's one rule (every verbatim text of the data is a part "
-            'of it). Examples: {"first": 23, "last": 24}; {"first": 3, "flowed": true}.',
+            'of it). Examples: {"first": 23, "last": 24, "flowed": true}; {"first": 3}.',
         )
         def source_text(
             first: Annotated[StrictInt | None, Field(description="The first paragraph of the range.")] = None,
