@@ -48,6 +48,7 @@ from .models import (
     Paragraph,
     Participant,
     Recommendation,
+    Record,
     Speaker,
     State,
     Statement,
@@ -55,6 +56,7 @@ from .models import (
     Text,
     Theme,
     Topic,
+    origin_of,
 )
 
 __all__ = ["NAME", "build", "serve"]
@@ -189,11 +191,17 @@ _COUNTED_LABELS = {"paragraphs": "paragraph", "recommendations": "recommendation
 _OVERVIEW: dict[str, Any] = {  # the fields keep their definitions (and origins) from Meeting
     name: (Meeting.model_fields[name].annotation, Meeting.model_fields[name]) for name in _OVERVIEW_FIELDS
 }
-MeetingOverview: type[BaseModel] = create_model(
+MeetingOverview: type[Record] = create_model(
     "MeetingOverview",
     __doc__="A meeting: what the report says of it, and how many of each kind of record it has.",
+    __base__=Record,
     **_OVERVIEW,
-    counts=(dict[str, int], Field(description="How many " + ", ".join(_COUNTED) + " the meeting has.")),
+    counts=(
+        dict[str, int],
+        Field(
+            description="How many " + ", ".join(_COUNTED) + " the meeting has.", json_schema_extra={"origin": "report"}
+        ),
+    ),
 )
 
 
@@ -204,10 +212,11 @@ _MARKERS = ("provenance", "en_origin")
 
 
 def _origin(model: type[BaseModel], name: str) -> str | None:
-    """Where field ``name`` of ``model`` comes from, as the model declares it (report, editorial, reference, mixed)."""
-    extra = model.model_fields[name].json_schema_extra
-    origin = extra.get("origin") if isinstance(extra, dict) else None
-    return origin if isinstance(origin, str) else None
+    """Where field ``name`` of a record comes from, as its model declares it (:func:`~smuggling_wg.models.origin_of`).
+
+    None for the fields of this module's own answer models (meeting, uri, source, ...): they wrap records.
+    """
+    return origin_of(model, name) if issubclass(model, Record) else None
 
 
 def _marks(value: object, path: str, found: dict[str, str]) -> None:
@@ -841,7 +850,7 @@ class _Tools:
             with _library_errors():
                 m = ds.meeting(number)
             fields = {name: getattr(m, name) for name in _OVERVIEW_FIELDS}
-            record = MeetingOverview(**fields, counts={name: len(getattr(m, name)) for name in _COUNTED})
+            record = MeetingOverview.model_validate({**fields, "counts": {n: len(getattr(m, n)) for n in _COUNTED}})
             row = Item[Any](meeting=m.number, uri=None, source=list(m.source), record=record)
             chair = f" Chair: {_name(ds.actor(m.chair.actor))}, {m.chair.name.ru}." if m.chair else ""
             held = _words.dates(m.start_date, m.end_date, "en")
@@ -883,7 +892,11 @@ class _Tools:
                 source = sorted({n for st in own if self.meeting_of(st) == first for n in st.source})
                 rows.append(Item[State](meeting=first, uri=_ACTOR_SCHEME.format(id=s.id), source=source, record=s))
             who = "with the panellists' states" if include_panellists else "without the panellists' states"
-            lines = [f"- {_name(i.record)} ({paras(i.source)})" for i in rows]
+            lines = [  # the names as they were at the meeting (Turkey in 2020)
+                f"- {i.record.id} {i.record.name.ru} / {ds.name_at(i.record.id, meeting=i.meeting or 0, lang='en')} "
+                f"({paras(i.source)})"
+                for i in rows
+            ]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} states made statements ({who}):", *lines]))
 
         @tool(
@@ -1054,7 +1067,7 @@ class _Tools:
         )
         def agenda(meeting: meetings = None) -> Annotated[CallToolResult, Answer[Item[AgendaItem]]]:
             with _library_errors():
-                found = [a for m in _chosen(ds, meeting) for a in m.agenda]
+                found = ds.agenda(meeting=meeting)
             rows = [self.item(a, "agenda_item", a.number) for a in found]
             lines = [f"- {i.meeting}/{a.number}: {a.title.ru}" for i, a in zip(rows, found, strict=True)]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} agenda items:", *lines]))
@@ -1066,7 +1079,7 @@ class _Tools:
         )
         def documents(meeting: meetings = None) -> Annotated[CallToolResult, Answer[Item[Document]]]:
             with _library_errors():
-                found = [d for m in _chosen(ds, meeting) for d in m.documents]
+                found = ds.documents(meeting=meeting)
             rows = [self.item(d) for d in found]
             lines = [f"- {d.symbol}: {_brief(d.title, 90)} ({paras(d.source)})" for d in found]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} documents:", *lines]))
@@ -1185,13 +1198,6 @@ def _source(record: Any) -> list[int]:
     if isinstance(record, Speaker):
         return sorted({*record.source, *record.remarks})
     return list(record.source)
-
-
-def _chosen(ds: Dataset, meeting: int | list[int] | None) -> list[Meeting]:
-    """The meetings a ``meeting`` filter names (every meeting for None)."""
-    if meeting is None:
-        return list(ds.meetings)
-    return [ds.meeting(n) for n in ([meeting] if isinstance(meeting, int) else meeting)]
 
 
 def _value(ds: Dataset, dimension: str, value: object) -> str:

@@ -92,8 +92,8 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
     "participants": lambda ds, a: ds.participants(meeting=a.meeting, status=a.status, actor=a.actor),
     "statements": lambda ds, a: ds.statements(meeting=a.meeting, kind=a.kind, actor=a.actor, agenda_item=a.agenda_item),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
-    "agenda": lambda ds, a: tuple(i for m in ds.meetings if a.meeting in (None, m.number) for i in m.agenda),
-    "documents": lambda ds, a: tuple(d for m in ds.meetings if a.meeting in (None, m.number) for d in m.documents),
+    "agenda": lambda ds, a: ds.agenda(meeting=a.meeting),
+    "documents": lambda ds, a: ds.documents(meeting=a.meeting),
     "topics": lambda ds, a: ds.topics,
     "search": lambda ds, a: ds.search(a.query, language=a.search_language, meeting=a.meeting, kind=a.kind),
 }
@@ -227,19 +227,8 @@ def _emit(ds: Dataset, records: Sequence[Any], fmt: str, title: str, out: Any) -
     else:
         header, values = _views.brief(records, ds)
         wide = _views.wide(type(records[0])) if records else set()
-        of = _meetings_of(ds) if len(ds.meetings) > 1 else {}
-        whose = [getattr(r, "meeting", None) or of.get(id(r), "") for r in records]
-        if any(whose):  # records of several meetings: say whose each is
-            header = ["meeting", *header]
-            values = [[m, *row] for m, row in zip(whose, values, strict=True)]
         styled = not _console(out).no_color
         _print_table(header, [[_cell(v, styled) for v in row] for row in values], wide, title, out)
-
-
-def _meetings_of(ds: Dataset) -> dict[int, int]:
-    """The meeting of every record a listing shows, by the record's identity."""
-    lists = ("recommendations", "paragraphs", "speakers", "statements", "participants", "agenda", "documents", "themes")
-    return {id(r): m.number for m in ds.meetings for name in lists for r in getattr(m, name)}
 
 
 def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
@@ -270,7 +259,7 @@ SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
 
 
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
-    from . import _views
+    from . import _views, _words
 
     kind, key = a.what, " ".join(a.key)
     record: Any
@@ -288,10 +277,11 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         )
         return 0
     lines = _views.full(record, ds)
+    field, value = _words.label("field", a.lang), _words.label("value", a.lang)
     _print_table(
-        ["field", "value"],
-        [[_cell(label), _cell(value)] for label, value in lines],
-        {"value"},
+        [field, value],
+        [[_cell(label), _cell(shown)] for label, shown in lines],
+        {value},
         f"{type(record).__name__} {key}",
         out,
     )
@@ -318,7 +308,8 @@ def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
             out.write(yaml.safe_dump(docs, allow_unicode=not _ascii_only(out), sort_keys=False))
         return 0
-    out.write("\n\n".join(render(ds, n) for n in numbers) + "\n")
+    width = _width(bool(getattr(out, "isatty", lambda: False)()))
+    out.write("\n\n".join(render(ds, n, width=width) for n in numbers) + "\n")
     return 0
 
 

@@ -86,6 +86,7 @@ def _table_schema(spec: _tables.Table) -> dict[str, Any]:
             }
         else:
             field = {"name": c.name, "type": c.type, "description": c.description}
+        field["origin"] = c.origin  # where the values come from (models.origin_of): report, editorial, ...
         constraints: dict[str, Any] = {}
         if c.required or c.name in spec.primary_key:
             constraints["required"] = True

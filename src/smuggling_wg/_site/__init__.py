@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import uuid
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _views
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
+from .._words import meeting_title
 from ..dataset import Dataset
 from ..errors import ExportError, InvalidFilter
 from ..models import Meeting, Organization, Recommendation, State, Text
@@ -34,7 +34,6 @@ __all__ = ["MANIFEST", "build"]
 
 #: The file that marks a folder as a site written here (it lists the site's files).
 MANIFEST = "smuggling-wg-site.json"
-_RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
 
@@ -157,7 +156,8 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
         with display_language(lang):
             for rel, template, context in pages:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
-    put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
+    choice = env.get_template("root.html")
+    put("index.html", choice.render(meeting=m, ui=_words.ui, meeting_title=lambda n: meeting_title(n, "ru")))
     manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
     put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return written
@@ -195,7 +195,8 @@ def _render(
         switch="../" * (depth + 1) + f"{other}/{rel}",
         h=helpers,
         ui=lambda key: _words.ui(key, lang),
-        code=lambda value: _words.code(value, lang),
+        code=lambda value, kind=None: _words.code(value, lang, kind),
+        meeting_title=lambda n: meeting_title(n, lang),
         **context,
     )
 
@@ -218,26 +219,22 @@ class _Helpers:
         return self.tx(self.ds.actor(actor_id).name)
 
     def view(self, record: object, skip: Iterable[str] = ()) -> list[tuple[str, object, str, bool]]:
-        """The record's lines (:func:`_views.full`): label, value, the value's language, is-a-citation."""
-        rows = []
-        for label, value in _views.full(record, self.ds):
-            if label in skip:
+        """The record's lines (:func:`_views.cells`): label, value, the value's language, is-a-citation.
+
+        ``skip``: names of lines not to show. A citation's value is its paragraph numbers.
+        """
+        rows: list[tuple[str, object, str, bool]] = []
+        for name, label, cell in _views.cells(record, self.ds, self.lang):
+            if name in skip:
                 continue
-            value_lang: str = self.lang
-            if "(ru" in label:
-                value_lang = "ru"
-            elif "(en" in label:
-                value_lang = "en"
-            elif label.startswith("UN name ("):
-                value_lang = label[len("UN name (") : -1]
-            elif self.lang == "en" and isinstance(value, str) and _RUSSIAN.search(value) and not _LATIN.search(value):
-                value_lang = "ru"  # a string the report wrote, with no English beside it
-            rows.append((_words.label(label, self.lang), value, value_lang, label in ("para", "cited from")))
+            cited = cell.kind == "citation"
+            value = cell.value if cited else _views.show(cell, self.lang)
+            rows.append((label, value, cell.language or self.lang, cited))
         return rows
 
-    def paras(self, value: object) -> list[int]:
-        """Paragraph numbers from a view's citation ('3, 18')."""
-        return [int(p) for p in str(value).split(", ") if p.isdigit()]
+    def paras(self, value: Iterable[int]) -> list[int]:
+        """The paragraph numbers of a citation (a view's citation value is the numbers themselves)."""
+        return list(value)
 
     def counts(self, dimension: str) -> list[tuple[object, int]]:
         return [(c.value, c.n) for c in self.ds.counts(dimension, meeting=self.m.number)]  # type: ignore[arg-type]
@@ -255,7 +252,8 @@ class _Helpers:
         """How a filter value reads: a theme's label, a topic's label, a code's words."""
         if dimension == "theme":
             theme = next(t for t in self.m.themes if t.id == value)
-            return _words.code(value, self.lang) if str(value) in _words.CODES else theme.label
+            shown = _words.code(value, self.lang, "theme")
+            return theme.label if shown == str(value) else shown
         if dimension == "topic":
             return self.ds.topic(str(value)).label(self.lang)
         if dimension == "sdg_target":
