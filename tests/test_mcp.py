@@ -342,36 +342,48 @@ def test_paragraph_verbatim_with_its_editorial_english(server: Server, ds: Datas
     assert "no meeting 1" in server.error("paragraph", number=1, meeting=1)
 
 
-def test_search_hits_carry_records_and_citations(server: Server) -> None:
+def _hits(answer: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(i["kind"], i["key"], i["language"], i["score"], i["source"], i["record"]) for i in answer["results"]]
+
+
+def _library_hits(hits: Any) -> list[tuple[Any, ...]]:
+    return [(h.kind, h.key, h.lang, h.score, list(h.source), h.record.model_dump(mode="json")) for h in hits]
+
+
+def test_search_hits_are_the_library_hits_flat_and_cited(server: Server, ds: Dataset) -> None:
     answer = server.answer("search", query="цифровые доказательства", kind="recommendation")
+    hits = ds.search("цифровые доказательства", kind="recommendation")
     first = answer["results"][0]
     assert set(first) == {"meeting", "uri", "source", "kind", "key", "language", "score", "snippet", "record"}
-    assert [i["key"] for i in answer["results"]] == [i["record"]["number"] for i in answer["results"]] == [14, 11, 12]
-    assert all(i["kind"] == "recommendation" and i["language"] == "ru" for i in answer["results"])
-    assert first["uri"] == "smuggling-wg://meeting/7/recommendation/14"
-    assert "**цифровых доказательств**" in first["snippet"]
+    assert _hits(answer) == _library_hits(hits[:10]) and answer["total"] == len(hits)
+    assert 14 in [i["key"] for i in answer["results"]]
+    assert first["uri"] == f"smuggling-wg://meeting/7/recommendation/{first['key']}"
+    assert first["snippet"] == hits[0].highlight() and "**цифровых доказательств**" in answer["results"][0]["snippet"]
     assert _cited(answer) == [(7, 3)]
+    explained = getattr(hits, "explanation", None)  # how the library read the query, where it says
+    assert answer["explanation"] == (
+        None if explained is None else {"said": list(explained.lines()), "details": answer["explanation"]["details"]}
+    )
     english = server.answer("search", query="digital evidence", language="en", limit=2)
     assert english["count"] == 2 and english["total"] > 2
     assert _editorial(english)["results[].snippet"] == "language=en"
     panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
     structured = panel.structured_content or {}
-    assert [(i["kind"], i["source"]) for i in structured["results"]] == [
-        ("speaker", [6, 7, 21]),  # the name is the speaker's heading: it ranks first
-        ("paragraph", [21]),
-        ("paragraph", [6]),
-        ("paragraph", [7]),
-    ]
-    assert structured["results"][0]["uri"] is None and structured["results"][0]["record"]["order"] == 1
+    assert _hits(structured) == _library_hits(ds.search("Ледваба", kind=["speaker", "paragraph"]))
+    speaker = next(i for i in structured["results"] if i["kind"] == "speaker")
+    assert speaker["uri"] is None and speaker["record"]["order"] == 1 and speaker["source"] == [6, 7, 21]
     summary = panel.content[0]
     assert isinstance(summary, TextContent)
     assert "\n- panellist 1 (the 7th meeting, paras 6, 7 and 21, Russian): " in summary.text
 
 
-def test_bad_searches_are_tool_errors(server: Server) -> None:
+def test_bad_searches_are_tool_errors_with_the_library_message(server: Server, ds: Dataset) -> None:
+    arguments: dict[str, Any]
+    for arguments in ({"kind": "recommendations"}, {"language": "de"}):
+        with pytest.raises(swg.SmugglingWGError) as raised:
+            ds.search("данные", **arguments)
+        assert server.error("search", query="данные", **arguments) == f"search: {raised.value}"
     assert "unknown kind 'recommendations'" in server.error("search", query="данные", kind="recommendations")
-    assert "unknown language 'de'" in server.error("search", query="данные", language="de")
-    assert "has no word to look for" in server.error("search", query="-данные")
     assert "limit" in server.error("search", query="данные", limit=0)
 
 

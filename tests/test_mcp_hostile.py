@@ -207,7 +207,8 @@ def test_actor_agenda_item_and_topic_resources(server: Server) -> None:
     item = server.read("smuggling-wg://meeting/7/agenda_item/3")
     assert "agenda item 3 (as adopted" in item and "Panellists (2):" in item and "ESP" in item
     topic = server.read("smuggling-wg://topic/digital_evidence")
-    assert "Topic digital_evidence (editorial)" in topic and "tagged paragraphs: 13 and 16" in topic
+    assert topic.startswith("smuggling-wg://topic/digital_evidence\nTopic digital_evidence (editorial):")
+    assert "Tagged recommendations: " in topic and "Definition (editorial): " in topic
     for uri, expected in [
         ("smuggling-wg://actor/Italy", "no actor with the id 'Italy'"),
         ("smuggling-wg://actor/ita", "no actor with the id 'ita'"),

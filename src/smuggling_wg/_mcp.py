@@ -167,6 +167,28 @@ class Answer(BaseModel, Generic[R]):
     )
 
 
+class Explanation(BaseModel):
+    """How the library read a search query: in its own short sentences, and as data."""
+
+    said: list[str] = Field(
+        description="What the search did with the query, in short English sentences: words left out (stop or "
+        "question words), words no text holds (with similar words of the texts), what an operator removed, the "
+        "equivalent terms used (editorial)."
+    )
+    details: dict[str, Any] = Field(
+        description="The same as data: languages, ignored, unknown (word, suggestions), removed_by (operator, "
+        "records), expanded_via (term, via, equivalents, rationale), preferred_kind."
+    )
+
+
+class SearchAnswer(Answer[Hit]):
+    """A search's answer: the hits, and how the query was read."""
+
+    explanation: Explanation | None = Field(
+        default=None, description="How the query was read; None where the library gives no explanation."
+    )
+
+
 #: A meeting without its long lists (paragraphs, recommendations, ...): what ``meeting`` answers, with counts.
 _OVERVIEW_FIELDS = (
     "number",
@@ -263,13 +285,27 @@ def _standing(p: Paragraph) -> str:
     return words.get(standing, str(standing)) if isinstance(standing, str) else ""
 
 
-def _explanation(hits: object) -> dict[str, Any] | None:
-    """How the library read a search query (ignored words, unknown words, operators), when it says; else None."""
+def _plain(value: object) -> Any:
+    """A named tuple (and what it holds) as JSON data: fields by name, tuples as lists."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {name: _plain(v) for name, v in value._asdict().items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _explanation(hits: object) -> "Explanation | None":
+    """How the library read a search query (``Results.explanation``), when the library explains it; else None.
+
+    The one place that renders the search's explanation in MCP answers: its own sentences
+    (``lines()``) and its fields as data.
+    """
     explain = getattr(hits, "explanation", None)
-    if explain is None:
+    lines = getattr(explain, "lines", None)
+    if explain is None or not callable(lines):
         return None
-    dumped = explain.model_dump(mode="json") if isinstance(explain, BaseModel) else explain
-    return dumped if isinstance(dumped, dict) else None
+    details = _plain(explain)
+    return Explanation(said=[str(line) for line in lines()], details=details if isinstance(details, dict) else {})
 
 
 # --- building answers ------------------------------------------------------------------------
@@ -660,7 +696,7 @@ class _Tools:
             ] = None,
             meeting: meetings = None,
             limit: Annotated[StrictInt, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
-        ) -> Annotated[CallToolResult, Answer[Hit]]:
+        ) -> Annotated[CallToolResult, SearchAnswer]:
             with _library_errors():
                 hits = ds.search(query, language=language, meeting=meeting, kind=kind)  # type: ignore[arg-type]
             rows = [
@@ -680,17 +716,16 @@ class _Tools:
                 for h in hits[:limit]
             ]
             english = [("results[].snippet", "language=en")] if any(r.language == "en" for r in rows) else []
-            answer = _answer(ds, rows, total=len(hits), editorial=english)
+            explained = _explanation(hits)
+            answer = SearchAnswer(**dict(_answer(ds, rows, total=len(hits), editorial=english)), explanation=explained)
             lines = [
                 f"- {_say('record_kind', r.kind)} {r.key} ({_meeting(r.meeting or 0)}, {paras(r.source)}, "
                 f"{_say('language', r.language)}): {r.snippet}"
                 for r in rows
             ]
             head = f"{len(hits)} hits for {query!r}" + (f", the first {len(rows)}" if len(rows) < len(hits) else "")
-            explained = _explanation(hits)
-            if explained:
-                head += f" ({json.dumps(explained, ensure_ascii=False)})"
-            return _result(answer, "\n".join([head + ":", *lines]))
+            said = [f"How the query was read: {'; '.join(explained.said)}."] if explained and explained.said else []
+            return _result(answer, "\n".join([*said, head + ":", *lines]))
 
         @tool(
             "recommendations",
