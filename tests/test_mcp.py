@@ -381,7 +381,7 @@ def test_bad_searches_are_tool_errors_with_the_library_message(server: Server, d
     arguments: dict[str, Any]
     for arguments in ({"kind": "recommendations"}, {"language": "de"}):
         with pytest.raises(swg.SmugglingWGError) as raised:
-            ds.search("данные", **arguments)
+            ds.search("данные", **arguments)  # type: ignore[call-overload]  # the refused values, on purpose
         assert server.error("search", query="данные", **arguments) == f"search: {raised.value}"
     assert "unknown kind 'recommendations'" in server.error("search", query="данные", kind="recommendations")
     assert "limit" in server.error("search", query="данные", limit=0)
