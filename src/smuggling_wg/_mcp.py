@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from functools import partial
 from importlib.metadata import version
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast, get_args
@@ -353,8 +354,13 @@ def _content(structured: dict[str, Any], summary: str) -> list[TextContent]:
     ]
 
 
+#: Notes on the call being answered (a deprecated spelling used), set by :class:`_Server` around each call.
+_NOTES: ContextVar[tuple[str, ...]] = ContextVar("_NOTES", default=())
+
+
 def _result(answer: Answer[Any], summary: str) -> CallToolResult:
-    """A tool result: the text blocks and the same answer as structured content."""
+    """A tool result: the text blocks and the same answer as structured content, with the call's notes."""
+    answer.notes = [*answer.notes, *_NOTES.get()]
     structured = answer.model_dump(mode="json")
     return CallToolResult(content=_content(structured, summary), structured_content=structured)
 
@@ -497,9 +503,11 @@ class _Server(MCPServer):
         accepted = [p for p in schema.get("properties", {}) if p not in renamed]
         unknown = [a for a in arguments if a not in accepted and a not in renamed]
         if unknown:
-            listed = ", ".join(map(repr, unknown))
+            listed = ", ".join(repr(a[:40]) for a in unknown[:5]) + (
+                f" (and {len(unknown) - 5} more)" if unknown[5:] else ""
+            )
             word = "argument" if len(unknown) == 1 else "arguments"
-            hint = choices(unknown[0], accepted) if accepted else " It takes no arguments."
+            hint = choices(unknown[0][:40], accepted) if accepted else " It takes no arguments."
             raise ToolError(f"{name}: unknown {word} {listed}.{hint}")
         notes: list[str] = []
         arguments = dict(arguments)
@@ -516,6 +524,7 @@ class _Server(MCPServer):
         if tool is None:
             return await super().call_tool(name, arguments, context)
         arguments, notes = self._arguments(name, tool.parameters, arguments)
+        noted = _NOTES.set(tuple(notes))  # the tool runs in a worker thread, which sees this context
         try:
             result = await super().call_tool(name, arguments, context)
         except UnexpectedToolError:
@@ -525,11 +534,8 @@ class _Server(MCPServer):
             if isinstance(cause, ValidationError):
                 raise ToolError(f"{name}: {_readable(cause, tool.parameters, arguments)}") from cause
             raise ToolError(f"{name}: {cause if isinstance(cause, ToolError) else exc}") from None
-        if notes and isinstance(result, CallToolResult) and result.structured_content is not None:
-            structured = {**result.structured_content, "notes": [*result.structured_content["notes"], *notes]}
-            summary = result.content[0].text if isinstance(result.content[0], TextContent) else ""
-            summary = summary.split("\nCited paragraphs (meeting:paragraph):", 1)[0]
-            result = CallToolResult(content=_content(structured, summary), structured_content=structured)
+        finally:
+            _NOTES.reset(noted)
         return result
 
     async def get_prompt(self, name: str, arguments: dict[str, Any] | None = None, context: Any = None) -> Any:
