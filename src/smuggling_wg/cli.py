@@ -65,10 +65,10 @@ def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
         specificity=a.specificity,
         sdg_target=a.sdg_target,
     )
-    if a.query:
-        from ._results import Results
-
+    if a.query:  # the filtered recommendations the search finds, in their order (the very records: by identity)
         found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kind="recommendation")}
+        from . import Results  # the public class: the kept records still become a table and a DataFrame
+
         records = Results((r for r in records if id(r) in found), ds, type(records[0]) if records else None)
     return records
 
@@ -241,6 +241,18 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([text_cell(v) for v in row] for row in rows)
+
+
+def _title(command: str, a: argparse.Namespace) -> str:
+    """A listing's title in the display language: what it lists, and of which meeting."""
+    from . import _words
+    from .errors import NotFound
+
+    try:
+        title = _words.capital(_words.label(command, a.lang))
+    except NotFound:  # a command the catalogue has no heading for: its name
+        title = command
+    return title if a.meeting is None else f"{title} ({_words.meeting_title(a.meeting, a.lang)})"
 
 
 def _ascii_only(out: Any) -> bool:
@@ -679,11 +691,9 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     if args.version:
-        from importlib.metadata import version
+        from ._about import DATA_VERSION, version
 
-        from . import DATA_VERSION
-
-        out.write(f"smuggling-wg {version('smuggling-wg')} (data {DATA_VERSION})\n")
+        out.write(f"smuggling-wg {version()} (data {DATA_VERSION})\n")
         return 0
     command: str = args.command
     if "--include-panelists" in args_list:
@@ -709,8 +719,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
                 _emit(ds, records, args.format, "", out)  # an empty list, or the header alone
             return 1
-        title = command if args.meeting is None else f"{command} (meeting {args.meeting})"
-        _emit(ds, records, args.format, title, out)
+        _emit(ds, records, args.format, _title(command, args), out)
         return 0
     except (InvalidFilter, UsageError) as exc:
         print(f"smuggling-wg {command}: error: {exc}", file=sys.stderr)

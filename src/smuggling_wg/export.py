@@ -18,8 +18,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from . import DATA_VERSION, _tables, models
-from ._about import TITLE, about, citation
+from . import _tables, models
+from ._about import DATA_VERSION, TITLE, about, citation
 from ._write import Producer, bytes_producer, write_files
 from .dataset import Dataset
 from .errors import InvalidFilter

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _views
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
-from .._words import meeting_title
+from .._words import collation_key, meeting_title
 from ..dataset import Dataset
 from ..errors import ExportError, InvalidFilter
 from ..models import Meeting, Organization, Recommendation, State, Text
@@ -261,9 +261,18 @@ class _Helpers:
         return _words.code(value, self.lang)
 
     def statuses(self) -> list[tuple[str, list[Any]]]:
-        """Participants by status, in the report's order."""
+        """Participants by status (in the report's order), each list in the page language's alphabetical order."""
         order = list(dict.fromkeys(p.status for p in self.m.participants))
-        return [(s, [p for p in self.m.participants if p.status == s]) for s in order]
+
+        def key(p: Any) -> tuple[str, str]:
+            return collation_key(self.name_at(p.actor)[0], self.lang)
+
+        return [(s, sorted((p for p in self.m.participants if p.status == s), key=key)) for s in order]
+
+    def name_at(self, actor_id: str) -> tuple[str, str]:
+        """An actor's name as at the meeting, in the page's language, and the language it is in: (text, lang)."""
+        name = self.ds.name_at(actor_id, meeting=self.m.number, lang=self.lang)
+        return name, self.lang if self.lang == "ru" or name != self.ds.actor(actor_id).name.ru else "ru"
 
     def participation(self, actor_id: str) -> list[Any]:
         return [p for p in self.m.participants if p.actor == actor_id]
