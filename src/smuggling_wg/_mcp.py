@@ -375,7 +375,12 @@ def _library_errors() -> Iterator[None]:
     try:
         yield
     except (InvalidFilter, NotFound, DataError) as exc:
-        raise _Refused(str(exc)) from None
+        raise _Refused(_clipped(str(exc))) from None
+
+
+def _clipped(message: str, head: int = 600, tail: int = 600) -> str:
+    """A message that echoes a huge value, cut in its middle (the valid choices at its end are kept)."""
+    return message if len(message) <= head + tail else f"{message[:head]} … {message[-tail:]}"
 
 
 def paras(numbers: Iterable[int]) -> str:
@@ -555,7 +560,7 @@ class _Server(MCPServer):
             cause: BaseException | None = exc
             while cause is not None and not isinstance(cause, NotFound):
                 cause = cause.__cause__
-            raise ValueError(f"{name}: {cause or exc}") from None
+            raise ValueError(_clipped(f"{name}: {cause or exc}")) from None
 
 
 # --- the server --------------------------------------------------------------------------------
@@ -1143,7 +1148,9 @@ class _Tools:
             '(recommendations and paragraphs, with their paragraphs). Example: {"id": "digital_evidence"}.',
         )
         def topic(
-            id: Annotated[StrictStr, Field(description="The topic's id, e.g. digital_evidence (see topics).")],
+            id: Annotated[
+                StrictStr, Field(max_length=64, description="The topic's id, e.g. digital_evidence (see topics).")
+            ],
         ) -> Annotated[CallToolResult, Answer[Item[Topic]]]:
             with _library_errors():
                 t = ds.topic(id)
