@@ -321,6 +321,13 @@ def test_actor_by_any_name_cites_where_the_report_names_it(server: Server, ds: D
     )
 
 
+def test_an_actor_is_named_as_it_was_at_the_meeting(server: Server, ds: Dataset) -> None:
+    turkey = server.call("actor", name="TUR").content[0]
+    assert isinstance(turkey, TextContent)
+    then = ds.name_at("TUR", meeting=7, lang="en")
+    assert then == "Turkey" and f"TUR (state): Турция / Türkiye (at the 7th meeting: {then})." in turkey.text
+
+
 def test_an_unknown_actor_lists_the_closest_candidates(server: Server) -> None:
     message = server.error("actor", name="Austrlia")
     assert "no actor 'Austrlia'. Closest: AUS (Australia), AUT (Austria)" in message

@@ -1067,7 +1067,8 @@ class _Tools:
             "A state or organization by any name, code or form: ISO alpha-3 or alpha-2 or M49 code, acronym, id, the "
             "report's Russian name (also the genitive «Австралии»), the UN short name in any of the six UN "
             "languages, or a common name (Russia, США). An unknown or ambiguous name is an error that lists the "
-            "closest candidates. Returns the actor and how the report of the meeting names it (participant status, "
+            "closest candidates. Returns the actor, its English name as it was at the meeting where it changed since "
+            "(Turkey in 2020, Türkiye now), and how the report of the meeting names it (participant status, "
             'statements, panellists, chair), with paragraphs. For the whole story use profile. Examples: {"name": '
             '"Италии"}; {"name": "036"}; {"name": "Eurojust"}.',
         )
@@ -1086,7 +1087,9 @@ class _Tools:
             roles = [f"{role}, {paras(numbers)}" for role, numbers in mentions]
             where = "any report" if meeting is None else f"the report of {_meeting(meeting)}"
             named = "; ".join(roles) or f"not named in {where}"
-            summary = f"{a.id} ({a.kind}): {a.name.ru} / {a.name.en}. In {where}: {named}."
+            then = ds.name_at(a.id, meeting=meeting, lang="en") if meeting is not None else a.name.en
+            at = f" (at {_meeting(meeting)}: {then})" if meeting is not None and then != a.name.en else ""
+            summary = f"{a.id} ({a.kind}): {a.name.ru} / {a.name.en}{at}. In {where}: {named}."
             return _result(_answer(ds, [row]), summary)
 
         @tool(
