@@ -354,7 +354,7 @@ def _hits(answer: dict[str, Any]) -> list[tuple[Any, ...]]:
 
 
 def _library_hits(hits: Any) -> list[tuple[Any, ...]]:
-    return [(h.kind, h.key, h.lang, h.score, list(h.source), h.record.model_dump(mode="json")) for h in hits]
+    return [(h.kind, h.key, h.language, h.score, list(h.source), h.record.model_dump(mode="json")) for h in hits]
 
 
 def test_search_hits_are_the_library_hits_flat_and_cited(server: Server, ds: Dataset) -> None:

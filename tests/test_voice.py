@@ -128,3 +128,77 @@ def test_csv_of_participants_reads_back(ds: Dataset) -> None:
     out = io.StringIO()
     csv.writer(out).writerows([columns, *rows])
     assert "name_at_meeting" in out.getvalue().splitlines()[0]
+
+
+# --- one hit shape, a thin command, tables for counts ---------------------------------------
+
+
+def test_a_search_hit_names_its_language_language_and_has_one_shape(ds: Dataset) -> None:
+    from smuggling_wg.search import HIT_FIELDS
+
+    hit = ds.search("digital evidence")[0]
+    assert hit.language == "en"
+    with pytest.warns(DeprecationWarning, match=r"SearchHit\.lang is deprecated, use SearchHit\.language"):
+        assert hit.lang == "en"
+    assert tuple(hit.fields()) == HIT_FIELDS == ("kind", "meeting", "record", "source", "language", "score", "text")
+    assert hit.fields()["record"] == hit.key
+    frame_columns, _ = _tables.frame_rows((hit,), ds.bundle)
+    assert tuple(frame_columns) == HIT_FIELDS
+
+
+def test_suggestions_name_numbers_as_numbers(ds: Dataset) -> None:
+    with pytest.raises(NotFound, match=r"no recommendation 33\. Did you mean 3, 13\? Valid: 1, 2"):
+        ds.recommendation(33)
+    with pytest.raises(InvalidFilter, match=r"unknown specificity 33\. Did you mean 3\?"):
+        ds.recommendations(specificity=33)
+    with pytest.raises(InvalidFilter, match=r"Did you mean 'crises'\?"):
+        ds.recommendations(theme="crisis")
+
+
+def test_errors_carry_their_exit_code() -> None:
+    from smuggling_wg.errors import DataError, ExportError, SmugglingWGError
+
+    assert SmugglingWGError.exit_code == NotFound.exit_code == DataError.exit_code == ExportError.exit_code == 1
+    assert InvalidFilter.exit_code == 2
+
+
+def test_the_command_is_thin(capsys: pytest.CaptureFixture[str]) -> None:
+    import ast
+
+    from smuggling_wg.cli import main
+    from smuggling_wg.export import FORMATS
+
+    assert main(["agenda", "--meeting", "99"]) == 1
+    assert "smuggling-wg agenda: no meeting 99. Valid: 7." in capsys.readouterr().err
+    assert main(["documents", "--meeting", "99"]) == 1
+    assert main(["recommendations", "--theme", "crisis"]) == 2
+    assert "error: unknown theme 'crisis'" in capsys.readouterr().err
+    assert main(["export", "--format", "xml", "--out", "nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert f"(choose from {', '.join(map(repr, FORMATS))})" in err  # the export registry's formats
+    tree = ast.parse((ROOT / "src" / "smuggling_wg" / "cli.py").read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if node.module and alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
+    assert private in ([], ["dataset._extra_paths"]), private  # no private name but the one the report names
+
+
+def test_counts_and_cross_tabs_read_as_tables(ds: Dataset) -> None:
+    text = repr(ds.participation())
+    lines = text.splitlines()
+    assert lines[0] == "<CrossTable>" and lines[1].split() == [
+        "regional_group", "party", "signatory", "non_party", "organization", "permanent_observer",
+    ]  # fmt: skip
+    assert lines[2].split() == ["african", "10", "0", "1", "0", "0"] and "Cell(" not in text
+    assert repr(ds.counts("theme")).splitlines()[1:] == ["theme        n", "crises       7", "technology  15"]
+    with swg.display_language("en"):
+        html = ds.counts("modality")._repr_html_()
+    assert "<table" in html and ">should<" in html and ">14<" in html and ">may wish<" in html
+    with swg.display_language("ru"):
+        html = ds.participation()._repr_html_()
+    assert "участники Протокола" in html and ">10<" in html
+    assert ds.counts("theme")[0] == ("crises", 7)  # still a tuple of counts

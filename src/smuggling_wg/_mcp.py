@@ -719,7 +719,7 @@ class _Tools:
                     source=list(h.source),
                     kind=h.kind,
                     key=h.key,
-                    language=h.lang,
+                    language=h.language,
                     score=h.score,
                     snippet=h.highlight(),
                     record=h.record,

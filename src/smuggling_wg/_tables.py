@@ -850,19 +850,19 @@ def frame_rows(
     No records: the columns of ``kind``'s table, and no row.
     """
     if not records and kind is not None:
-        from .search import SearchHit
+        from .search import HIT_FIELDS, SearchHit
 
-        return (list(HIT_COLUMNS) if kind is SearchHit else [c.name for c in table(_TABLE_OF[kind]).columns]), []
+        return (list(HIT_FIELDS) if kind is SearchHit else [c.name for c in table(_TABLE_OF[kind]).columns]), []
     return _located(records, bundle)[1:]
 
 
 def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | None, list[str], list[tuple[Any, ...]]]:
-    from .search import SearchHit
+    from .search import HIT_FIELDS, SearchHit
 
     kinds = {type(r) for r in records}
     if kinds and kinds <= {SearchHit}:
-        hits = [(h.kind, h.meeting, h.key, tuple(h.source), h.lang, h.score, h.text) for h in records]
-        return None, list(HIT_COLUMNS), hits
+        hits = [tuple(h.fields().values()) for h in records]
+        return None, list(HIT_FIELDS), hits
     names = {_TABLE_OF.get(k, "") for k in kinds}
     name = "actors" if kinds and kinds <= {State, Organization} and len(names) > 1 else next(iter(names), "")
     if not name:
@@ -882,17 +882,13 @@ def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | N
     return spec, [c.name for c in spec.columns], [tuple(get(at) for get in getters) for at in located]
 
 
-#: The columns of search hits as rows (``record``: the record's number, order or id).
-HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text")
-
-
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:
     """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
     if not records:  # no rows: the columns of the kind's table, when the query says which
-        from .search import SearchHit
+        from .search import HIT_FIELDS, SearchHit
 
         if kind is SearchHit:
-            return _pandas().DataFrame(columns=list(HIT_COLUMNS))
+            return _pandas().DataFrame(columns=list(HIT_FIELDS))
         name = _TABLE_OF.get(kind) if kind is not None else None
         return _typed(table(name), [], bundle) if name else _pandas().DataFrame()
     spec, columns, found = _located(records, bundle)

@@ -483,10 +483,10 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("kind", lambda h, _, __: Cell(h.kind, "code", None, None, "record_kind"), brief=True),
         Line("record", lambda h, _, __: Cell(h.key, "text"), brief=True),
         Line("source", lambda h, _, __: Cell(tuple(sorted(set(h.source))), "citation", None, "report"), brief=True),
-        Line("language", lambda h, _, __: Cell(h.lang, "code", None, None, "language"), brief=True),
+        Line("language", lambda h, _, __: Cell(h.language, "code", None, None, "language"), brief=True),
         Line(
             "snippet",
-            lambda h, _, __: Cell(h.highlight(before=MARK[0], after=MARK[1]), "text", h.lang),
+            lambda h, _, __: Cell(h.highlight(before=MARK[0], after=MARK[1]), "text", h.language),
             brief=True,
             wide=True,
         ),

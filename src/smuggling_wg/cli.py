@@ -25,12 +25,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from ._language import LANGS, set_display_language
 from .dataset import Dataset, load
 from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
-from .models import ActorProfile, Record, State
+from .models import ActorProfile, Provenance, Record, State
 
 __all__ = ["main", "main_entry"]
 
@@ -47,8 +47,10 @@ EPILOG = """examples:
 """
 
 
-class UsageError(Exception):
+class UsageError(SmugglingWGError):
     """Bad input from the command line: exit code 2."""
+
+    exit_code = 2
 
 
 # --- listings: each gives the records; how they look comes from their view and their table ---
@@ -109,16 +111,9 @@ def _plain(value: object) -> Any:
     if isinstance(value, Record):
         return value.model_dump(mode="json")
     if isinstance(value, SearchHit):
-        return {
-            "kind": value.kind,
-            "meeting": value.meeting,
-            "source": list(value.source),
-            "language": value.lang,
-            "score": value.score,
-            "text": value.text,
-            "spans": [list(span) for span in value.spans],
-            "record": _plain(value.record),
-        }
+        fields = {name: v for name, v in value.fields().items() if name != "record"}
+        spans = [list(span) for span in value.spans]
+        return {**fields, "source": list(value.source), "spans": spans, "record": _plain(value.record)}
     return value
 
 
@@ -246,7 +241,6 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
 def _title(command: str, a: argparse.Namespace) -> str:
     """A listing's title in the display language: what it lists, and of which meeting."""
     from . import _words
-    from .errors import NotFound
 
     try:
         title = _words.capital(_words.label(command, a.lang))
@@ -482,6 +476,8 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .export import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
+
     parser = argparse.ArgumentParser(
         prog="smuggling-wg",
         description="The report of the 7th meeting of the UN Working Group on the Smuggling of Migrants "
@@ -524,7 +520,7 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
-        "--provenance", type=str.casefold, choices=("source", "editorial"), help="count only labels of this provenance"
+        "--provenance", type=str.casefold, choices=get_args(Provenance), help="count only labels of this provenance"
     )
     states = command(
         "states",
@@ -590,7 +586,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         dest="export_format",
         type=str.casefold,
-        choices=("json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"),
+        choices=EXPORT_FORMATS,
         required=True,
         help="json: one document and its JSON Schema; yaml: one data file; csv: tidy tables; datapackage: the "
         "CSVs with a Frictionless descriptor; schema: every model's JSON Schema; sqlite: smuggling-wg.db with "
@@ -721,12 +717,9 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
             return 1
         _emit(ds, records, args.format, _title(command, args), out)
         return 0
-    except (InvalidFilter, UsageError) as exc:
-        print(f"smuggling-wg {command}: error: {exc}", file=sys.stderr)
-        return 2
-    except (NotFound, DataError, SmugglingWGError) as exc:
-        print(f"smuggling-wg {command}: {exc}", file=sys.stderr)
-        return 1
+    except SmugglingWGError as exc:  # the error says its exit code: 2 for a bad value, 1 otherwise
+        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{exc}", file=sys.stderr)
+        return exc.exit_code
 
 
 def main_entry() -> None:

@@ -350,6 +350,11 @@ class Dataset:
 
         ```python
         >>> load().counts("theme")
+        <CountTable>
+        theme        n
+        crises       7
+        technology  15
+        >>> tuple(load().counts("theme"))
         (Count(value='crises', n=7), Count(value='technology', n=15))
 
         ```
