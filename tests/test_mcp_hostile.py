@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from mcp.shared.exceptions import MCPError
-from mcp.types import TextContent
+from mcp.types import INVALID_PARAMS, TextContent
 
 from smuggling_wg._mcp import examples
 from test_mcp import EXAMPLE, Server, serve_session
@@ -212,8 +212,9 @@ def test_instructions_and_descriptions_carry_no_user_text(hostile_server: tuple[
     ],
 )
 def test_resource_numbers_are_ascii_digits_only(server: Server, uri: str) -> None:
-    with pytest.raises(MCPError, match="is a number written with the digits 0-9"):
+    with pytest.raises(MCPError, match="is a number written with the digits 0-9") as raised:
         server.portal.call(server.session.read_resource, uri)
+    assert raised.value.error.code == INVALID_PARAMS, "a bad URI is the caller's, not the server's, error"
 
 
 def test_actor_agenda_item_and_topic_resources(server: Server) -> None:

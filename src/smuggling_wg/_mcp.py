@@ -32,7 +32,7 @@ from importlib.metadata import version
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast, get_args
 
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError, ToolError, UnexpectedToolError
+from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError, UnexpectedToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, ValidationError, create_model
@@ -1372,7 +1372,9 @@ def _paragraph_lines(ds: Dataset, meeting: int, raw: str, first: int, last: int)
 def _number(value: str, what: str) -> int:
     """A number of a resource URI: ASCII decimal digits only."""
     if not _URI_NUMBER.fullmatch(value):
-        raise ResourceError(f"a {what} in a resource URI is a number written with the digits 0-9: got {value!r}")
+        raise ResourceNotFoundError(
+            f"a {what} in a resource URI is a number written with the digits 0-9: got {value!r}"
+        )
     return int(value)
 
 
@@ -1387,7 +1389,7 @@ def _read(ds: Dataset, kind: str, meeting: str | int, number: str | int) -> str:
             return _agenda_text(ds, m, items[n - 1])
         record: Paragraph | Recommendation = (ds.paragraph if kind == "paragraph" else ds.recommendation)(n, meeting=m)
     except NotFound as exc:
-        raise ResourceError(str(exc)) from None
+        raise ResourceNotFoundError(str(exc)) from None
     head = f"{uri(m, kind, n)}\nReport of {_meeting(m)} of the Working Group on the Smuggling of Migrants, "
     if isinstance(record, Paragraph):
         standing = _standing(record)
@@ -1423,7 +1425,7 @@ def _agenda_text(ds: Dataset, meeting: int, item: AgendaItem) -> str:
 
 def _read_actor(ds: Dataset, key: str) -> str:
     if not _URI_ID.fullmatch(key) or key not in {a.id for a in ds.actors}:
-        raise ResourceError(f"no actor with the id {key!r} (an actor's URI has its id, e.g. {_BASE}actor/ITA)")
+        raise ResourceNotFoundError(f"no actor with the id {key!r} (an actor's URI has its id, e.g. {_BASE}actor/ITA)")
     p = ds.profile(key)
     return f"{_ACTOR_SCHEME.format(id=key)}\n{_profile_text(ds, p)}"
 
@@ -1431,7 +1433,7 @@ def _read_actor(ds: Dataset, key: str) -> str:
 def _read_topic(ds: Dataset, key: str) -> str:
     if not _URI_ID.fullmatch(key) or key not in {t.id for t in ds.topics}:
         valid = [t.id for t in ds.topics]
-        raise ResourceError(f"no topic {key!r}.{choices(key, valid)}")
+        raise ResourceNotFoundError(f"no topic {key!r}.{choices(key, valid)}")
     return f"{_TOPIC_SCHEME.format(id=key)}\n{_topic_text(ds, ds.topic(key))}"
 
 
