@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import anyio.from_thread
 import pytest
@@ -51,13 +52,13 @@ TOOLS = {
 
 
 @asynccontextmanager
-async def _connect(env: dict[str, str]) -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
-    """A server process (`python -m smuggling_wg mcp`) and an initialized client session to it."""
+async def _connect(env: dict[str, str], errlog: TextIO) -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
+    """A server process (`python -m smuggling_wg mcp`, its stderr to ``errlog``) and an initialized session to it."""
     inherited = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}  # PYTHONPATH: this checkout
     params = StdioServerParameters(
         command=sys.executable, args=["-m", "smuggling_wg", "mcp"], env={**inherited, **env}, cwd=ROOT
     )
-    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+    async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
         yield session, await session.initialize()
 
 
@@ -112,15 +113,18 @@ def user_server() -> Iterator[Server]:
 
 
 def serve_session(env: dict[str, str]) -> Iterator[Server]:
-    """A server process with ``env`` added, and its client session, for as long as the caller holds it."""
-    with (
-        anyio.from_thread.start_blocking_portal() as portal,
-        portal.wrap_async_context_manager(_connect(env)) as (
-            session,
-            init,
-        ),
-    ):
-        yield Server(portal, session, init)
+    """A server process with ``env`` added, and its client session, for as long as the caller holds it.
+
+    Whatever the calls, the server writes nothing to its stderr: no traceback, no error logged.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errlog:
+        with (
+            anyio.from_thread.start_blocking_portal() as portal,
+            portal.wrap_async_context_manager(_connect(env, errlog)) as (session, init),
+        ):
+            yield Server(portal, session, init)
+        errlog.seek(0)
+        assert errlog.read() == "", "the server's stderr"
 
 
 def _numbers(answer: dict[str, Any]) -> list[int]:

@@ -262,7 +262,9 @@ def test_bad_prompt_arguments_are_errors_in_the_library_words(server: Server) ->
         ("state_at_meeting", {"actor": "Atlantis"}, "no actor 'Atlantis'."),
         ("who_spoke", {"meeting": "7"}, "who_spoke: unknown argument 'meeting'."),
         ("brief_on_topic", {}, "brief_on_topic: argument topic is required"),
+        ("no_such_prompt", {}, "Unknown prompt: no_such_prompt"),
     ]:
-        with pytest.raises(MCPError, match=re.escape(expected)):
+        with pytest.raises(MCPError, match=re.escape(expected)) as raised:
             server.portal.call(server.session.get_prompt, name, arguments)
+        assert raised.value.error.code == INVALID_PARAMS
     server.portal.call(server.session.send_ping)

@@ -34,7 +34,8 @@ from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast, get_args
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError, UnexpectedToolError
 from mcp.server.mcpserver.resources import FunctionResource
-from mcp.types import CallToolResult, TextContent, ToolAnnotations
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, ValidationError, create_model
 
 from . import _loader, _sourcetext, _words, analysis
@@ -481,6 +482,11 @@ def _readable(error: ValidationError, schema: dict[str, Any], arguments: dict[st
     return "; ".join(said) or "the arguments are not valid"
 
 
+def _invalid(message: str) -> MCPError:
+    """A refusal of a request's parameters (a prompt's arguments), as the protocol's invalid-params error."""
+    return MCPError(code=INVALID_PARAMS, message=_clipped(message))
+
+
 class _Server(MCPServer):
     """The SDK's server with arguments checked first: unknown names refused, old spellings renamed and noted."""
 
@@ -550,17 +556,17 @@ class _Server(MCPServer):
             unknown = [a for a in arguments or {} if a not in accepted]
             if unknown:
                 listed = ", ".join(map(repr, unknown))
-                raise ValueError(f"{name}: unknown argument {listed}.{choices(unknown[0], accepted)}")
+                raise _invalid(f"{name}: unknown argument {listed}.{choices(unknown[0], accepted)}")
             missing = [a.name for a in prompt.arguments or () if a.required and a.name not in (arguments or {})]
             if missing:
-                raise ValueError(f"{name}: argument {missing[0]} is required")
+                raise _invalid(f"{name}: argument {missing[0]} is required")
         try:
             return await super().get_prompt(name, arguments, context)
         except ValueError as exc:
             cause: BaseException | None = exc
             while cause is not None and not isinstance(cause, NotFound):
                 cause = cause.__cause__
-            raise ValueError(_clipped(f"{name}: {cause or exc}")) from None
+            raise _invalid(f"{name}: {cause or exc}") from None
 
 
 # --- the server --------------------------------------------------------------------------------
