@@ -272,8 +272,10 @@ def _marks(value: object, path: str, found: dict[str, str]) -> None:
 # --- where later work plugs in ------------------------------------------------------------------
 
 
-def _standing(p: Paragraph) -> str:
+def _standing(p: Paragraph, before: str = "", after: str = "") -> str:
     """What a paragraph is, in words, when the data says (e.g. "the Chair's summary, not adopted"); else empty.
+
+    ``before`` and ``after`` go around the words when there are some.
 
     The one place that renders a paragraph's standing (adopted text, the Chair's summary, an
     account of proceedings) in MCP answers: it reads ``Paragraph.standing`` once the data has it.
@@ -284,7 +286,7 @@ def _standing(p: Paragraph) -> str:
         "chair_summary": "the Chair's summary, not adopted",
         "proceedings": "an account of the proceedings",
     }
-    return words.get(standing, str(standing)) if isinstance(standing, str) else ""
+    return f"{before}{words.get(standing, standing)}{after}" if isinstance(standing, str) else ""
 
 
 def _plain(value: object) -> Any:
@@ -832,7 +834,7 @@ class _Tools:
                 found = ds.paragraphs(meeting=meeting, topic=topic)
             rows = [self.item(p, "paragraph", p.number) for p in found]
             lines = [
-                f"- {i.meeting}/{p.number}{self.standing(p)}: {_brief(p.text)}"
+                f"- {i.meeting}/{p.number}{_standing(p, ' (', ')')}: {_brief(p.text)}"
                 for i, p in zip(rows, found, strict=True)
             ]
             return _result(_answer(ds, rows), "\n".join([f"{len(rows)} paragraphs:", *lines]))
@@ -852,7 +854,7 @@ class _Tools:
             row = self.item(p, "paragraph", p.number)
             where = p.chapter + (f".{p.section}" if p.section else "")
             summary = (
-                f"Paragraph {number} of {_meeting(self.meeting_of(p))} (chapter {where}){self.standing(p)}.\n"
+                f"Paragraph {number} of {_meeting(self.meeting_of(p))} (chapter {where}{_standing(p, '; ')}).\n"
                 f"{_both(p.text)}"
             )
             return _result(_answer(ds, [row]), summary)
@@ -1243,10 +1245,6 @@ class _Tools:
     def topic_item(self, t: Topic) -> Item[Topic]:
         return Item[Topic](meeting=None, uri=_TOPIC_SCHEME.format(id=t.id), source=[], record=t)
 
-    def standing(self, p: Paragraph) -> str:
-        said = _standing(p)
-        return f" ({said})" if said else ""
-
 
 def _source(record: Any) -> list[int]:
     """The paragraphs a record rests on: a paragraph itself; a panellist's introduction and remarks; else its source."""
@@ -1398,9 +1396,8 @@ def _read(ds: Dataset, kind: str, meeting: str | int, number: str | int) -> str:
         raise ResourceNotFoundError(str(exc)) from None
     head = f"{uri(m, kind, n)}\nReport of {_meeting(m)} of the Working Group on the Smuggling of Migrants, "
     if isinstance(record, Paragraph):
-        standing = _standing(record)
-        head += f"paragraph {n} (chapter {record.chapter}{'.' + record.section if record.section else ''})"
-        head += f", {standing}." if standing else "."
+        where = record.chapter + (f".{record.section}" if record.section else "")
+        head += f"paragraph {n} (chapter {where}{_standing(record, '; ')})."
     else:
         head += f"recommendation {n} ({_say('theme', record.theme)}; {_say('modality', record.modality)}), "
         head += f"in {paras(record.source)}."
