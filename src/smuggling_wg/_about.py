@@ -6,7 +6,7 @@ __all__ = ["DATA_VERSION", "TITLE", "about", "citation", "version"]
 
 #: Version of the bundled data (the ``data_version`` of ``data/dataset.yaml``; tested equal);
 #: ``smuggling_wg.DATA_VERSION``.
-DATA_VERSION = "1.1.0"
+DATA_VERSION = "1.2.0"
 
 #: The report's title in the UN's English.
 TITLE = (

@@ -35,6 +35,7 @@ from .models import (
     Participant,
     Recommendation,
     Speaker,
+    Standing,
     State,
     Statement,
     Text,
@@ -44,7 +45,22 @@ from .models import (
 )
 from .search import SearchHit
 
-__all__ = ["MARK", "Cell", "Line", "brief", "cells", "full", "header", "marked", "paras", "row", "show", "wide"]
+__all__ = [
+    "MARK",
+    "Cell",
+    "Line",
+    "agenda_items",
+    "brief",
+    "cells",
+    "full",
+    "header",
+    "marked",
+    "paras",
+    "row",
+    "show",
+    "standing",
+    "wide",
+]
 
 CellKind: TypeAlias = Literal["text", "code", "citation", "actor", "date", "number"]
 
@@ -129,6 +145,33 @@ def marked(value: str) -> tuple[str, list[tuple[int, int]]]:
 def paras(numbers: Iterable[int]) -> str:
     """Paragraph numbers as a list: '3, 18, 34' (the words around them: :func:`._words.paras`)."""
     return ", ".join(map(str, sorted(set(numbers))))
+
+
+def standing(record: Any, meeting: Meeting, lang: Lang | None = None) -> str:
+    """What a record is, as the report states it, in the catalogue's words (default: the display language).
+
+    Each standing of :meth:`Meeting.standing_of`, joined by "; "; empty when none (a paragraph of
+    the Chair's summary: "the Chair's summary, not adopted").
+    """
+    return _standing_words(meeting.standing_of(record), lang or get_display_language())
+
+
+def _standing_words(standings: Iterable[Standing], lang: Lang) -> str:
+    return "; ".join(_words.code("standing", s, lang) for s in standings)
+
+
+def agenda_items(s: Statement, lang: Lang | None = None) -> str:
+    """A statement's agenda items as a person reads them, saying when the report gives them for a group.
+
+    '2, 3 (said of the group, para 23)'; 'not stated' when the report gives none.
+    """
+    lang = lang or get_display_language()
+    if not s.agenda_items:
+        return _words.label("not_stated", lang)
+    items = paras(s.agenda_items)
+    if s.agenda_attribution != "group":
+        return items
+    return f"{items} ({_words.code('agenda_attribution', 'group', lang)}, {_words.paras(s.source, lang)})"
 
 
 # --- rendering cells ------------------------------------------------------------------------
@@ -327,6 +370,8 @@ def _roles(show_role: Callable[[MeetingRole, Lang], list[str]]) -> Get:
 
 def _statement(s: Statement, lang: Lang) -> str:
     items = _words.items(s.agenda_items, lang) or _words.label("not_stated", lang)
+    if s.agenda_items and s.agenda_attribution == "group":
+        items += f" ({_words.code('agenda_attribution', 'group', lang)})"
     return f"{_words.code('statement_kind', s.kind, lang)}, {items} ({_words.paras(s.source, lang)})"
 
 
@@ -364,6 +409,10 @@ def _specificity(r: Recommendation, _: Dataset | None, __: Lang) -> Cell | None:
     return Cell(r.specificity.level, "code", None, "editorial", "specificity") if r.specificity else None
 
 
+def _hit_standing(hit: SearchHit[Any], ds: Dataset | None, lang: Lang) -> str | None:
+    return standing(hit.record, ds.meeting(hit.meeting), lang) or None if ds is not None else None
+
+
 def _theme(record: Any, ds: Dataset | None, lang: Lang) -> Cell:
     return Cell(record.theme, "code", None, "report", "theme")
 
@@ -393,6 +442,11 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         ),
         Line("text", _field("text"), brief=True, wide=True, field="text"),
         *_both("text"),
+        Line(
+            "standing",
+            lambda p, _, __: Cell(p.standing, "code", None, "report", "standing") if p.standing else None,
+            field="standing",
+        ),
         Line("topics", _said(lambda p, _, __: ", ".join(t.topic for t in p.topics)), field="topics"),
     ),
     Speaker: (
@@ -412,7 +466,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("as_written", _field("as_written"), brief=True, wide=True, field="as_written"),
         Line(
             "agenda_items",
-            lambda s, _, __: Cell(tuple(s.agenda_items), "number", None, "report"),
+            lambda s, _, lang: Cell(agenda_items(s, lang), "text", lang, "report"),
             brief=True,
             field="agenda_items",
         ),
@@ -491,6 +545,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
             wide=True,
         ),
         Line("meeting", lambda h, _, __: Cell(h.meeting, "number")),
+        Line("standing", _said(_hit_standing)),
         Line("score", lambda h, _, __: Cell(h.score, "number")),
     ),
     Dataset: (

@@ -152,6 +152,22 @@ CODES: Final[dict[str, dict[str, Words]]] = {
         "reference": ("справочное", "reference"),
         "mixed": ("по записи", "record by record"),
     },
+    # models.Standing: what a paragraph is, as the report states it (paras 3, 4 and 34)
+    "standing": {
+        "adopted": ("принято Рабочей группой", "adopted by the Working Group"),
+        "chair_summary": ("резюме Председателя, не утверждалось", "the Chair's summary, not adopted"),
+        "proceedings": ("изложение хода совещания в докладе", "the report's account of proceedings"),
+    },
+    # models.AgendaAttribution: of whom the report states a statement's agenda items (para 23)
+    "agenda_attribution": {
+        "individual": ("сказано о самом выступлении", "said of the statement itself"),
+        "group": ("сказано о группе выступавших", "said of the group"),
+    },
+    # models.DateBasis: how a numbered meeting's date is known
+    "date_basis": {
+        "stated": ("указана в докладе", "stated by the report"),
+        "inferred": ("выведена из дат доклада", "inferred from the report's dates"),
+    },
     # models.Provenance: of a link (treaty reference, SDG target)
     "provenance": {
         "source": ("в тексте доклада", "stated by the report"),
@@ -257,6 +273,8 @@ LABELS: Final[dict[str, Words]] = {
     "kind": ("вид", "kind"),
     "statement_kind": ("вид выступления", "kind of statement"),
     "as_written": ("как в докладе", "as written"),
+    "standing": ("статус в докладе", "standing"),
+    "agenda_attribution": ("чьи пункты повестки дня", "agenda items of whom"),
     "status": ("статус", "status"),
     "id": ("код", "id"),
     "m49": ("M49", "M49"),
