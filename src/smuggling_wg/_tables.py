@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, ge
 from .models import (
     STANDINGS,
     ActorKind,
+    AgendaAttribution,
     AgendaItem,
     AgendaSubItem,
     Bundle,
@@ -750,6 +751,15 @@ TABLES: tuple[Table, ...] = (
                 required=True,
             ),
             Column("agenda_item", "integer", "An agenda item it took up.", lambda at: at.record, required=True),
+            Column(
+                "attribution",
+                "string",
+                "Of whom the report states it: individual (this numbered meeting alone) or group (this numbered "
+                "meeting together with others, as para 5's «на своих 1-м и 2-м заседаниях»).",
+                lambda at: "group" if at.record in at.parent.agenda_items_together else "individual",
+                enum=get_args(AgendaAttribution),
+                required=True,
+            ),
         ),
         ("meeting", "numbered_meeting", "agenda_item"),
         _items("numbered_meetings"),

@@ -770,7 +770,15 @@ class NumberedMeeting(Record):
     )
     agenda_items: tuple[Number, ...] = Field(
         default=(),
-        description="Agenda items it took up; empty when the report does not say.",
+        description="Agenda items it took up; empty when the report does not say. Of whom the report says so: "
+        "agenda_items_together.",
+        json_schema_extra=_origin("report"),
+    )
+    agenda_items_together: tuple[Number, ...] = Field(
+        default=(),
+        description="Those of agenda_items the report states for this numbered meeting together with others, not "
+        "for it alone (para 5: «На своих 1-м и 2-м заседаниях … рассмотрела пункт 2»): said of the group of "
+        "numbered meetings, without saying which of them took the item up.",
         json_schema_extra=_origin("report"),
     )
     note: OptionalProse = Field(
@@ -795,6 +803,8 @@ class NumberedMeeting(Record):
             raise ValueError("date_basis is given with a date, and only with one")
         if self.date_basis == "inferred" and not self.note:
             raise ValueError("an inferred date needs a note saying how it was inferred")
+        if extra := sorted(set(self.agenda_items_together) - set(self.agenda_items)):
+            raise ValueError(f"agenda_items_together names items not in agenda_items: {extra}")
         return self
 
 
