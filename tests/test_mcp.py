@@ -163,7 +163,7 @@ def test_every_tool_is_listed_with_a_description_and_schemas(server: Server) -> 
         assert tool.annotations is not None and tool.annotations.read_only_hint
         assert tool.input_schema["additionalProperties"] is False, "unknown arguments are refused"
     params = {name: set(t.input_schema["properties"]) for name, t in tools.items()}
-    assert params["search"] == {"query", "kind", "language", "meeting", "limit", "kinds", "lang"}
+    assert params["search"] == {"query", "kind", "language", "meeting", "standing", "limit", "kinds", "lang"}
     assert tools["search"].input_schema["properties"]["lang"]["deprecated"] is True
     assert params["recommendations"] == {
         "theme",

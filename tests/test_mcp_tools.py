@@ -60,6 +60,26 @@ def test_paragraphs_by_topic(server: Server, ds: Dataset) -> None:
     assert "no meeting 8" in server.error("paragraphs", meeting=8)
 
 
+def test_paragraphs_by_standing(server: Server, ds: Dataset) -> None:
+    summary = server.answer("paragraphs", standing="chair_summary")
+    assert [p["number"] for p in _records(summary)] == list(range(4, 18))
+    assert {p["standing"] for p in _records(summary)} == {"chair_summary"}
+    both = server.answer("paragraphs", standing=["adopted", "proceedings"], topic="cyberspace")
+    assert _records(both) == _dumped(ds.paragraphs(standing=["adopted", "proceedings"], topic="cyberspace"))
+    text = _summary(server, "paragraph", number=13)
+    assert text.startswith("Paragraph 13 of the 7th meeting (chapter III; the Chair's summary, not adopted).")
+    assert "- 7/3 (adopted by the Working Group): " in _summary(server, "paragraphs", standing="adopted")
+    assert "paragraph 13 (chapter III; the Chair's summary, not adopted)." in server.read(
+        "smuggling-wg://meeting/7/paragraph/13"
+    )
+    hits = server.answer("search", query="пандемия", standing="chair_summary", kind="paragraph")
+    assert [(h["kind"], h["key"]) for h in hits["results"]] == [
+        (h.kind, h.key) for h in ds.search("пандемия", standing="chair_summary", kind="paragraph")[:10]
+    ]
+    assert all(4 <= h["key"] <= 17 for h in hits["results"])
+    assert "unknown standing 'adopt'. Did you mean 'adopted'?" in server.error("paragraphs", standing="adopt")
+
+
 def test_source_text_of_a_range_of_paragraphs(server: Server, ds: Dataset) -> None:
     answer = server.answer("source_text", first=23, last=24)
     (record,) = _records(answer)
@@ -108,11 +128,16 @@ def test_statements_by_kind_actor_and_agenda_item(server: Server, ds: Dataset) -
     assert _cited(organizations) == [25]
     italy = server.answer("statements", actor="Italy")
     assert [s["kind"] for s in _records(italy)] == ["panel", "party"]
-    assert _records(server.answer("statements", agenda_item=3, kind="party")) == _dumped(
-        ds.statements(agenda_item=3, kind="party")
-    )
-    assert "(statement by a party to the Protocol; items 2 and 3; para 23)" in _summary(
+    on_item_2 = server.answer("statements", agenda_item=2)
+    assert [s["actor"] for s in _records(on_item_2)] == ["secretariat", "ZAF", "ARG", "ITA"]
+    with_groups = server.answer("statements", agenda_item=2, include_group_items=True, kind="party")
+    assert _records(with_groups) == _dumped(ds.statements(agenda_item=2, include_group_items=True, kind="party"))
+    assert len(_records(with_groups)) == 8 and _cited(with_groups) == [23]
+    assert "(statement by a party to the Protocol; items 2 and 3 (said of the group); para 23)" in _summary(
         server, "statements", actor="AUS"
+    )
+    assert "argument include_group_items takes true or false" in server.error(
+        "statements", agenda_item=2, include_group_items="yes"
     )
     assert "unknown statement kind 'speech'" in server.error("statements", kind="speech")
     assert "no actor 'Atlantis'" in server.error("statements", actor="Atlantis")

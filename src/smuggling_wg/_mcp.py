@@ -273,20 +273,12 @@ def _marks(value: object, path: str, found: dict[str, str]) -> None:
 
 
 def _standing(p: Paragraph, before: str = "", after: str = "") -> str:
-    """What a paragraph is, in words, when the data says (e.g. "the Chair's summary, not adopted"); else empty.
+    """What a paragraph is, in the catalogue's words (e.g. "the Chair's summary, not adopted"); empty if unknown.
 
-    ``before`` and ``after`` go around the words when there are some.
-
-    The one place that renders a paragraph's standing (adopted text, the Chair's summary, an
-    account of proceedings) in MCP answers: it reads ``Paragraph.standing`` once the data has it.
+    The one place that renders a paragraph's standing in MCP answers; ``before`` and ``after``
+    go around the words when there are some.
     """
-    standing = getattr(p, "standing", None)
-    words = {
-        "adopted": "adopted by the Working Group",
-        "chair_summary": "the Chair's summary, not adopted",
-        "proceedings": "an account of the proceedings",
-    }
-    return f"{before}{words.get(standing, standing)}{after}" if isinstance(standing, str) else ""
+    return f"{before}{_say('standing', p.standing)}{after}" if p.standing else ""
 
 
 def _plain(value: object) -> Any:
@@ -401,6 +393,12 @@ def _say(kind: str, value: object) -> str:
 
 def _items(numbers: Sequence[int]) -> str:
     return _words.items(numbers, "en") if numbers else "agenda items not stated"
+
+
+def _statement_items(s: Statement) -> str:
+    """A statement's agenda items, saying when the report gives them of a group of speakers (para 23)."""
+    group = f" ({_say('agenda_attribution', s.agenda_attribution)})" if s.agenda_attribution == "group" else ""
+    return _items(s.agenda_items) + (group if s.agenda_items else "")
 
 
 def _meeting(number: int) -> str:
@@ -691,6 +689,14 @@ class _Tools:
             StrictStr,
             Field(description="What to count recommendations by: " + ", ".join(analysis.DIMENSIONS) + "."),
         ]
+        standing_filter = Annotated[
+            OneOrMore,
+            Field(
+                description="Only paragraphs (hits resting on paragraphs) of this standing, as the report states it: "
+                "adopted (the recommendations, chapter II), chair_summary (the Chair's summary, chapter III: not "
+                "adopted) or proceedings (the report's account, chapters I, IV, V); one or a list."
+            ),
+        ]
         provenance = Annotated[
             StrictStr | None,
             Field(description="Count only labels of this provenance: source (the report) or editorial."),
@@ -700,8 +706,9 @@ class _Tools:
             "search",
             "Full-text search of the report, ranked: recommendations, paragraphs, panellists, agenda items and "
             "themes. Words match by their stems in Russian and English (case-, ё/е- and accent-insensitive); every "
-            'word is required; "a phrase" matches words in sequence; -word excludes. Each hit is flat: kind, key '
-            "(its number), language, score, snippet, the record and the paragraphs it cites. Hits in English "
+            'word is required; "a phrase" matches words in sequence; -word excludes. standing keeps the hits that rest '
+            "on paragraphs of that standing (chair_summary: the Chair's summary, not adopted). Each hit is flat: kind, "
+            "key (its number), language, score, snippet, the record and the paragraphs it cites. Hits in English "
             '(language=en) match the editorial translation. Examples: {"query": "цифровые доказательства", "kind": '
             '"recommendation"}; {"query": "digital evidence", "language": "en", "limit": 3}.',
         )
@@ -714,10 +721,11 @@ class _Tools:
                 StrictStr | None, Field(description="Only texts in this language: ru (the report) or en (editorial).")
             ] = None,
             meeting: meetings = None,
+            standing: standing_filter = None,
             limit: Annotated[StrictInt, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
         ) -> Annotated[CallToolResult, SearchAnswer]:
             with _library_errors():
-                hits = ds.search(query, language=language, meeting=meeting, kind=kind)  # type: ignore[arg-type]
+                hits = ds.search(query, language=language, meeting=meeting, kind=kind, standing=standing)  # type: ignore[arg-type]
             rows = [
                 Hit(
                     meeting=h.meeting,
@@ -822,16 +830,19 @@ class _Tools:
         @tool(
             "paragraphs",
             "The numbered paragraphs of the reports, verbatim in Russian with an editorial English, in order; "
-            "filtered by meeting and by editorial topic tag (one id or a list: any matches). Each paragraph has its "
-            'chapter and section. Examples: {"topic": "digital_evidence"}; {"meeting": 7}. For one paragraph use '
-            "paragraph; for the report's text as printed use source_text.",
+            "filtered by meeting, by editorial topic tag and by standing (each one value or a list: any matches). "
+            "Each paragraph has its chapter and section and its standing: adopted (chapter II), the Chair's summary, "
+            "not adopted (chapter III), or the report's account of proceedings. For one paragraph use paragraph; for "
+            "the report's text as printed use source_text. "
+            'Examples: {"topic": "digital_evidence"}; {"standing": "chair_summary", "topic": "cyberspace"}.',
         )
         def paragraphs(
             topic: Annotated[OneOrMore, Field(description="Only paragraphs tagged with these topic ids.")] = None,
+            standing: standing_filter = None,
             meeting: meetings = None,
         ) -> Annotated[CallToolResult, Answer[Item[Paragraph]]]:
             with _library_errors():
-                found = ds.paragraphs(meeting=meeting, topic=topic)
+                found = ds.paragraphs(meeting=meeting, topic=topic, standing=standing)  # type: ignore[arg-type]
             rows = [self.item(p, "paragraph", p.number) for p in found]
             lines = [
                 f"- {i.meeting}/{p.number}{_standing(p, ' (', ')')}: {_brief(p.text)}"
@@ -958,7 +969,10 @@ class _Tools:
             "Statements made at the meeting, in the report's order: who (actor id and the report's own words), "
             "what kind (introductory: the Secretariat; panel: a panellist; party; observer_state; "
             "observer_organization) and under which agenda items; each cites its paragraph. Filters combine. "
-            'Examples: {"kind": "observer_organization"}; {"actor": "Italy"}; {"agenda_item": 3, "kind": "party"}.',
+            "By default agenda_item keeps the statements the report says were made on that item; include_group_items "
+            "adds those of a group of speakers whose items it gives together (para 23). "
+            'Examples: {"kind": "observer_organization"}; {"actor": "Italy"}; '
+            '{"agenda_item": 2, "include_group_items": true}.',
         )
         def statements(
             kind: Annotated[
@@ -966,13 +980,26 @@ class _Tools:
             ] = None,
             actor: actor_filter = None,
             agenda_item: item_filter = None,
+            include_group_items: Annotated[
+                StrictBool,
+                Field(
+                    description="With agenda_item: also the statements of a group of speakers whose items the report "
+                    "gives together (para 23: the eight parties «по пунктам 2 и 3», not which spoke on which)."
+                ),
+            ] = False,
             meeting: meetings = None,
         ) -> Annotated[CallToolResult, Answer[Item[Statement]]]:
             with _library_errors():
-                found = ds.statements(meeting=meeting, kind=kind, actor=actor, agenda_item=agenda_item)  # type: ignore[arg-type]
+                found = ds.statements(
+                    meeting=meeting,
+                    kind=kind,  # type: ignore[arg-type]
+                    actor=actor,
+                    agenda_item=agenda_item,
+                    include_group_items=include_group_items,
+                )
             rows = [self.item(s) for s in found]
             lines = [
-                f"- {s.actor} «{s.as_written}» ({_say('statement_kind', s.kind)}; {_items(s.agenda_items)}; "
+                f"- {s.actor} «{s.as_written}» ({_say('statement_kind', s.kind)}; {_statement_items(s)}; "
                 f"{paras(s.source)})"
                 for s in found
             ]
@@ -1319,7 +1346,7 @@ def _profile_text(ds: Dataset, p: ActorProfile) -> str:
             said = _words.label("not_participant", "en")
         lines.append(f"{at} participant: {said}")
         lines += [
-            f"{at} {_say('statement_kind', s.kind)} «{s.as_written}», {_items(s.agenda_items)}, {paras(s.source)}"
+            f"{at} {_say('statement_kind', s.kind)} «{s.as_written}», {_statement_items(s)}, {paras(s.source)}"
             for s in role.statements
         ]
         lines += [f"{at} panellist {s.name.ru}, {_items([s.agenda_item])}, {paras(s.source)}" for s in role.speakers]
