@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from typing import Any
 
     from ._about import DATA_VERSION as DATA_VERSION
+    from ._draft import draft as draft
     from ._language import display_language as display_language
     from ._language import get_display_language as get_display_language
     from ._language import set_display_language as set_display_language
@@ -89,6 +90,7 @@ __all__ = [
     "Theme",
     "__version__",
     "display_language",
+    "draft",
     "get_display_language",
     "load",
     "set_display_language",
@@ -106,6 +108,7 @@ _HOME = {
     "InvalidFilter": "errors",
     "NotFound": "errors",
     "SmugglingWGError": "errors",
+    "draft": "_draft",
     "display_language": "_language",
     "get_display_language": "_language",
     "set_display_language": "_language",

@@ -443,7 +443,14 @@ def _mcp(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _draft(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
+    from ._draft import run
+
+    return run(a.report, a.number, a.out, a.force, out)
+
+
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
+    "draft": _draft,
     "summary": _summary,
     "show": _show,
     "export": _export,
@@ -454,7 +461,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "site": _site,
 }
 #: Commands that do not need the dataset loaded first.
-WITHOUT_DATA = ("validate", "template", "schema")
+WITHOUT_DATA = ("validate", "template", "schema", "draft")
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -641,6 +648,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="YAML files or folders to validate together")
     command("template", "print a commented template for a meeting file of your own", "smuggling-wg template > my.yaml")
+    draft = command(
+        "draft",
+        "draft a meeting's data file from its report (text, PDF with the pdf extra, .docx); every uncertain "
+        "value a <<CHANGE: ...>> placeholder",
+        "smuggling-wg draft report-08.ru.txt --out meeting-08.yaml",
+    )
+    draft.add_argument("report", help="the report: a text file, a PDF or a .docx (- for standard input)")
+    draft.add_argument("--number", type=int, help="the meeting's number (default: the one the report gives)")
+    draft.add_argument("--out", help="file to write (default: standard output); an earlier draft is replaced")
+    draft.add_argument("--force", action="store_true", help="replace --out even if it is not an earlier draft")
     command(
         "mcp",
         "serve the queries to AI assistants over MCP (stdio), every answer cited; needs smuggling-wg[mcp]",
