@@ -190,3 +190,21 @@ def test_english_lists_are_in_english_alphabetical_order(ds: Dataset, pages: Pat
         < listed.index("Spain")
         < listed.index("Venezuela (Bolivarian Republic of)")
     )
+
+
+def test_every_site_page_labels_its_lines_in_its_own_language(pages: Path) -> None:
+    """Every page type, both languages: table labels and headings are in the page's language."""
+    seen = 0
+    for lang in ("ru", "en"):
+        for page in sorted((pages / lang).rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            labels = re.findall(r"<th[^>]*>([^<]+)</th>", html) + re.findall(r"<h[12][^>]*>([^<]+)</h[12]>", html)
+            for label in (" ".join(x.split()) for x in labels):
+                if not re.search(r"[^\W\d_]{2,}", label) or label in _SAME:
+                    continue  # numbers, codes
+                if lang == "ru":
+                    assert _cyrillic(label), (page.relative_to(pages), label)
+                else:
+                    assert not _cyrillic(label), (page.relative_to(pages), label)
+                seen += 1
+    assert seen > 500

@@ -101,8 +101,6 @@ def _word(dimension: str, value: object, lang: Lang, words: bool) -> str:
 
     if not words:
         return str(value)
-    if value == "not a state":  # the participation table's row of organizations
-        return _words.label("not_a_state", lang, plural=True)
     try:
         return _words.code(dimension, value, lang, plural=True)
     except InvalidFilter:  # a dimension or value the catalogue has no words for (topics, SDG targets)

@@ -197,6 +197,7 @@ CODES: Final[dict[str, dict[str, Words]]] = {
             "Western European and other States",
         ),
         "none": ("вне региональных групп", "in no regional group"),
+        "not a state": ("не государства", "not states"),  # the participation table's row of organizations
     },
     # models.AddresseeKind (editorial)
     "addressee_kind": {
