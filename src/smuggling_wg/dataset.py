@@ -19,6 +19,7 @@ from . import _loader, analysis
 from ._cache import Cache
 from ._fold import fold
 from ._language import Lang, lang_of
+from ._names import name_key
 from ._results import Results
 from .analysis import Dimension, Value
 from .errors import DataError, InvalidFilter, NotFound, Problem, closest
@@ -151,7 +152,7 @@ class Dataset:
             raise InvalidFilter(
                 "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {key!r}"
             )
-        folded = fold(str(key)).strip()
+        folded = name_key(str(key))
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if len(ids) == 1:
@@ -718,10 +719,7 @@ def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ..
     Keys: the id, names, codes and acronym of each actor, and every form a meeting writes it
     in; a bracketed name also without its brackets («Иран (...)» -> «Иран»).
     """
-
-    def variants(key: str) -> Iterator[str]:
-        for variant in (key, key.split(" (")[0]) if key else ():
-            yield fold(variant).strip()
+    from ._lookup import variants
 
     for i, actor in enumerate(bundle.actors):
         fields: list[tuple[tuple[str | int, ...], str]] = [

@@ -9,11 +9,7 @@ record as the command line and the notebook do. The site needs no server and no 
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import uuid
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -22,18 +18,18 @@ from typing import TYPE_CHECKING, Any
 from .. import _views
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
+from .._url import is_link
 from ..dataset import Dataset
-from ..errors import ExportError, InvalidFilter
+from ..errors import InvalidFilter
 from ..models import Meeting, Organization, Recommendation, State, Text
 from . import _charts, _index, _words
+from ._place import MANIFEST, Writer, publish, target_of
 
 if TYPE_CHECKING:
     import jinja2
 
 __all__ = ["MANIFEST", "build"]
 
-#: The file that marks a folder as a site written here (it lists the site's files).
-MANIFEST = "smuggling-wg-site.json"
 _RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
@@ -41,82 +37,20 @@ _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addresse
 def build(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]:
     """Write the site of meeting ``meeting`` into folder ``out``; return the files written.
 
-    The site is built in a new folder beside ``out`` and renamed into place, so ``out`` is
-    never left half-written. An existing ``out`` is replaced only when it is empty or holds
-    an earlier site (its :data:`MANIFEST`): a folder of anything else is never replaced, and
-    :class:`~smuggling_wg.errors.ExportError` says why.
+    The site is built in a new folder beside ``out`` and swapped into place, so ``out`` is
+    never left half-written (:mod:`._place`). An existing ``out`` is replaced only when it is
+    empty or holds an earlier site whose every file its :data:`MANIFEST` lists with that
+    content: a folder of anything else, a symbolic link and a mount point are never
+    replaced, and :class:`~smuggling_wg.errors.ExportError` says why, naming the folder.
     """
-    target = Path(out).resolve()
+    target = target_of(out)
     numbers = [m.number for m in ds.meetings]
     if meeting is None and len(numbers) != 1:
         reason = f"the site shows one meeting: say which (meetings: {', '.join(map(str, numbers))})"
         raise InvalidFilter("meeting", None, numbers, reason=reason)
     meeting = ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound before anything is written
-    _check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = _beside(target, "new")
-    try:
-        files = _write(ds, meeting, staging)
-        _replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    files = publish(target, lambda put: _write(ds, meeting, put))
     return [target / f for f in files]
-
-
-def _check_target(target: Path) -> None:
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise ExportError(f"{target} exists and is not a folder; give a folder for the site")
-    if target == Path.cwd() or target in Path.cwd().parents:
-        raise ExportError(f"{target} is the current folder or holds it; give a folder of its own for the site")
-    if not target.is_dir() or not any(target.iterdir()):
-        return
-    if not (target / MANIFEST).is_file():
-        raise ExportError(
-            f"{target} is not empty and holds no earlier site (no {MANIFEST}); "
-            "choose an empty or new folder (a site replaces only an earlier site)"
-        )
-    ours = _listed(target / MANIFEST)
-    found = {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file() or p.is_symlink()}
-    foreign = sorted(found - ours - {MANIFEST})
-    if foreign:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        raise ExportError(
-            f"{target} holds files an earlier site did not write ({shown}); move them away, or choose another folder"
-        )
-
-
-def _listed(manifest: Path) -> set[str]:
-    """The files an earlier site says it wrote (none, for a manifest that cannot be read)."""
-    try:
-        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
-    except (OSError, ValueError, AttributeError):
-        return set()
-    return {f for f in files if isinstance(f, str)}
-
-
-def _beside(target: Path, what: str) -> Path:
-    """A new folder next to ``target`` (same file system, so renames are atomic), with the usual permissions."""
-    folder = target.parent / f".{target.name}.{what}-{uuid.uuid4().hex[:12]}"
-    folder.mkdir()
-    return folder
-
-
-def _replace(staging: Path, target: Path) -> None:
-    """Move the finished site into place; an earlier one is removed only after the new one is there."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    old = _beside(target, "old")
-    try:
-        os.replace(target, old / "site")
-        try:
-            os.replace(staging, target)
-        except BaseException:
-            os.replace(old / "site", target)
-            raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _environment() -> jinja2.Environment:
@@ -132,21 +66,14 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.tests["link"] = is_link  # `{% if url is link %}`: only http(s) and relative URLs become links
     return env
 
 
-def _write(ds: Dataset, number: int, root: Path) -> list[str]:
-    """Render every page and copy the assets into ``root``; return the relative paths written."""
+def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
+    """Render every page and copy the assets with ``put``; return the manifest's header (what was built)."""
     env = _environment()
     m = ds.meeting(number)
-    written: list[str] = []
-
-    def put(rel: str, content: str) -> None:
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
-        written.append(rel)
-
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
@@ -158,9 +85,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
             for rel, template, context in pages:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
     put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
-    manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
-    put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    return written
+    return {"generator": "smuggling_wg site", **common["about"], "meeting": number}
 
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
