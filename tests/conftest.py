@@ -12,6 +12,8 @@ from smuggling_wg.models import Meeting, State
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))  # the build-time code (tools/build.py)
 
+import profiles  # noqa: F401  (registers and loads the hypothesis profiles)
+
 
 @pytest.fixture(scope="session")
 def ds() -> Dataset:

@@ -209,7 +209,8 @@ class _Helpers:
         return [r for r in self.m.recommendations if r.source[0] == paragraph]
 
     def paragraph(self, number: int) -> Any:
-        return next(p for p in self.m.paragraphs if p.number == number)
+        """The paragraph numbered ``number``; None when the data does not hold it (a sparse meeting)."""
+        return next((p for p in self.m.paragraphs if p.number == number), None)
 
     def chapters(self) -> list[tuple[Any, list[Any]]]:
         return [(c, [p for p in self.m.paragraphs if p.chapter == c.number]) for c in self.m.chapters]
