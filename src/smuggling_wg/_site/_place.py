@@ -287,8 +287,13 @@ def _build(staging: Path, write: Callable[[Writer], dict[str, Any]]) -> list[str
             journal.flush()
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            with os.fdopen(os.open(path, flags, 0o666), "wb") as handle:
-                handle.write(data)
+            fd = os.open(path, flags, 0o666)  # a new file: ours (O_EXCL), so ours to remove if writing fails
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+            except BaseException:
+                os.unlink(path)
+                raise
             if rel != MANIFEST:
                 hashes[rel] = digest
 
