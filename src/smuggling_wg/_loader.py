@@ -45,6 +45,8 @@ __all__ = [
     "BUNDLED_JSON",
     "MAX_FILES",
     "MAX_PROBLEMS",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
     "MAX_TOTAL_BYTES",
     "PROGRESS",
     "SEAL",
@@ -54,6 +56,7 @@ __all__ = [
     "bundled_stems",
     "data_dir",
     "expand",
+    "check_query",
     "extend",
     "locate",
     "read_compiled",
@@ -87,6 +90,10 @@ MAX_FILES = 1_000
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 #: Problems reported at once; past it, one more line says how many were left out.
 MAX_PROBLEMS = 1_000
+#: Characters in one search query (``ds.search``, the command line, the MCP server and the site).
+MAX_QUERY_CHARS = 1_000
+#: Words in one search query (every word is required: a longer query finds nothing more).
+MAX_QUERY_WORDS = 50
 #: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
@@ -98,6 +105,23 @@ Source = tuple[str, bytes]
 """A file's name and the bytes read from it."""
 Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
 """A check of a merged dataset: (location in it, message, suggestion) for each problem."""
+
+
+def check_query(query: object) -> str:
+    """``query`` if it is a search query within the limits; :class:`InvalidFilter` saying which limit otherwise."""
+    from .errors import InvalidFilter
+
+    if not isinstance(query, str):
+        raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
+    shown = query if len(query) <= 60 else query[:60] + "…"
+    if len(query) > MAX_QUERY_CHARS:
+        reason = f"the query has {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}"
+        raise InvalidFilter("query", shown, (), reason=reason)
+    words = len(query.split())
+    if words > MAX_QUERY_WORDS:
+        reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,} (every word is required)"
+        raise InvalidFilter("query", shown, (), reason=reason)
+    return query
 
 
 def data_dir() -> Path:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-__all__ = ["REAL_HYPHENS", "flow", "paragraphs", "read_source"]
+__all__ = ["REAL_HYPHENS", "SHIPPED", "flow", "paragraphs", "read_source", "shipped"]
 
 #: Compounds whose hyphen happens to fall at a line break and is part of the word.
 #: Every other hyphen at a line break is a typesetting break and is removed
@@ -29,8 +29,20 @@ _LINK = re.compile(r"^https?://\S+$")
 _SPACES = re.compile(r"\s+")
 
 
+#: The only files a meeting's ``source_file`` may name: a report's text shipped in the data folder.
+SHIPPED = re.compile(r"report-[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+
+
+def shipped() -> list[str]:
+    """The report texts shipped with the package (``report-*.txt`` in its data folder)."""
+    folder = resources.files("smuggling_wg") / "data"
+    return sorted(p.name for p in folder.iterdir() if SHIPPED.fullmatch(p.name))
+
+
 def read_source(name: str = "report-07.ru.txt") -> str:
-    """Return a bundled source text file, exactly as shipped."""
+    """Return a shipped report text, exactly as shipped; :class:`ValueError` for a name that is not one."""
+    if name not in shipped():
+        raise ValueError(f"no report text {name!r} is shipped (shipped: {', '.join(shipped())})")
     return (resources.files("smuggling_wg") / "data" / name).read_text(encoding="utf-8")
 
 

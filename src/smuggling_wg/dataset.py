@@ -200,7 +200,11 @@ class Dataset:
         name = self.meeting(number).source_file
         if name is None:
             raise NotFound("source text", number, shipped, reason=f"no source text is shipped for meeting {number}")
-        raw = _sourcetext.read_source(name)
+        try:
+            raw = _sourcetext.read_source(name)
+        except (OSError, ValueError) as exc:
+            at = next(i for i, m in enumerate(self._bundle.meetings) if m.number == number)
+            raise DataError([Problem("", f"meetings.{at}.source_file", str(exc))]) from None
         return _sourcetext.flow(raw) if flowed else raw
 
     def paragraph(self, number: int, *, meeting: int | None = None) -> Paragraph:
@@ -613,7 +617,8 @@ class Dataset:
         sequence; ``-word`` excludes. ``kind`` keeps one kind of record or several (one kind:
         the hits' ``record`` is typed as that kind), ``language`` the texts in one language
         ("ru" or "en"), ``meeting`` some meetings. (``kinds`` and ``lang`` are the deprecated
-        names of ``kind`` and ``language``.) A search for an organization's acronym or other name
+        names of ``kind`` and ``language``.) A query holds at most :data:`~._loader.MAX_QUERY_CHARS`
+        characters and :data:`~._loader.MAX_QUERY_WORDS` words. A search for an organization's acronym or other name
         ("IOM", «МОМ», «Евроюст») also finds the texts that spell its full name. The index of the
         bundled data is compiled; it is read on the first search, and other data is indexed then.
 
@@ -625,8 +630,7 @@ class Dataset:
         """
         from .search import KINDS, SearchHit
 
-        if not isinstance(query, str):
-            raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
+        _loader.check_query(query)
         if kinds is not None:
             _deprecated("kinds", "kind")
             kind = kind if kind is not None else kinds
@@ -831,7 +835,29 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
         return bundled
     sources = _loader.read_sources(paths)
     key = tuple(hashlib.sha256(raw).hexdigest() for _, raw in sources)
-    return _datasets.extended(key, lambda: Dataset(_loader.extend(bundled.bundle, sources, check=_taken_keys(bundled))))
+    return _datasets.extended(key, lambda: Dataset(_loader.extend(bundled.bundle, sources, check=_checks(bundled))))
+
+
+def _checks(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+    """Every check of data added to ``base`` that the models cannot make alone."""
+    taken = _taken_keys(base)
+    return lambda merged: [*taken(merged), *_source_files(merged)]
+
+
+def _source_files(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """Each meeting's ``source_file`` is a report text the package ships."""
+    from . import _sourcetext
+
+    texts = _sourcetext.shipped()
+    return [
+        (
+            ("meetings", i, "source_file"),
+            f"no report text {m.source_file!r} is shipped with smuggling_wg",
+            f"leave source_file out, or name a shipped one: {', '.join(texts)}",
+        )
+        for i, m in enumerate(merged.meetings)
+        if m.source_file is not None and m.source_file not in texts
+    ]
 
 
 def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:

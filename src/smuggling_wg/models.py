@@ -774,9 +774,9 @@ class Meeting(Record):
     language: Literal["ru"] = Field(
         default="ru", description="Language of the report's text in this data.", json_schema_extra=_origin("report")
     )
-    source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
+    source_file: Annotated[str, StringConstraints(pattern=r"^report-[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")] | None = Field(
         default=None,
-        description="Bundled file with the report's text (a bare file name); None when none is shipped.",
+        description="The report's text shipped with the package (report-*.txt in its data folder); None when none is.",
         json_schema_extra=_origin("editorial"),
     )
     body: Text = Field(description="The body that met, as written.", json_schema_extra=_origin("report"))
