@@ -300,6 +300,9 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     problems: list[Problem] = []
     for raw in paths:
         try:
+            if isinstance(raw, str | os.PathLike) and not os.fspath(raw).strip():
+                problems.append(Problem(repr(os.fspath(raw)), "", "an empty name names no file or folder"))
+                continue
             path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
                 files.append(path)
@@ -434,6 +437,7 @@ class _Merge:
         self.data: dict[str, Any] = {key: [] for key in _LISTS} | {"sdg_targets": {}}
         self.origins: dict[Loc, tuple[str, Loc, ParsedFile | None]] = {}
         self.problems: list[Problem] = []
+        self.unbuilt: list[Problem] = []  # values YAML could not build: they hide what validation says of them
         self.files: list[ParsedFile] = []
         self.conflicts: set[Loc] = set()  # (list, index) of records already reported as given twice
         self.summary: dict[str, dict[str, list[str]]] = {}
@@ -462,6 +466,9 @@ class _Merge:
             else:
                 self.files.append(parsed)
                 self.summary[parsed.path] = {}
+                for loc, reason in parsed.unbuilt:
+                    line, column = parsed.position(loc)
+                    self.unbuilt.append(Problem(parsed.path, _dotted(loc), reason, line, column))
             if progress is not None:
                 progress(done, len(sources))
         for parsed in self.files:
@@ -712,13 +719,16 @@ class _Merge:
 
     def result(self) -> Bundle:
         """The validated dataset; every problem of merging and validating at once otherwise."""
+        self.problems[:0] = self.unbuilt
         if self.problems and not self.changed:  # nothing merged: the problems found are all there is
             raise DataError(_capped(self.problems))
         try:
             with _without_gc():
                 bundle = Bundle.model_validate(self.data)
         except ValidationError as exc:
-            self.problems += locate(exc, "<data>", self.origins, self.conflicts)
+            said = {(p.file, p.path) for p in self.unbuilt}  # a value not built is not a date, an int...: said once
+            found = locate(exc, "<data>", self.origins, self.conflicts)
+            self.problems += [p for p in found if (p.file, p.path) not in said]
         else:
             if not self.problems and self.check is not None:
                 self.problems += [

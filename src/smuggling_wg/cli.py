@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._language import LANGS, set_display_language
+from ._number import number, parse_number
 from .dataset import Dataset, load
 from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
 from .models import ActorProfile, Record, State
@@ -300,7 +301,7 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 def _int(text: str, what: str) -> int:
     try:
-        return int(text)
+        return parse_number(text)
     except ValueError:
         raise UsageError(f"{what} expected, got {text!r}") from None
 
@@ -474,7 +475,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
             help="display language of texts and names (default: ru)",
         )
     if meeting:
-        common.add_argument("--meeting", type=int, help="one meeting's (default: every meeting loaded)")
+        common.add_argument("--meeting", type=number, help="one meeting's (default: every meeting loaded)")
     return common
 
 
@@ -517,7 +518,7 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--modality", action="append", help="should, encouraged or may_wish")
     recs.add_argument("--text", help="only those whose text contains this (case- and ё/е-insensitive)")
     recs.add_argument("--topic", action="append", help="an editorial topic id (repeat for any of several)")
-    recs.add_argument("--specificity", type=int, action="append", help="editorial specificity level, 1-5")
+    recs.add_argument("--specificity", type=number, action="append", help="editorial specificity level, 1-5")
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
@@ -556,9 +557,9 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", action="append", help="introductory, panel, party, observer_state or observer_organization"
     )
     statements.add_argument("--actor", action="append", help="an actor's code or name")
-    statements.add_argument("--agenda-item", type=int, action="append", help="an agenda item's number")
+    statements.add_argument("--agenda-item", type=number, action="append", help="an agenda item's number")
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
-    speakers.add_argument("--agenda-item", type=int, action="append", help="only those under this agenda item")
+    speakers.add_argument("--agenda-item", type=number, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
     command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en", listing)
     command("documents", "the documents before the meeting", "smuggling-wg documents", listing)
@@ -607,7 +608,7 @@ def _parser() -> argparse.ArgumentParser:
         "smuggling-wg site --out site/",
     )
     site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
-    site.add_argument("--meeting", type=int, help="the meeting (default: the only one loaded)")
+    site.add_argument("--meeting", type=number, help="the meeting (default: the only one loaded)")
     schema = command(
         "schema",
         "print the JSON Schema of the JSON export, of one model, or of a data file",
