@@ -9,6 +9,7 @@ record as the command line and the notebook do. The site needs no server and no 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -77,7 +78,7 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
+    put("assets/search-index.js", _script_data("SWG_INDEX", _index.payload(ds, number)))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _pages(ds, m)
     for lang in LANGS:
@@ -86,6 +87,15 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
     put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
     return {"generator": "smuggling_wg site", **common["about"], "meeting": number}
+
+
+def _script_data(name: str, payload: str) -> str:
+    """A script setting ``window[name]`` to the JSON ``payload``, read by ``JSON.parse``.
+
+    Not as an object literal: there a key ``"__proto__"`` (a word of a text) would set the
+    object's prototype instead of adding the word.
+    """
+    return f"window.{name} = JSON.parse({json.dumps(payload, ensure_ascii=False)});\n"
 
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
