@@ -10,11 +10,11 @@ import re
 
 __all__ = ["number", "parse_number"]
 
-_DIGITS = re.compile(r"[0-9]{1,18}")
+_DIGITS = re.compile(r"-?[0-9]{1,18}")
 
 
 def parse_number(text: str) -> int:
-    """The whole number ``text`` writes in ASCII digits (``"7"``, ``"07"``); :class:`ValueError` for anything else."""
+    """The whole number ``text`` writes in ASCII digits (``"7"``, ``"07"``, ``"-1"``); :class:`ValueError` otherwise."""
     if not isinstance(text, str) or not _DIGITS.fullmatch(text):
         raise ValueError(f"a whole number in the digits 0-9 is expected, got {text!r}")
     return int(text)

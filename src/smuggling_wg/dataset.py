@@ -200,11 +200,12 @@ class Dataset:
         name = self.meeting(number).source_file
         if name is None:
             raise NotFound("source text", number, shipped, reason=f"no source text is shipped for meeting {number}")
-        try:
-            raw = _sourcetext.read_source(name)
-        except (OSError, ValueError) as exc:
+        texts = _sourcetext.shipped()
+        if name not in texts:
             at = next(i for i, m in enumerate(self._bundle.meetings) if m.number == number)
-            raise DataError([Problem("", f"meetings.{at}.source_file", str(exc))]) from None
+            message = f"no report text {name!r} is shipped with smuggling_wg (shipped: {', '.join(texts)})"
+            raise DataError([Problem("", f"meetings.{at}.source_file", message)])
+        raw = _sourcetext.read_source(name)
         return _sourcetext.flow(raw) if flowed else raw
 
     def paragraph(self, number: int, *, meeting: int | None = None) -> Paragraph:

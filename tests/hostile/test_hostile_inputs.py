@@ -73,11 +73,11 @@ def test_a_report_text_that_is_not_there_is_a_located_data_error(tmp_path: Path)
 # --- 12. numbers, empty paths, one pass, missing files --------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["٧", "1_0", " 7", "+7", "7.0", "", "๗", "1e3", "-1"])
+@pytest.mark.parametrize("text", ["٧", "1_0", " 7", "+7", "7.0", "", "๗", "1e3", "--1", "7\n"])
 def test_a_number_is_written_in_ascii_digits(text: str) -> None:
     with pytest.raises(ValueError, match="a whole number in the digits 0-9"):
         parse_number(text)
-    assert parse_number("07") == 7
+    assert (parse_number("07"), parse_number("-1")) == (7, -1)
 
 
 @pytest.mark.parametrize("args", [["show", "rec", "٧"], ["show", "rec", "1_0"], ["recommendations", "--meeting", "٧"]])

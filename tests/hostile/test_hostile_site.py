@@ -15,11 +15,13 @@ import resource
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import smuggling_wg as swg
+from profiles import scaled
 from smuggling_wg._site import MANIFEST
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.export import site
@@ -36,7 +38,7 @@ def _tree(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
-def _site_cli(*args: str, preexec_fn: object = None) -> subprocess.CompletedProcess[str]:
+def _site_cli(*args: str, preexec_fn: Callable[[], object] | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}
     return subprocess.run(
         [sys.executable, "-m", "smuggling_wg", "site", *args],
@@ -44,7 +46,7 @@ def _site_cli(*args: str, preexec_fn: object = None) -> subprocess.CompletedProc
         text=True,
         env=env,
         check=False,
-        preexec_fn=preexec_fn,  # type: ignore[arg-type]
+        preexec_fn=preexec_fn,
     )
 
 
@@ -185,7 +187,9 @@ def test_a_kill_at_any_point_leaves_the_earlier_site_or_the_new_one(tmp_path: Pa
     assert dry.returncode == 0, dry.stderr
     total, *swaps = map(int, dry.stdout.split())
     (swap,) = swaps  # looking up renameat2, just before the one exchange of the two folders
-    points = sorted({1, 2, 3, 5, 8, *range(10, total, max(1, total // 10)), swap - 1, swap, swap + 1, swap + 2, total})
+    # the first steps, evenly spaced points of writing (more in the ci profile), and every step around the swap
+    spaced = range(total // (scaled(3) + 1), total, total // (scaled(3) + 1))
+    points = sorted({1, 2, *spaced, swap - 1, swap, swap + 1, swap + 2, total})
     for point in points:
         killed = _build_killed_at(out, point)
         assert killed.returncode == -signal.SIGKILL, (point, killed.stderr)

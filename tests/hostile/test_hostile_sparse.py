@@ -99,7 +99,7 @@ def _csv_rows(path: Path) -> tuple[list[str], list[list[str]]]:
 def _exports_agree_with_csv(ds: swg.Dataset, out: Path) -> None:
     """Every table: CSV holds what JSON, SQLite and Parquet hold, cell by cell (CSV's cells as text_cell makes them)."""
     for fmt in ("csv", "json", "sqlite", "parquet"):
-        export(ds, fmt, out / fmt)  # type: ignore[arg-type]
+        export(ds, fmt, out / fmt)
     document = json.loads((out / "json" / "smuggling-wg.json").read_text(encoding="utf-8"))
     assert [m["number"] for m in document["data"]["meetings"]] == [m.number for m in ds.meetings]
     connection = sqlite3.connect(out / "sqlite" / "smuggling-wg.db")

@@ -82,7 +82,7 @@ def test_a_url_is_linked_only_when_http_https_or_relative(url: str) -> None:
         scheme, host = _scheme_a_browser_sees(url)
         assert (scheme in ("http", "https") and host) or (scheme == "" and not host), url
     try:
-        Document(symbol="X/1", title={"ru": "Док"}, url=url, source=(1,))  # type: ignore[arg-type]
+        Document(symbol="X/1", title={"ru": "Док"}, url=url, source=(1,))
     except ValueError:
         accepted = False
     else:
@@ -167,7 +167,7 @@ def test_csv_neutralizes_formulas_and_the_other_formats_keep_the_text(tmp_path: 
     paragraphs = [{"number": i + 1, "chapter": "I", "text": {"ru": f, "en": f}} for i, f in enumerate(_FORMULAS)]
     ds = swg.load(extra=[_meeting_file(tmp_path, paragraphs=paragraphs)])
     for fmt in ("csv", "sqlite", "parquet"):
-        export(ds, fmt, tmp_path / fmt)  # type: ignore[arg-type]
+        export(ds, fmt, tmp_path / fmt)
     with (tmp_path / "csv" / "paragraphs.csv").open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["meeting"] == "99"]
     assert [r["text_ru"] for r in rows] == ["'" + f for f in _FORMULAS]
