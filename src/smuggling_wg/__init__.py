@@ -59,7 +59,7 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from .search import SearchHit as SearchHit
 
 #: Version of the bundled data (the ``data_version`` of ``data/dataset.yaml``; tested equal).
-DATA_VERSION = "1.1.0"
+DATA_VERSION = "1.2.0"
 
 __all__ = [
     "DATA_VERSION",

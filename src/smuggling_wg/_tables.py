@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from .models import (
+    STANDINGS,
     ActorKind,
     AgendaItem,
     AgendaSubItem,
@@ -267,6 +268,22 @@ def source(of: str = "record") -> Column:
     )
 
 
+STANDING_DESCRIPTION = (
+    "What the row's record is, as the report states it: the standing of each paragraph it rests on (adopted: the "
+    "recommendations the Working Group adopted; chair_summary: the Chair's summary, not considered and not subject "
+    "to adoption, para 4; proceedings: the report's account)."
+)
+
+
+def standing(of: str = "record") -> Column:
+    """The standings of the paragraphs a row's record rests on (:meth:`~smuggling_wg.models.Meeting.standing_of`)."""
+
+    def get(at: At) -> tuple[str, ...]:
+        return () if at.meeting is None else at.meeting.standing_of(getattr(at, of))
+
+    return Column("standing", "string", STANDING_DESCRIPTION, get, enum=STANDINGS, many=True)
+
+
 # --- where rows come from -------------------------------------------------------------------
 
 
@@ -369,6 +386,7 @@ TABLES: tuple[Table, ...] = (
             field(Meeting, "adopted_on"),
             field(Meeting, "symbol"),
             source(),
+            standing(),
         ),
         ("number",),
         lambda b: (At(m, m) for m in b.meetings),
@@ -435,6 +453,7 @@ TABLES: tuple[Table, ...] = (
             field(Theme, "label"),
             *text(Theme, "title"),
             source(),
+            standing(),
         ),
         ("meeting", "id"),
         _per_meeting("themes"),
@@ -465,6 +484,7 @@ TABLES: tuple[Table, ...] = (
             ),
             *text(Recommendation, "text"),
             source(),
+            standing(),
         ),
         ("meeting", "number"),
         _per_meeting("recommendations"),
@@ -526,12 +546,13 @@ TABLES: tuple[Table, ...] = (
             field(Paragraph, "number"),
             field(Paragraph, "chapter"),
             field(Paragraph, "section"),
+            field(Paragraph, "standing"),
             *text(Paragraph, "text"),
         ),
         ("meeting", "number"),
         _per_meeting("paragraphs"),
         (_MEETING,),
-        filters=("chapter",),
+        filters=("chapter", "standing"),
     ),
     Table(
         "paragraph_topics",
@@ -551,7 +572,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "agenda_items",
         "The agenda as adopted.",
-        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source()),
+        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source(), standing()),
         ("meeting", "number"),
         _per_meeting("agenda"),
         (_MEETING,),
@@ -584,6 +605,7 @@ TABLES: tuple[Table, ...] = (
             field(Speaker, "agenda_item"),
             field(Speaker, "remarks"),
             source(),
+            standing(),
         ),
         ("meeting", "order"),
         _per_meeting("speakers"),
@@ -599,8 +621,10 @@ TABLES: tuple[Table, ...] = (
             field(Statement, "actor"),
             field(Statement, "kind"),
             field(Statement, "as_written"),
+            field(Statement, "agenda_attribution"),
             field(Statement, "speaker"),
             source(),
+            standing(),
         ),
         ("meeting", "position"),
         _per_meeting("statements"),
@@ -629,6 +653,7 @@ TABLES: tuple[Table, ...] = (
             field(Participant, "status"),
             field(Participant, "as_written"),
             source(),
+            standing(),
         ),
         ("meeting", "actor"),
         _per_meeting("participants"),
@@ -644,6 +669,7 @@ TABLES: tuple[Table, ...] = (
             *text(Document, "title"),
             field(Document, "url"),
             source(),
+            standing(),
         ),
         ("meeting", "symbol"),
         _per_meeting("documents"),
@@ -656,8 +682,10 @@ TABLES: tuple[Table, ...] = (
             meeting_number(),
             field(NumberedMeeting, "number"),
             field(NumberedMeeting, "date"),
+            field(NumberedMeeting, "date_basis"),
             field(NumberedMeeting, "note"),
             source(),
+            standing(),
         ),
         ("meeting", "number"),
         _per_meeting("numbered_meetings"),

@@ -91,12 +91,20 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
     "recommendations": _recommendations,
     "states": _states,
     "participants": lambda ds, a: ds.participants(meeting=a.meeting, status=a.status, actor=a.actor),
-    "statements": lambda ds, a: ds.statements(meeting=a.meeting, kind=a.kind, actor=a.actor, agenda_item=a.agenda_item),
+    "statements": lambda ds, a: ds.statements(
+        meeting=a.meeting,
+        kind=a.kind,
+        actor=a.actor,
+        agenda_item=a.agenda_item,
+        include_group_items=a.include_group_items,
+    ),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
     "agenda": lambda ds, a: tuple(i for m in ds.meetings if a.meeting in (None, m.number) for i in m.agenda),
     "documents": lambda ds, a: tuple(d for m in ds.meetings if a.meeting in (None, m.number) for d in m.documents),
     "topics": lambda ds, a: ds.topics,
-    "search": lambda ds, a: ds.search(a.query, language=a.search_language, meeting=a.meeting, kind=a.kind),
+    "search": lambda ds, a: ds.search(
+        a.query, language=a.search_language, meeting=a.meeting, kind=a.kind, standing=a.standing
+    ),
 }
 
 
@@ -558,6 +566,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     statements.add_argument("--actor", action="append", help="an actor's code or name")
     statements.add_argument("--agenda-item", type=number, action="append", help="an agenda item's number")
+    statements.add_argument(
+        "--include-group-items",
+        action="store_true",
+        help="with --agenda-item, also statements whose items the report gives for a group of speakers (para 23)",
+    )
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
     speakers.add_argument("--agenda-item", type=number, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
@@ -574,6 +587,11 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", action="append", help="recommendation, paragraph, speaker, agenda_item or theme")
     search.add_argument(
         "--search-language", type=str.casefold, choices=LANGS, help="search only the texts in this language"
+    )
+    search.add_argument(
+        "--standing",
+        action="append",
+        help="adopted, chair_summary (the Chair's summary, not adopted) or proceedings (repeat for any of several)",
     )
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
     show.add_argument("what", type=str.casefold, choices=SHOWN)
