@@ -147,7 +147,7 @@ EDITORIAL_LINKS = {
     11: [("convention", 18)],
     12: [("smuggling_protocol", 10), ("convention", 28)],
     13: [],
-    14: [("smuggling_protocol", 14), ("convention", 29)],
+    14: [("smuggling_protocol", 14), ("convention", 29), ("convention", 27)],
     15: [("convention", 28)],
     16: [("smuggling_protocol", 14), ("convention", 29)],
     17: [("convention", 27), ("convention", 18), ("smuggling_protocol", 14), ("convention", 29)],
