@@ -89,12 +89,15 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
         stdout=subprocess.PIPE,
         env=ENV,
     )
+    assert process.stdin is not None and process.stderr is not None
     try:
         _wait_until_reading_stdin(process)  # as a person reading the prompt would be
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        process.wait(timeout=120)  # standard input stays open: only the signal ends the read (no end of file)
+        err = process.stderr.read()
     finally:
         process.kill()
+        process.stdin.close()
     assert process.returncode == 130
     _no_traceback(err.decode())
 
