@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,11 @@ def test_a_query_past_a_limit_is_one_clear_error() -> None:
     assert done.returncode == 2 and done.stderr.strip() == (
         "smuggling-wg search: error: the query has 100,000 characters; the limit is 1,000"
     )
+
+
+def test_the_site_ships_the_same_query_limits(site_dir: Path) -> None:
+    """The page's search reads the library's limits (``window.SWG_LIMITS``), not numbers of its own."""
+    script = (site_dir / "assets" / "search-index.js").read_text(encoding="utf-8")
+    line = next(x for x in script.splitlines() if x.startswith("window.SWG_LIMITS = JSON.parse("))
+    limits = json.loads(json.loads(line.removeprefix("window.SWG_LIMITS = JSON.parse(").removesuffix(");")))
+    assert limits == {"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS}

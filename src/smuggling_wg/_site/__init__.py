@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import _views
+from .. import _loader, _views
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
 from .._url import is_link
@@ -78,7 +78,11 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    put("assets/search-index.js", _script_data("SWG_INDEX", _index.payload(ds, number)))
+    limits = json.dumps({"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS})
+    put(
+        "assets/search-index.js",
+        _script_data("SWG_INDEX", _index.payload(ds, number)) + _script_data("SWG_LIMITS", limits),
+    )
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _pages(ds, m)
     for lang in LANGS:
