@@ -55,10 +55,11 @@ def test_include_group_items_is_a_bool(ds: Dataset) -> None:
 def test_every_surface_says_the_items_are_the_groups(ds: Dataset) -> None:
     australia = ds.statements(actor="AUS")[0]
     assert repr(australia) == "Statement(AUS, party, 2, 3 (of the group))"
-    assert _views.agenda_items(australia) == "2, 3 (said of the group, para 23)"
-    assert dict(_views.full(australia, ds))["items"] == "2, 3 (said of the group, para 23)"
-    assert _views.agenda_items(ds.statements(actor="ZAF")[0]) == "2"
-    assert _views.agenda_items(ds.statements(actor="CHN")[0]) == "not stated"
+    assert _views.agenda_items(australia, "en") == "2, 3 (said of the group, para 23)"
+    assert dict(_views.full(australia, ds, "en"))["agenda items"] == "2, 3 (said of the group, para 23)"
+    assert _views.agenda_items(australia, "ru") == "2, 3 (сказано о группе выступавших, пункт 23)"
+    assert _views.agenda_items(ds.statements(actor="ZAF")[0], "en") == "2"
+    assert _views.agenda_items(ds.statements(actor="CHN")[0], "en") == "not stated"
     header, rows = _tables.frame_rows(ds.statements(kind="party"), ds.bundle)
     assert {row[header.index("agenda_attribution")] for row in rows} == {"group"}
 
@@ -102,6 +103,32 @@ def test_date_basis_rules() -> None:
         NumberedMeeting.model_validate({"number": 1, "date": "2020-09-09", "date_basis": "inferred", "source": [11]})
     with pytest.raises(ValidationError, match="only with one"):
         NumberedMeeting.model_validate({"number": 1, "date_basis": "stated", "source": [11]})
+
+
+def test_numbered_meetings_say_which_items_the_report_gives_them_only_together(m7: Meeting, report: str) -> None:
+    """Para 5 gives item 2 to the 1st and 2nd numbered meetings together, para 11 items 3 and 4 to the 2nd and
+    3rd together: said of the pair, not of each; para 26 gives item 1 (the agenda adopted) to the 1st alone."""
+    got = [(n.number, n.agenda_items, n.agenda_items_together) for n in m7.numbered_meetings]
+    assert got == [(1, (1, 2), (2,)), (2, (2, 3, 4), (2, 3, 4)), (3, (3, 4), (3, 4)), (4, (), ())]
+    flowed = " ".join(report.split())
+    assert "На своих 1-м и 2-м заседаниях 8 сентября 2020 года Рабочая группа рассмотрела пункт 2" in flowed
+    assert "На своих 2-м и 3-м заседаниях 8 и 9 сентября 2020 года Рабочая группа рассмотрела пункт 3" in flowed
+    assert "На своем 1-м заседании 8 сентября 2020 года Рабочая группа утвердила" in flowed
+    table = _tables.table("numbered_meeting_agenda_items")
+    column = table.column("attribution")
+    assert column.enum == ("individual", "group")
+    rows = [(at.parent.number, at.record, column.get(at)) for at in table.records(swg.load().bundle)]
+    assert rows == [
+        (1, 1, "individual"),
+        (1, 2, "group"),
+        (2, 2, "group"),
+        (2, 3, "group"),
+        (2, 4, "group"),
+        (3, 3, "group"),
+        (3, 4, "group"),
+    ]
+    with pytest.raises(ValidationError, match="not in agenda_items: \\[5\\]"):
+        NumberedMeeting.model_validate({"number": 1, "agenda_items": [2], "agenda_items_together": [5], "source": [5]})
 
 
 # --- 3. parent_body: normalized, and the report's own words with their paragraph -----------------

@@ -270,7 +270,7 @@ def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_langua
 
 def test_a_hit_by_another_name_shows_where_the_text_spells_the_name(ds: Dataset) -> None:
     (hit,) = ds.search("МОМ")
-    assert hit.source == (30,) and hit.lang == "en"
+    assert hit.source == (30,) and hit.language == "en"
     start, end = hit.spans[0]
     assert hit.text[start:].startswith("International Organization for Migration") and end - start == len(
         "International"

@@ -32,8 +32,8 @@ def test_english_stemming(ds: Dataset) -> None:
 
 def test_lang_restricts_the_texts_searched(ds: Dataset) -> None:
     assert ds.search("digital evidence", language="ru") == ()
-    assert {h.lang for h in ds.search("digital evidence")} == {"en"}
-    assert {h.lang for h in ds.search("доказательства")} == {"ru"}
+    assert {h.language for h in ds.search("digital evidence")} == {"en"}
+    assert {h.language for h in ds.search("доказательства")} == {"ru"}
 
 
 def test_case_and_yo_folding(ds: Dataset) -> None:
