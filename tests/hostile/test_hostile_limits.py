@@ -159,7 +159,7 @@ def _documented_limits() -> list[tuple[str, str, str]]:
     text = (Path(__file__).resolve().parent.parent.parent / "docs" / "own-data.md").read_text(encoding="utf-8")
     table = text.split("### Limits", 1)[1].split("\n\n")[2]
     rows = [line.split("|")[1:-1] for line in table.splitlines()[2:]]
-    return [(*row[1].strip().strip("`").split("."), row[2].strip()) for row in rows]  # type: ignore[misc]
+    return [(*row[1].strip().strip("`").rsplit(".", 1), row[2].strip()) for row in rows]  # type: ignore[misc]
 
 
 def test_the_limits_table_is_the_code() -> None:

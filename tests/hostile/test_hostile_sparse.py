@@ -155,7 +155,7 @@ def test_the_bare_meeting_of_the_issue(tmp_path: Path) -> None:
     ds = swg.load(extra=[data])
     site(ds, tmp_path / "site", meeting=98)
     page = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
-    assert 'id="chart-status"' in page
+    assert "Совещание" in page  # the meeting's page, though it has no participant to count
     for path in export(ds, "akn", tmp_path / "akn"):
         assert _akn.validate(path) == [], path.name
     ru = (tmp_path / "akn" / "report-98.ru.akn.xml").read_text(encoding="utf-8")
