@@ -81,6 +81,11 @@ def _wait_until_reading_stdin(process: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"the command ended before reading its input: {process.returncode}")
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C as a person at a terminal has it: a shell running the tests in the background ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [SCRIPT, "validate", "/dev/stdin"],
@@ -88,6 +93,7 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=ENV,
+        preexec_fn=_as_at_a_terminal,
     )
     assert process.stdin is not None and process.stderr is not None
     try:
