@@ -15,6 +15,8 @@ from smuggling_wg.models import Meeting, State
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))  # the build-time code (tools/build.py)
 
+import profiles  # noqa: F401  (registers and loads the hypothesis profiles)
+
 # The on-disk cache of users' files (smuggling_wg._usercache) of this run, and of the processes it starts:
 # a folder of its own, never the user's cache folder.
 _CACHE = tempfile.mkdtemp(prefix="smuggling-wg-test-cache-")

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +56,36 @@ def test_a_full_device_is_one_line_and_exit_1() -> None:
     )
 
 
+#: The number of the read system call, by machine (the first field of /proc/PID/syscall).
+_READ = {"x86_64": "0", "aarch64": "63", "arm64": "63"}
+
+
+def _wait_until_reading_stdin(process: subprocess.Popen[bytes]) -> None:
+    """Return once ``process`` is blocked reading its standard input (/proc/PID/syscall), not after a fixed time.
+
+    Its handlers are in place by then: the command reads its data only after setting them up.
+    """
+    import platform
+
+    stdin = os.readlink(f"/proc/{process.pid}/fd/0")
+    while process.poll() is None:
+        fields = Path(f"/proc/{process.pid}/syscall").read_text().split()
+        if fields and fields[0] == _READ[platform.machine()] and len(fields) > 1:
+            fd = int(fields[1], 16)
+            try:
+                if os.readlink(f"/proc/{process.pid}/fd/{fd}") == stdin:
+                    return
+            except OSError:
+                pass
+        os.sched_yield()
+    raise AssertionError(f"the command ended before reading its input: {process.returncode}")
+
+
+def _as_at_a_terminal() -> None:
+    """Ctrl-C as a person at a terminal has it: a shell running the tests in the background ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [SCRIPT, "validate", "/dev/stdin"],
@@ -64,13 +93,17 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=ENV,
+        preexec_fn=_as_at_a_terminal,
     )
+    assert process.stdin is not None and process.stderr is not None
     try:
-        time.sleep(2.0)  # waiting for standard input, as a person reading the prompt would
+        _wait_until_reading_stdin(process)  # as a person reading the prompt would be
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        process.wait(timeout=120)  # standard input stays open: only the signal ends the read (no end of file)
+        err = process.stderr.read()
     finally:
         process.kill()
+        process.stdin.close()
     assert process.returncode == 130
     _no_traceback(err.decode())
 

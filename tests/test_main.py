@@ -39,7 +39,7 @@ def test_unknown_meeting_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--meeting", "seven"]) == 2
-    assert "invalid int value: 'seven'" in capsys.readouterr().err
+    assert "invalid number value: 'seven'" in capsys.readouterr().err
 
 
 def test_summary_defaults_to_the_report_language(capsys: pytest.CaptureFixture[str]) -> None:

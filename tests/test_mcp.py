@@ -477,7 +477,7 @@ def test_the_command_with_bad_user_data_fails_clearly_and_the_cli_does_not_impor
         "import sys; from smuggling_wg.cli import main; sys.exit(main(['mcp']))", {"SMUGGLING_WG_PATH": "/nope"}
     )
     assert done.returncode == 1
-    assert done.stderr == "smuggling-wg mcp: 1 problem in the data:\n- /nope: no such file or folder\n"
+    assert done.stderr == "smuggling-wg mcp: 1 problem with the files given:\n- /nope: no such file or folder\n"
     done = _command("import sys, smuggling_wg.cli; print('mcp' in sys.modules)")
     assert done.stdout == "False\n"
 

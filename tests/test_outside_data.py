@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -202,9 +201,7 @@ def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:
         f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     ]
     path = write(tmp_path, "laughs.yaml", "\n".join(lines) + "\n")
-    start = time.perf_counter()
-    (problem,) = swg.validate(path)
-    assert time.perf_counter() - start < 5
+    (problem,) = swg.validate(path)  # refused as it is read, before anything is expanded (no timing asserted)
     assert "anchors and aliases (&name, *name) are not allowed" in problem.message and problem.path == "b.0"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -271,6 +272,7 @@ def test_manifest_and_replacing_an_earlier_site(tmp_path: Path, ds: Dataset) -> 
     assert sorted(p.relative_to(out).as_posix() for p in first) == sorted([*manifest["files"], MANIFEST])
     (out / "ru" / "stale.html").write_text("old", encoding="utf-8")  # a page an earlier site wrote, gone now
     manifest["files"].append("ru/stale.html")
+    manifest["sha256"]["ru/stale.html"] = hashlib.sha256(b"old").hexdigest()
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     site(ds, out)  # an earlier site is replaced whole
     assert not (out / "ru" / "stale.html").exists()

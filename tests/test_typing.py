@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,10 +32,26 @@ def _is_expression(code: str) -> bool:
     return True
 
 
-def _mypy_strict(program: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for the module's programs: the second reuses what the first analysed (pydantic, ...)."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+def _mypy_strict(program: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     """``mypy --strict`` on a user's program, with none of the project's own settings."""
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "/dev/null", str(program)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(cache),
+            "--config-file",
+            "/dev/null",
+            str(program),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -41,15 +59,15 @@ def _mypy_strict(program: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
+def test_readme_examples_pass_mypy_strict(tmp_path: Path, cache: Path) -> None:
     program = tmp_path / "readme_examples.py"
     program.write_text(_program(ROOT / "README.md"), encoding="utf-8")
     assert 'kind="recommendation"' in program.read_text(encoding="utf-8")
-    done = _mypy_strict(program)
+    done = _mypy_strict(program, cache)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_search_by_kind_narrows_the_record_type(tmp_path: Path) -> None:
+def test_search_by_kind_narrows_the_record_type(tmp_path: Path, cache: Path) -> None:
     program = tmp_path / "narrow.py"
     program.write_text(
         "import smuggling_wg as swg\n"
@@ -59,6 +77,6 @@ def test_search_by_kind_narrows_the_record_type(tmp_path: Path) -> None:
         "reveal_type(ds.search('x y', kind='paragraph')[0].record)\n",
         encoding="utf-8",
     )
-    done = _mypy_strict(program)
+    done = _mypy_strict(program, cache)
     assert 'Revealed type is "smuggling_wg.models.Paragraph"' in done.stdout, done.stdout
     assert "error" not in done.stdout.replace("note:", ""), done.stdout

@@ -45,6 +45,8 @@ __all__ = [
     "BUNDLED_JSON",
     "MAX_FILES",
     "MAX_PROBLEMS",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
     "MAX_TOTAL_BYTES",
     "PROGRESS",
     "SEAL",
@@ -52,6 +54,7 @@ __all__ = [
     "STEMS_JSON",
     "bundled",
     "bundled_stems",
+    "check_query",
     "data_dir",
     "expand",
     "extend",
@@ -86,6 +89,10 @@ MAX_FILES = 1_000
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 #: Problems reported at once; past it, one more line says how many were left out.
 MAX_PROBLEMS = 1_000
+#: Characters in one search query (``ds.search``, the command line, the MCP server and the site).
+MAX_QUERY_CHARS = 1_000
+#: Words in one search query (every word is required: a longer query finds nothing more).
+MAX_QUERY_WORDS = 50
 #: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
@@ -95,6 +102,23 @@ Source = tuple[str, bytes]
 """A file's name and the bytes read from it."""
 Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
 """A check of a merged dataset: (location in it, message, suggestion) for each problem."""
+
+
+def check_query(query: object) -> str:
+    """``query`` if it is a search query within the limits; :class:`InvalidFilter` saying which limit otherwise."""
+    from .errors import InvalidFilter
+
+    if not isinstance(query, str):
+        raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
+    shown = query if len(query) <= 60 else query[:60] + "…"
+    if len(query) > MAX_QUERY_CHARS:
+        reason = f"the query has {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}"
+        raise InvalidFilter("query", shown, (), reason=reason)
+    words = len(query.split())
+    if words > MAX_QUERY_WORDS:
+        reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,} (every word is required)"
+        raise InvalidFilter("query", shown, (), reason=reason)
+    return query
 
 
 def data_dir() -> Path:
@@ -255,6 +279,9 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     problems: list[Problem] = []
     for raw in paths:
         try:
+            if isinstance(raw, str | os.PathLike) and not os.fspath(raw).strip():
+                problems.append(Problem(repr(os.fspath(raw)), "", "an empty name names no file or folder"))
+                continue
             path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
                 files.append(path)
@@ -389,6 +416,7 @@ class _Merge:
         self.data: dict[str, Any] = {key: [] for key in _LISTS} | {"sdg_targets": {}}
         self.origins: dict[Loc, tuple[str, Loc, ParsedFile | None]] = {}
         self.problems: list[Problem] = []
+        self.unbuilt: list[Problem] = []  # values YAML could not build: they hide what validation says of them
         self.files: list[ParsedFile] = []
         self.conflicts: set[Loc] = set()  # (list, index) of records already reported as given twice
         self.summary: dict[str, dict[str, list[str]]] = {}
@@ -417,6 +445,9 @@ class _Merge:
             else:
                 self.files.append(parsed)
                 self.summary[parsed.path] = {}
+                for loc, reason in parsed.unbuilt:
+                    line, column = parsed.position(loc)
+                    self.unbuilt.append(Problem(parsed.path, _dotted(loc), reason, line, column))
             if progress is not None:
                 progress(done, len(sources))
         for parsed in self.files:
@@ -667,13 +698,16 @@ class _Merge:
 
     def result(self) -> Bundle:
         """The validated dataset; every problem of merging and validating at once otherwise."""
+        self.problems[:0] = self.unbuilt
         if self.problems and not self.changed:  # nothing merged: the problems found are all there is
             raise DataError(_capped(self.problems))
         try:
             with _without_gc():
                 bundle = Bundle.model_validate(self.data)
         except ValidationError as exc:
-            self.problems += locate(exc, "<data>", self.origins, self.conflicts)
+            said = {(p.file, p.path) for p in self.unbuilt}  # a value not built is not a date, an int...: said once
+            found = locate(exc, "<data>", self.origins, self.conflicts)
+            self.problems += [p for p in found if (p.file, p.path) not in said]
         else:
             if not self.problems and self.check is not None:
                 self.problems += [

@@ -17,21 +17,38 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ._fold import fold
+from ._names import name_key
 from .models import Actor, Bundle, Meeting, State
 
-__all__ = ["ACTOR_KEYS", "by_pattern", "compile_keys", "compiled", "keys", "keys_of"]
+__all__ = ["ACTOR_KEYS", "by_pattern", "compile_keys", "compiled", "keys", "keys_of", "variants"]
 
 ACTOR_KEYS = "actor-keys.json"
 OTHER_STATES = "other-states.json"
 
 
-def _variants(key: str) -> Iterator[str]:
-    """A key folded, and a bracketed name also without its brackets («Иран (...)» -> «иран»)."""
+def variants(key: str) -> Iterator[str]:
+    """A key as names are compared (:func:`name_key`), and a bracketed name also without its brackets.
+
+    «Иран (Исламская Республика)» -> «иран (исламская республика)», «иран».
+    """
     if key:
-        yield fold(key).strip()
+        yield name_key(key)
         if " (" in key:
-            yield fold(key.split(" (")[0]).strip()
+            yield name_key(key.split(" (")[0])
+
+
+def _whole(pattern: str) -> re.Pattern[str]:
+    """OCHA's expression matching whole words only: "Republic of Turkey" is Türkiye, "XItaly" is not Italy.
+
+    OCHA writes its expressions for searching inside a name; unanchored, "italy" would find
+    "XItaly" and "Italyy". Here a match must begin and end at the edges of words.
+    """
+    return _compiled(rf"(?<!\w)(?:{pattern})(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def keys_of(actor: Actor, common: Iterable[str] = ()) -> Iterator[str]:
@@ -42,7 +59,7 @@ def keys_of(actor: Actor, common: Iterable[str] = ()) -> Iterator[str]:
     else:
         raw.append(actor.acronym)
     for key in raw:
-        yield from _variants(key)
+        yield from variants(key)
 
 
 def _meeting_keys(meeting: Meeting) -> Iterator[tuple[str, str]]:
@@ -50,7 +67,7 @@ def _meeting_keys(meeting: Meeting) -> Iterator[tuple[str, str]]:
     for written, actor_id in [(s.as_written, s.actor) for s in meeting.statements] + [
         (p.as_written, p.actor) for p in meeting.participants
     ]:
-        for key in _variants(written):
+        for key in variants(written):
             yield key, actor_id
 
 
@@ -105,7 +122,7 @@ def _others_by_key() -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     for code, names in other_states()["common"].items():
         for name in names:
-            for key in _variants(name):
+            for key in variants(name):
                 _add(keys, key, code)
     return keys
 
@@ -117,7 +134,7 @@ def elsewhere(folded: str) -> list[tuple[str, str]]:
     """
     table = other_states()
     codes = _others_by_key().get(folded) or [
-        code for code, pattern in table["patterns"].items() if re.search(pattern, folded, re.IGNORECASE)
+        code for code, pattern in table["patterns"].items() if _whole(pattern).search(folded)
     ]
     return [(code, table["common"][code][0]) for code in codes]
 
@@ -159,9 +176,9 @@ def keys(bundle: Bundle, bundled: Bundle | None) -> Mapping[str, Sequence[str]]:
 
 
 def by_pattern(folded: str, ids: Iterable[str]) -> list[str]:
-    """The states among ``ids`` whose OCHA regular expression finds ``folded`` (tried on a miss only)."""
+    """The states among ``ids`` whose OCHA regular expression finds ``folded`` as whole words (on a miss only)."""
     patterns: dict[str, str] = compiled()["patterns"]
     ids = list(ids)
     if any(i not in patterns for i in ids):
         patterns = {**other_states()["patterns"], **patterns}
-    return [i for i in ids if i in patterns and re.search(patterns[i], folded, re.IGNORECASE)]
+    return [i for i in ids if i in patterns and _whole(patterns[i]).search(folded)]

@@ -35,7 +35,7 @@ from importlib import resources
 
 from ._stem import stem_live
 
-__all__ = ["Hyphens", "flow", "paragraphs", "read_source"]
+__all__ = ["SHIPPED", "Hyphens", "flow", "paragraphs", "read_source", "shipped"]
 
 _FIRST_WORD = re.compile(r"^(\w+)")
 _LINK = re.compile(r"^https?://\S+$")
@@ -85,8 +85,18 @@ class Hyphens:
         return bool(self.pairs) and (_stem(tail), _stem(head)) in self.pairs
 
 
+#: The only files a meeting's ``source_file`` may name: a report's text shipped in the data folder.
+SHIPPED = re.compile(r"report-[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+
+
+def shipped() -> list[str]:
+    """The report texts shipped with the package (``report-*.txt`` in its data folder)."""
+    folder = resources.files("smuggling_wg") / "data"
+    return sorted(p.name for p in folder.iterdir() if SHIPPED.fullmatch(p.name))
+
+
 def read_source(name: str = "report-07.ru.txt") -> str:
-    """Return a bundled source text file, exactly as shipped."""
+    """Return a bundled file (a report text, the data template), exactly as shipped."""
     return (resources.files("smuggling_wg") / "data" / name).read_text(encoding="utf-8")
 
 

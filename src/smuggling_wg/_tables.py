@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     import pandas
 
 __all__ = [
+    "FORMULA_START",
     "LIST_SEPARATOR",
     "TABLES",
     "At",
@@ -947,8 +948,22 @@ def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None 
 LIST_SEPARATOR = ";"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def text_cell(value: Any) -> str:
-    """A value as the text of a flat file's cell: empty for None, ISO dates, true/false, lists joined."""
+    """A value as the text of a CSV cell: empty for None, ISO dates, true/false, lists joined.
+
+    A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a ``'``
+    in front (OWASP's rule), so a spreadsheet shows it instead of running it as a formula:
+    ``=1+1`` is written ``'=1+1``. Only CSV does this; JSON, Parquet and SQLite keep the text.
+    """
+    text = _raw(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _raw(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -956,7 +971,7 @@ def text_cell(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return LIST_SEPARATOR.join(map(text_cell, value))
+        return LIST_SEPARATOR.join(map(_raw, value))
     return str(value)
 
 

@@ -74,6 +74,9 @@ class ParsedFile:
     path: str
     data: dict[str, Any]
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: Values YAML could not build (``2021-02-30``, ``!!int abc``): where, and why. They stay in
+    #: ``data`` as written (:class:`Unbuilt`), so the rest of the file is still checked.
+    unbuilt: tuple[tuple[Loc, str], ...] = ()
 
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         """Line and column of ``loc``, or of its nearest enclosing value that has one."""
@@ -132,6 +135,24 @@ def _kind(mode: int) -> str:
     return next((kind for test, kind in kinds.items() if test(mode)), "not a file")
 
 
+class Unbuilt(str):
+    """A scalar YAML could not build under its tag (a date that does not exist), kept as written."""
+
+    reason: str
+
+
+def _unbuilt(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    """Where in ``value`` an :class:`Unbuilt` scalar is, with its reason."""
+    if isinstance(value, Unbuilt):
+        return [(loc, value.reason)]
+    if isinstance(value, dict):
+        found = [(loc + (key,), key.reason) for key in value if isinstance(key, Unbuilt)]
+        return found + [f for key, item in value.items() for f in _unbuilt(item, (*loc, key))]
+    if isinstance(value, list):
+        return [f for i, item in enumerate(value) for f in _unbuilt(item, (*loc, i))]
+    return []
+
+
 def _loader_class() -> Any:
     import yaml
 
@@ -148,9 +169,12 @@ def _loader_class() -> Any:
             except Exception as exc:  # a bad value under a tag: !!int abc, !!bool maybe, 2021-02-29
                 shown = str(node.value)[:40] if node.id == "scalar" else node.id
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"{shown!r} is not a valid {tag} value ({exc})", node.start_mark
-                ) from None
+                message = f"{shown!r} is not a valid {tag} value ({exc})"
+                if node.id != "scalar":
+                    raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+                kept = Unbuilt(node.value)  # reported where it is, and the rest of the file is still checked
+                kept.reason = message
+                return kept
 
     def mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -306,4 +330,4 @@ def parse(name: str, raw: bytes) -> ParsedFile | Problem:
         loader.dispose()
     if not isinstance(data, dict):
         return Problem(name, "", f"expected a mapping at the top level, found {type(data).__name__}", 1, 1)
-    return ParsedFile(name, data, positions)
+    return ParsedFile(name, data, positions, tuple(_unbuilt(data, ())))

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
 from ._language import LANGS, set_display_language
+from ._number import number, parse_number
 from .dataset import Dataset, load
 from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
 from .models import ActorProfile, Provenance, Record, State
@@ -304,7 +305,7 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 def _int(text: str, what: str) -> int:
     try:
-        return int(text)
+        return parse_number(text)
     except ValueError:
         raise UsageError(f"{what} expected, got {text!r}") from None
 
@@ -486,7 +487,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
             help="display language of texts and names (default: ru)",
         )
     if meeting:
-        common.add_argument("--meeting", type=int, help="one meeting's (default: every meeting loaded)")
+        common.add_argument("--meeting", type=number, help="one meeting's (default: every meeting loaded)")
     return common
 
 
@@ -531,7 +532,7 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--modality", action="append", help="should, encouraged or may_wish")
     recs.add_argument("--text", help="only those whose text contains this (case- and ё/е-insensitive)")
     recs.add_argument("--topic", action="append", help="an editorial topic id (repeat for any of several)")
-    recs.add_argument("--specificity", type=int, action="append", help="editorial specificity level, 1-5")
+    recs.add_argument("--specificity", type=number, action="append", help="editorial specificity level, 1-5")
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
@@ -570,14 +571,14 @@ def _parser() -> argparse.ArgumentParser:
         "--kind", action="append", help="introductory, panel, party, observer_state or observer_organization"
     )
     statements.add_argument("--actor", action="append", help="an actor's code or name")
-    statements.add_argument("--agenda-item", type=int, action="append", help="an agenda item's number")
+    statements.add_argument("--agenda-item", type=number, action="append", help="an agenda item's number")
     statements.add_argument(
         "--include-group-items",
         action="store_true",
         help="with --agenda-item, also statements whose items the report gives for a group of speakers (para 23)",
     )
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
-    speakers.add_argument("--agenda-item", type=int, action="append", help="only those under this agenda item")
+    speakers.add_argument("--agenda-item", type=number, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
     command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en", listing)
     command("documents", "the documents before the meeting", "smuggling-wg documents", listing)
@@ -632,7 +633,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
     site.add_argument(
-        "--meeting", type=int, help="one meeting (default: every meeting loaded; several get a series page)"
+        "--meeting", type=number, help="one meeting (default: every meeting loaded; several get a series page)"
     )
     schema = command(
         "schema",

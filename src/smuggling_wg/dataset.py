@@ -19,6 +19,7 @@ from . import _loader, analysis
 from ._cache import Cache
 from ._fold import fold
 from ._language import Lang, get_display_language, lang_of
+from ._names import name_key
 from ._results import Results
 from .analysis import Dimension, Value
 from .errors import DataError, InvalidFilter, NotFound, Problem, closest
@@ -157,7 +158,7 @@ class Dataset:
             raise InvalidFilter(
                 "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {key!r}"
             )
-        folded = fold(str(key)).strip()
+        folded = name_key(str(key))
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if len(ids) == 1:
@@ -205,6 +206,11 @@ class Dataset:
         name = self.meeting(number).source_file
         if name is None:
             raise NotFound("source text", number, shipped, reason=f"no source text is shipped for meeting {number}")
+        texts = _sourcetext.shipped()
+        if name not in texts:
+            at = next(i for i, m in enumerate(self._bundle.meetings) if m.number == number)
+            message = f"no report text {name!r} is shipped with smuggling_wg (shipped: {', '.join(texts)})"
+            raise DataError([Problem("", f"meetings.{at}.source_file", message)])
         raw = _sourcetext.read_source(name)
         return _sourcetext.flow(raw) if flowed else raw
 
@@ -731,7 +737,8 @@ class Dataset:
         paragraph of that standing (one or several; see :meth:`paragraphs`: ``"chair_summary"``
         finds the Chair's summary, not adopted; a record's standings are
         :meth:`~smuggling_wg.models.Meeting.standing_of`). (``kinds`` and ``lang`` are the deprecated
-        names of ``kind`` and ``language``.) A search for an organization's acronym or other name
+        names of ``kind`` and ``language``.) A query holds at most :data:`~._loader.MAX_QUERY_CHARS`
+        characters and :data:`~._loader.MAX_QUERY_WORDS` words. A search for an organization's acronym or other name
         ("IOM", «МОМ», «Евроюст») also finds the texts that spell its full name. The index of the
         bundled data is compiled; it is read on the first search, and other data is indexed then.
 
@@ -743,8 +750,7 @@ class Dataset:
         """
         from .search import KINDS, SearchHit
 
-        if not isinstance(query, str):
-            raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
+        _loader.check_query(query)
         if kinds is not None:
             _deprecated("kinds", "kind")
             kind = kind if kind is not None else kinds
@@ -848,10 +854,7 @@ def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ..
     Keys: the id, names, codes and acronym of each actor, and every form a meeting writes it
     in; a bracketed name also without its brackets («Иран (...)» -> «Иран»).
     """
-
-    def variants(key: str) -> Iterator[str]:
-        for variant in (key, key.split(" (")[0]) if key else ():
-            yield fold(variant).strip()
+    from ._lookup import variants
 
     for i, actor in enumerate(bundle.actors):
         fields: list[tuple[tuple[str | int, ...], str]] = [
@@ -974,9 +977,31 @@ def _extended(bundled: Dataset, sources: list[tuple[str, bytes]], digests: tuple
     from . import _usercache
 
     stored = _usercache.entry(sources, digests)
-    ds = Dataset(_usercache.bundle(stored, lambda: _loader.extend(bundled.bundle, sources, check=_taken_keys(bundled))))
+    ds = Dataset(_usercache.bundle(stored, lambda: _loader.extend(bundled.bundle, sources, check=_checks(bundled))))
     object.__setattr__(ds, "_stored", stored)
     return ds
+
+
+def _checks(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+    """Every check of data added to ``base`` that the models cannot make alone."""
+    taken = _taken_keys(base)
+    return lambda merged: [*taken(merged), *_source_files(merged)]
+
+
+def _source_files(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """Each meeting's ``source_file`` is a report text the package ships."""
+    from . import _sourcetext
+
+    texts = _sourcetext.shipped()
+    return [
+        (
+            ("meetings", i, "source_file"),
+            f"no report text {m.source_file!r} is shipped with smuggling_wg",
+            f"leave source_file out, or name a shipped one: {', '.join(texts)}",
+        )
+        for i, m in enumerate(merged.meetings)
+        if m.source_file is not None and m.source_file not in texts
+    ]
 
 
 def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:

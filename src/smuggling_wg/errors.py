@@ -122,7 +122,9 @@ class DataError(SmugglingWGError, ValueError):
         self.problems = tuple(p if isinstance(p, Problem) else Problem("", "", p) for p in problems)
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(f"{head} in the data:\n" + "\n".join(f"- {p}" for p in self.problems))
+        # a problem with no field and no line is about a file itself (missing, unreadable, too big)
+        where = "in the data" if any(p.path or p.line for p in self.problems) else "with the files given"
+        super().__init__(f"{head} {where}:\n" + "\n".join(f"- {p}" for p in self.problems))
 
 
 class ExportError(SmugglingWGError, OSError):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias, cast, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -32,6 +33,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_display_language, lang_of
+from ._names import mixed_script_word
+from ._url import RULE as _URL_RULE
+from ._url import is_link
 
 __all__ = [
     "BIDI",
@@ -69,10 +73,12 @@ __all__ = [
     "MeetingRole",
     "Modality",
     "Name",
+    "NameLine",
     "Number",
     "NumberKey",
     "NumberedMeeting",
     "OptionalLine",
+    "OptionalNameLine",
     "OptionalProse",
     "Organization",
     "OrganizationKind",
@@ -105,6 +111,7 @@ __all__ = [
     "TreatyRef",
     "UnLanguage",
     "UnNames",
+    "Url",
     "origin_of",
 ]
 
@@ -236,6 +243,33 @@ Prose: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^{_PROSE}$")]
 OptionalProse: TypeAlias = Annotated[str, StringConstraints(pattern=rf"^(?:{_PROSE})?$")]
 """A :data:`Prose` text, or empty."""
 
+
+def _a_link(value: str) -> str:
+    if value and not is_link(value):
+        raise PydanticCustomError("url", _URL_RULE)
+    return value
+
+
+def _one_script(value: str) -> str:
+    word = mixed_script_word(value)
+    if word is not None:
+        raise PydanticCustomError(
+            "mixed_script",
+            "the word {word!r} mixes scripts (a letter that only looks like another, e.g. a Greek or Cyrillic "
+            "letter in a Latin word); write each word in one script",
+            {"word": word},
+        )
+    return value
+
+
+NameLine: TypeAlias = Annotated[Line, AfterValidator(_one_script)]
+"""A :data:`Line` that names something: besides, no word mixes scripts (``Ιtaly`` with a Greek iota)."""
+OptionalNameLine: TypeAlias = Annotated[OptionalLine, AfterValidator(_one_script)]
+"""A :data:`NameLine`, or empty."""
+
+Url: TypeAlias = Annotated[OptionalLine, AfterValidator(_a_link)]
+"""A link, or empty: ``http://…``, ``https://…`` or a relative path (:func:`smuggling_wg._url.is_link`)."""
+
 Source: TypeAlias = Annotated[
     tuple[Number, ...],
     Field(
@@ -342,11 +376,13 @@ class Name(Text):
 
     Both languages are :data:`Line`: no control or bidi characters, not made only of
     invisible characters, and not starting with ``=``, ``+``, ``-`` or ``@`` (which a
-    spreadsheet would run as a formula).
+    spreadsheet would run as a formula); and no word mixes scripts (:data:`NameLine`).
     """
 
-    ru: Line = Field(description="The report's own words (Russian), as written.", json_schema_extra=_origin("report"))
-    en: OptionalLine = Field(
+    ru: NameLine = Field(
+        description="The report's own words (Russian), as written.", json_schema_extra=_origin("report")
+    )
+    en: OptionalNameLine = Field(
         default="",
         description="English; editorial, never the report's own words. Empty when not translated.",
         json_schema_extra=_origin("editorial"),
@@ -707,8 +743,10 @@ class Document(Record):
 
     symbol: Line = Field(description="The UN document symbol as printed.", json_schema_extra=_origin("report"))
     title: Text = Field(description="What the report calls it, as written.", json_schema_extra=_origin("report"))
-    url: OptionalLine = Field(
-        default="", description="The link printed with the report.", json_schema_extra=_origin("report")
+    url: Url = Field(
+        default="",
+        description="The link printed with the report: http(s) or a relative path.",
+        json_schema_extra=_origin("report"),
     )
     source: Source
 
@@ -863,9 +901,9 @@ class Meeting(Record):
     language: Literal["ru"] = Field(
         default="ru", description="Language of the report's text in this data.", json_schema_extra=_origin("report")
     )
-    source_file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
+    source_file: Annotated[str, StringConstraints(pattern=r"^report-[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")] | None = Field(
         default=None,
-        description="Bundled file with the report's text (a bare file name); None when none is shipped.",
+        description="The report's text shipped with the package (report-*.txt in its data folder); None when none is.",
         json_schema_extra=_origin("editorial"),
     )
     body: Text = Field(description="The body that met, as written.", json_schema_extra=_origin("report"))
@@ -1125,12 +1163,12 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: Line = Field(description="Arabic UN short name.", json_schema_extra=_origin("reference"))
-    zh: Line = Field(description="Chinese UN short name.", json_schema_extra=_origin("reference"))
-    en: Line = Field(description="English UN short name.", json_schema_extra=_origin("reference"))
-    fr: Line = Field(description="French UN short name.", json_schema_extra=_origin("reference"))
-    ru: Line = Field(description="Russian UN short name.", json_schema_extra=_origin("reference"))
-    es: Line = Field(description="Spanish UN short name.", json_schema_extra=_origin("reference"))
+    ar: NameLine = Field(description="Arabic UN short name.", json_schema_extra=_origin("reference"))
+    zh: NameLine = Field(description="Chinese UN short name.", json_schema_extra=_origin("reference"))
+    en: NameLine = Field(description="English UN short name.", json_schema_extra=_origin("reference"))
+    fr: NameLine = Field(description="French UN short name.", json_schema_extra=_origin("reference"))
+    ru: NameLine = Field(description="Russian UN short name.", json_schema_extra=_origin("reference"))
+    es: NameLine = Field(description="Spanish UN short name.", json_schema_extra=_origin("reference"))
 
 
 UnLanguage: TypeAlias = Literal["ar", "zh", "en", "fr", "ru", "es"]
@@ -1254,7 +1292,7 @@ class Organization(Record):
         description="ru: as the report writes it; en: the organization's official English name.",
         json_schema_extra=_origin("report"),
     )
-    acronym: OptionalLine = Field(
+    acronym: OptionalNameLine = Field(
         default="",
         description="Official acronym; empty when there is none.",
         json_schema_extra=_origin("reference"),

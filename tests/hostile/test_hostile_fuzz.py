@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smuggling_wg as swg
+from profiles import scaled
 from smuggling_wg._fileformat import DataFile
 
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "example-meeting.yaml"
@@ -171,7 +172,7 @@ def documents(draw: st.DrawFn) -> bytes:
 _FOLDER = Path(tempfile.mkdtemp(prefix="smuggling-wg-fuzz-"))
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=scaled(200), deadline=None, suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_only_data_errors_escape(content: bytes) -> None:
     path = _FOLDER / "fuzz.yaml"

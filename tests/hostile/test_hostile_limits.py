@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +152,46 @@ def test_numbers_inside_a_report(tmp_path: Path) -> None:
         f"{path}:48:14: meetings.0.recommendations.0.source.0: Input should be less than or equal to 10000 "
         "(expected at most 10000, found 10001)"
     )
+
+
+def _documented_limits() -> list[tuple[str, str, str]]:
+    """(module, constant, value as written) of each row of the limits table in docs/own-data.md."""
+    text = (Path(__file__).resolve().parent.parent.parent / "docs" / "own-data.md").read_text(encoding="utf-8")
+    table = text.split("### Limits", 1)[1].split("\n\n")[2]
+    rows = [line.split("|")[1:-1] for line in table.splitlines()[2:]]
+    return [(*row[1].strip().strip("`").rsplit(".", 1), row[2].strip()) for row in rows]  # type: ignore[misc]
+
+
+def test_the_limits_table_is_the_code() -> None:
+    import importlib
+
+    documented = _documented_limits()
+    assert len(documented) >= 14 and ("_loader", "MAX_QUERY_CHARS", "1,000") in documented
+    for module, name, written in documented:
+        value = getattr(importlib.import_module(f"smuggling_wg.{module}"), name)
+        number = int(written.removesuffix(" MB").replace(",", "")) * (1024 * 1024 if written.endswith(" MB") else 1)
+        assert value == number, (module, name, written, value)
+
+
+def test_a_query_past_a_limit_is_one_clear_error() -> None:
+    ds = swg.load()
+    assert len(ds.search("x" * _loader.MAX_QUERY_CHARS)) == 0
+    with pytest.raises(swg.InvalidFilter, match="the query has 100,000 characters; the limit is 1,000"):
+        ds.search("x" * 100_000)
+    assert ds.search(" ".join(["COVID"] * _loader.MAX_QUERY_WORDS), kind="recommendation")
+    with pytest.raises(swg.InvalidFilter, match="the query has 51 words; the limit is 50"):
+        ds.search(" ".join(["COVID"] * (_loader.MAX_QUERY_WORDS + 1)))
+    done = subprocess.run(
+        [sys.executable, "-m", "smuggling_wg", "search", "x" * 100_000], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "smuggling-wg search: error: the query has 100,000 characters; the limit is 1,000"
+    )
+
+
+def test_the_site_ships_the_same_query_limits(site_dir: Path) -> None:
+    """The page's search reads the library's limits (``window.SWG_LIMITS``), not numbers of its own."""
+    script = (site_dir / "assets" / "search-index.js").read_text(encoding="utf-8")
+    line = next(x for x in script.splitlines() if x.startswith("window.SWG_LIMITS = JSON.parse("))
+    limits = json.loads(json.loads(line.removeprefix("window.SWG_LIMITS = JSON.parse(").removesuffix(");")))
+    assert limits == {"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS}

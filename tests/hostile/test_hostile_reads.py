@@ -123,5 +123,6 @@ def test_closed_standard_input() -> None:
     )
     assert (done.returncode, done.stdout) == (1, "")
     assert (
-        done.stderr == "smuggling-wg validate: 1 problem in the data:\n- -: cannot be read: standard input is closed\n"
+        done.stderr
+        == "smuggling-wg validate: 1 problem with the files given:\n- -: cannot be read: standard input is closed\n"
     )

@@ -10,34 +10,30 @@ record as the command line and the notebook do. The site needs no server and no 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import uuid
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import _views
+from .. import _loader, _views
 from .. import _words as _catalogue
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
+from .._url import is_link
 from .._words import collation_key, meeting_title
 from ..dataset import Dataset
-from ..errors import ExportError
 from ..models import Meeting, Organization, Recommendation, State
 from . import _charts, _index, _series, _words
 from ._pages import Helpers as _PageHelpers
 from ._pages import pages as _page_list
 from ._pages import site_name as _site_name
+from ._place import MANIFEST, Writer, publish, target_of
 
 if TYPE_CHECKING:
     import jinja2
 
 __all__ = ["MANIFEST", "build"]
 
-#: The file that marks a folder as a site written here (it lists the site's files).
-MANIFEST = "smuggling-wg-site.json"
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
 
@@ -45,80 +41,22 @@ def build(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path
     """Write the site of meeting ``meeting`` (by default every meeting loaded) into ``out``; return the files written.
 
     With several meetings and no ``meeting``: each meeting's site under ``meetings/N/`` and
-    the series page over them (:mod:`._series`). The site is built in a new folder beside
-    ``out`` and renamed into place, so ``out`` is never left half-written. An existing ``out``
-    is replaced only when it is empty or holds an earlier site (its :data:`MANIFEST`): a
-    folder of anything else is never replaced, and :class:`~smuggling_wg.errors.ExportError` says why.
+    the series page over them (:mod:`._series`).
+    The site is built in a new folder beside ``out`` and swapped into place, so ``out`` is
+    never left half-written (:mod:`._place`). An existing ``out`` is replaced only when it is
+    empty or holds an earlier site whose every file its :data:`MANIFEST` lists with that
+    content: a folder of anything else, a symbolic link and a mount point are never
+    replaced, and :class:`~smuggling_wg.errors.ExportError` says why, naming the folder.
     """
-    target = Path(out).resolve()
+    target = target_of(out)
     numbers = [m.number for m in ds.meetings]
     series = meeting is None and len(numbers) > 1  # several meetings: each one's site, and the series page
     number = None if series else ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound first
-    _check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = _beside(target, "new")
-    try:
-        files = _write_series(ds, staging) if number is None else _write(ds, number, staging)
-        _replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    if number is None:
+        files = publish(target, lambda put: _write_series(ds, put))
+    else:
+        files = publish(target, lambda put: _write(ds, number, put))
     return [target / f for f in files]
-
-
-def _check_target(target: Path) -> None:
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise ExportError(f"{target} exists and is not a folder; give a folder for the site")
-    if target == Path.cwd() or target in Path.cwd().parents:
-        raise ExportError(f"{target} is the current folder or holds it; give a folder of its own for the site")
-    if not target.is_dir() or not any(target.iterdir()):
-        return
-    if not (target / MANIFEST).is_file():
-        raise ExportError(
-            f"{target} is not empty and holds no earlier site (no {MANIFEST}); "
-            "choose an empty or new folder (a site replaces only an earlier site)"
-        )
-    ours = _listed(target / MANIFEST)
-    found = {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file() or p.is_symlink()}
-    foreign = sorted(found - ours - {MANIFEST})
-    if foreign:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        raise ExportError(
-            f"{target} holds files an earlier site did not write ({shown}); move them away, or choose another folder"
-        )
-
-
-def _listed(manifest: Path) -> set[str]:
-    """The files an earlier site says it wrote (none, for a manifest that cannot be read)."""
-    try:
-        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
-    except (OSError, ValueError, AttributeError):
-        return set()
-    return {f for f in files if isinstance(f, str)}
-
-
-def _beside(target: Path, what: str) -> Path:
-    """A new folder next to ``target`` (same file system, so renames are atomic), with the usual permissions."""
-    folder = target.parent / f".{target.name}.{what}-{uuid.uuid4().hex[:12]}"
-    folder.mkdir()
-    return folder
-
-
-def _replace(staging: Path, target: Path) -> None:
-    """Move the finished site into place; an earlier one is removed only after the new one is there."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    old = _beside(target, "old")
-    try:
-        os.replace(target, old / "site")
-        try:
-            os.replace(staging, target)
-        except BaseException:
-            os.replace(old / "site", target)
-            raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _environment() -> jinja2.Environment:
@@ -134,25 +72,22 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.tests["link"] = is_link  # `{% if url is link %}`: only http(s) and relative URLs become links
     return env
 
 
-def _write(ds: Dataset, number: int, root: Path) -> list[str]:
-    """Render every page and copy the assets into ``root``; return the relative paths written."""
+def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
+    """Render every page and copy the assets with ``put``; return the manifest's header (what was built)."""
     env = _environment()
     m = ds.meeting(number)
-    written: list[str] = []
-
-    def put(rel: str, content: str) -> None:
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
-        written.append(rel)
-
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
+    limits = json.dumps({"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS})
+    put(
+        "assets/search-index.js",
+        _script_data("SWG_INDEX", _index.payload(ds, number)) + _script_data("SWG_LIMITS", limits),
+    )
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _pages(ds, m)
     for lang in LANGS:
@@ -161,31 +96,32 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
     choice = env.get_template("root.html")
     put("index.html", choice.render(meeting=m, ui=_words.ui, site_name=_site_name))
-    manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
-    put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    return written
+    return {"generator": "smuggling_wg site", **common["about"], "meeting": number}
 
 
-def _write_series(ds: Dataset, root: Path) -> list[str]:
-    """Every meeting's own site under ``meetings/N/``, and the series page over them (:mod:`._series`)."""
-    written = []
+def _script_data(name: str, payload: str) -> str:
+    """A script setting ``window[name]`` to the JSON ``payload``, read by ``JSON.parse``.
+
+    Not as an object literal: there a key ``"__proto__"`` (a word of a text) would set the
+    object's prototype instead of adding the word.
+    """
+    return f"window.{name} = JSON.parse({json.dumps(payload, ensure_ascii=False)});\n"
+
+
+def _write_series(ds: Dataset, put: Writer) -> dict[str, Any]:
+    """Every meeting's own site under ``meetings/N/``, and the series page over them (:mod:`._series`).
+
+    The series' manifest lists every file, those of the meetings' sites included (they have none of their own).
+    """
     for m in ds.meetings:
-        written += [f"meetings/{m.number}/{rel}" for rel in _write(ds, m.number, root / "meetings" / str(m.number))]
+        _write(ds, m.number, lambda rel, text, n=m.number: put(f"meetings/{n}/{rel}", text))  # type: ignore[misc]
     static = resources.files("smuggling_wg._site") / "static"
     common = about()
-    files = {f"assets/{name}": static.joinpath(name).read_text(encoding="utf-8") for name in _series.ASSETS}
-    files |= _series.pages(ds, _environment(), common)
-    for rel, content in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(content, encoding="utf-8", newline="\n")
-    written += files
-    manifest = {"generator": "smuggling_wg site", **common, "meetings": [m.number for m in ds.meetings]}
-    (root / MANIFEST).write_text(
-        json.dumps({**manifest, "files": sorted(written)}, ensure_ascii=False, indent=1) + "\n",
-        encoding="utf-8",
-        newline="\n",
-    )
-    return [*written, MANIFEST]
+    for name in _series.ASSETS:
+        put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
+    for rel, content in _series.pages(ds, _environment(), common).items():
+        put(rel, content)
+    return {"generator": "smuggling_wg site", **common, "meetings": [m.number for m in ds.meetings]}
 
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
@@ -296,7 +232,8 @@ class _Helpers(_PageHelpers):
         return [r for r in self.m.recommendations if r.source[0] == paragraph]
 
     def paragraph(self, number: int) -> Any:
-        return next(p for p in self.m.paragraphs if p.number == number)
+        """The paragraph numbered ``number``; None when the data does not hold it (a sparse meeting)."""
+        return next((p for p in self.m.paragraphs if p.number == number), None)
 
     def chapters(self) -> list[tuple[Any, list[Any]]]:
         return [(c, [p for p in self.m.paragraphs if p.chapter == c.number]) for c in self.m.chapters]

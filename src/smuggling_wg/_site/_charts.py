@@ -60,7 +60,7 @@ def stacked(
 ) -> Chart:
     """Bars for ``rows`` (id, label) split by ``series`` (id, label), from ``count[(row, series)]``."""
     totals = [sum(count.get((r, s), 0) for s, _ in series) for r, _ in rows]
-    scale = BAR_WIDTH / max(1, *totals)
+    scale = BAR_WIDTH / max([1, *totals])
     bars = []
     for i, ((row, label), total) in enumerate(zip(rows, totals, strict=True)):
         x, segments = float(LABEL_WIDTH), []

@@ -1,0 +1,118 @@
+"""Small inconsistencies (issue 24, items 7 and 12): report texts, numbers, empty paths, one pass, missing files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import smuggling_wg as swg
+from smuggling_wg._number import parse_number
+
+EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "example-meeting.yaml"
+_EXAMPLE = json.loads(json.dumps(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")), default=str))
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}
+    return subprocess.run(
+        [sys.executable, "-m", "smuggling_wg", *args], capture_output=True, text=True, check=False, env=env, cwd=cwd
+    )
+
+
+def _meeting(tmp_path: Path, text: str | None = None, **changes: object) -> Path:
+    data = json.loads(json.dumps(_EXAMPLE))
+    data["meetings"][0].update(changes)
+    path = tmp_path / "m.yaml"
+    path.write_text(text or yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+# --- 7. source_file ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("dataset.sha256", "String should match pattern '^report-"),
+        ("dataset.json", "String should match pattern '^report-"),
+        ("report-99.ru.txt", "no report text 'report-99.ru.txt' is shipped with smuggling_wg"),
+    ],
+)
+def test_source_file_names_only_a_shipped_report_text(tmp_path: Path, name: str, words: str) -> None:
+    (problem,) = swg.validate(_meeting(tmp_path, source_file=name))
+    assert problem.path == "meetings.0.source_file" and words in str(problem), problem
+    assert problem.line is not None
+
+
+def test_a_report_text_that_is_not_there_is_a_located_data_error(tmp_path: Path) -> None:
+    ds = swg.load(extra=[_meeting(tmp_path, source_file="report-07.ru.txt")])
+    assert ds.source_text(meeting=99).startswith(ds.source_text(meeting=7)[:100])
+    forged = swg.Dataset(
+        ds.bundle.model_copy(
+            update={
+                "meetings": tuple(
+                    m.model_copy(update={"source_file": "report-gone.txt"}) if m.number == 99 else m
+                    for m in ds.bundle.meetings
+                )
+            }
+        )
+    )
+    with pytest.raises(swg.DataError) as raised:
+        forged.source_text(meeting=99)
+    (problem,) = raised.value.problems
+    assert problem.path == "meetings.1.source_file" and "no report text 'report-gone.txt' is shipped" in str(problem)
+    assert "site-packages" not in str(raised.value) and "/data/" not in str(raised.value)
+
+
+# --- 12. numbers, empty paths, one pass, missing files --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["٧", "1_0", " 7", "+7", "7.0", "", "๗", "1e3", "--1", "7\n"])
+def test_a_number_is_written_in_ascii_digits(text: str) -> None:
+    with pytest.raises(ValueError, match="a whole number in the digits 0-9"):
+        parse_number(text)
+    assert (parse_number("07"), parse_number("-1")) == (7, -1)
+
+
+@pytest.mark.parametrize("args", [["show", "rec", "٧"], ["show", "rec", "1_0"], ["recommendations", "--meeting", "٧"]])
+def test_the_command_line_takes_ascii_numbers_only(args: list[str]) -> None:
+    done = _cli(*args)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stdout == ""
+    assert "٧" in done.stderr or "1_0" in done.stderr
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
+    _meeting(tmp_path)  # a data file in the current folder, which "" must not read
+    for extra in ([""], [" "], ["", str(EXAMPLE)]):
+        with pytest.raises(swg.DataError) as raised:
+            swg.load(extra=extra)
+        assert "an empty name names no file or folder" in str(raised.value)
+    done = _cli("validate", "", cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr == (
+        "smuggling-wg validate: 1 problem with the files given:\n- '': an empty name names no file or folder\n"
+    )
+
+
+def test_a_missing_file_is_said_to_be_missing() -> None:
+    done = _cli("validate", "/nonexistent.yaml")
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == "smuggling-wg validate: 1 problem with the files given:\n- /nonexistent.yaml: no such file or folder\n"
+    )
+
+
+@pytest.mark.parametrize("bad", ["2099-02-30", "2099-13-01", "!!int abc"])
+def test_a_value_yaml_cannot_build_hides_nothing_beside_it(tmp_path: Path, bad: str) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("start_date: 2099-06-01", f"start_date: {bad}").replace("meetings_held: 1", "meetings_held: -1")
+    problems = swg.validate(_meeting(tmp_path, text=text))
+    assert [p.path for p in problems] == ["meetings.0.start_date", "meetings.0.meetings_held"], problems
+    assert ("is not a valid !!timestamp" if "-" in bad else "a date") in problems[0].message
+    assert "greater than or equal to 0" in problems[1].message
