@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, ge
 from .models import (
     STANDINGS,
     ActorKind,
+    ActorProfile,
     AgendaAttribution,
     AgendaItem,
     AgendaSubItem,
@@ -924,6 +925,50 @@ def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | N
         located = [At(None, r) for r in records]
     getters = [c.get for c in spec.columns]
     return spec, [c.name for c in spec.columns], [tuple(get(at) for get in getters) for at in located]
+
+
+#: The export tables an actor's profile draws its rows from (the ``role`` column of :func:`profile_rows`).
+PROFILE_TABLES = ("participants", "statements", "speakers")
+
+
+def profile_rows(profile: ActorProfile, bundle: Bundle) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """An actor's whole profile as one table: (column names, rows), the columns those of the exports.
+
+    One row per participation, statement and panellist, with the columns of the ``participants``,
+    ``statements`` and ``speakers`` tables (together, each named once) after a ``role`` column
+    naming the table; a chair role is a row ``chair`` with its meeting, actor, name and source.
+    """
+    parts: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
+    for name in PROFILE_TABLES:
+        records = tuple(
+            r
+            for role in profile.meetings
+            for r in (
+                (role.participation,) if name == "participants" and role.participation
+                else role.statements if name == "statements"
+                else role.speakers if name == "speakers"
+                else ()
+            )
+        )  # fmt: skip
+        found = _located(records, bundle)[1:] if records else ([c.name for c in table(name).columns], [])
+        parts.append((name, *found))
+    columns = list(dict.fromkeys(c for _, names, _ in parts for c in names))
+    rows = [
+        (name, *(dict(zip(names, row, strict=True)).get(c) for c in columns))
+        for name, names, found in parts
+        for row in found
+    ]
+    for role in profile.meetings:
+        if role.chair is not None:
+            chair = {
+                "meeting": role.meeting,
+                "actor": role.chair.actor,
+                "name_ru": role.chair.name.ru,
+                "name_en": role.chair.name.en,
+                "source": role.chair.source,
+            }
+            rows.append(("chair", *(chair.get(c) for c in columns)))
+    return ["role", *columns], rows
 
 
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:

@@ -240,7 +240,12 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
 
     from ._tables import frame_rows, text_cell
 
-    columns, rows = frame_rows(tuple(records), ds.bundle, getattr(records, "kind", None))
+    if len(records) == 1 and isinstance(records[0], ActorProfile):  # a profile: a row per role
+        from ._tables import profile_rows
+
+        columns, rows = profile_rows(records[0], ds.bundle)
+    else:
+        columns, rows = frame_rows(tuple(records), ds.bundle, getattr(records, "kind", None))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([text_cell(v) for v in row] for row in rows)
@@ -285,20 +290,42 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         record = ds.speaker(_int(key, "speaker number"), meeting=a.meeting)
     else:
         record = ds.profile(key)
-    if a.format != "table":  # CSV of an actor's profile: the actor's row (the profile's lists are in JSON and YAML)
-        _emit(
-            ds, [record.actor if a.format == "csv" and isinstance(record, ActorProfile) else record], a.format, "", out
-        )
+    if a.format != "table":  # a profile whole: JSON and YAML its record, CSV a row per role (the exports' columns)
+        _emit(ds, [record], a.format, "", out)
         return 0
     lines = _views.full(record, ds)
     field, value = _words.label("field", a.lang), _words.label("value", a.lang)
-    _print_table(
-        [field, value],
-        [[_cell(label), _cell(shown)] for label, shown in lines],
-        {value},
-        f"{type(record).__name__} {key}",
-        out,
-    )
+    if isinstance(record, ActorProfile):  # "Italy: profile", the name in the display language
+        title = f"{record.actor.name.get(a.lang)}: {_words.label('profile', a.lang)}"
+    else:  # "Recommendation 8"
+        title = f"{_words.capital(_words.label(type(record).__name__.lower(), a.lang))} {key}"
+    _print_table([field, value], [[_cell(label), _cell(shown)] for label, shown in lines], {value}, title, out)
+    return 0
+
+
+def _counts(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    """``counts DIMENSION`` and ``crosstab ROW COLUMN``: the library's tables, in words or as tidy rows."""
+    from ._notebook import table
+    from .analysis import tidy
+
+    if a.command == "counts":
+        shown: Any = ds.counts(a.dimension, meeting=a.meeting, provenance=a.provenance)
+    else:
+        shown = ds.crosstab(a.row, a.column, meeting=a.meeting, provenance=a.provenance)
+    if a.format == "table":
+        _, header, rows = table(shown, a.lang)
+        cells = [[_cell(v) for v in row] for row in rows]
+        _print_table(header, cells, set(), _title("recommendations", a), out)
+        return 0
+    columns, counted = tidy(shown)
+    if a.format == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(counted)
+        return 0
+    _emit(ds, [dict(zip(columns, row, strict=True)) for row in counted], a.format, "", out)
     return 0
 
 
@@ -453,6 +480,8 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "draft": _draft,
     "summary": _summary,
     "show": _show,
+    "counts": _counts,
+    "crosstab": _counts,
     "export": _export,
     "schema": _schema,
     "validate": _validate,
@@ -598,6 +627,24 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         help="adopted, chair_summary (the Chair's summary, not adopted) or proceedings (repeat for any of several)",
     )
+    dimensions = "theme, modality, addressee_kind, specificity, topic, sdg_target, instrument or article"
+    counts = command(
+        "counts",
+        "how many recommendations have each value of a dimension, zero counts included",
+        "smuggling-wg counts theme --lang en",
+        listing,
+    )
+    counts.add_argument("dimension", help=dimensions)
+    crosstab = command(
+        "crosstab",
+        "how many recommendations have each pair of values of two dimensions, zero cells included",
+        "smuggling-wg crosstab theme modality --format csv",
+        listing,
+    )
+    crosstab.add_argument("row", help=f"the rows' dimension: {dimensions}")
+    crosstab.add_argument("column", help="the columns' dimension (the same choice)")
+    for counting in (counts, crosstab):
+        counting.add_argument("--provenance", help="count only labels of this provenance: source or editorial")
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
     show.add_argument("what", type=str.casefold, choices=SHOWN)
     show.add_argument("key", nargs="+", help="a number, or an actor's code or name (several words: one name)")
