@@ -100,6 +100,7 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
         include_group_items=a.include_group_items,
     ),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
+    "paragraphs": lambda ds, a: ds.paragraphs(meeting=a.meeting, topic=a.topic, standing=a.standing),
     "agenda": lambda ds, a: ds.agenda(meeting=a.meeting),
     "documents": lambda ds, a: ds.documents(meeting=a.meeting),
     "topics": lambda ds, a: ds.topics,
@@ -274,7 +275,7 @@ def _ascii_only(out: Any) -> bool:
 
 # --- commands -------------------------------------------------------------------------------
 
-SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
+SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker", "topic")
 
 
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
@@ -288,6 +289,8 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         record = ds.paragraph(_int(key, "paragraph number"), meeting=a.meeting)
     elif kind == "speaker":
         record = ds.speaker(_int(key, "speaker number"), meeting=a.meeting)
+    elif kind == "topic":
+        record = ds.topic(key)
     else:
         record = ds.profile(key)
     if a.format != "table":  # a profile whole: JSON and YAML its record, CSV a row per role (the exports' columns)
@@ -304,18 +307,22 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
 
 def _counts(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
-    """``counts DIMENSION`` and ``crosstab ROW COLUMN``: the library's tables, in words or as tidy rows."""
+    """``counts DIMENSION``, ``crosstab ROW COLUMN``, ``participation``: the library's tables, in words or tidy rows."""
     from ._notebook import table
     from .analysis import tidy
 
     if a.command == "counts":
         shown: Any = ds.counts(a.dimension, meeting=a.meeting, provenance=a.provenance)
-    else:
+    elif a.command == "crosstab":
         shown = ds.crosstab(a.row, a.column, meeting=a.meeting, provenance=a.provenance)
+    else:
+        shown = ds.participation(meeting=a.meeting)
     if a.format == "table":
         _, header, rows = table(shown, a.lang)
         cells = [[_cell(v) for v in row] for row in rows]
-        _print_table(header, cells, set(), _title("recommendations", a), out)
+        _print_table(
+            header, cells, set(), _title("participants" if a.command == "participation" else "recommendations", a), out
+        )
         return 0
     columns, counted = tidy(shown)
     if a.format == "csv":
@@ -482,6 +489,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "show": _show,
     "counts": _counts,
     "crosstab": _counts,
+    "participation": _counts,
     "export": _export,
     "schema": _schema,
     "validate": _validate,
@@ -608,6 +616,13 @@ def _parser() -> argparse.ArgumentParser:
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
     speakers.add_argument("--agenda-item", type=int, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
+    paragraphs = command(
+        "paragraphs", "the report's paragraphs, filtered", "smuggling-wg paragraphs --standing chair_summary", listing
+    )
+    paragraphs.add_argument("--topic", action="append", help="an editorial topic id (repeat for any of several)")
+    paragraphs.add_argument(
+        "--standing", action="append", help="adopted, chair_summary or proceedings (repeat for any of several)"
+    )
     command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en", listing)
     command("documents", "the documents before the meeting", "smuggling-wg documents", listing)
     command("topics", "the editorial topic vocabulary", "smuggling-wg topics --lang en", listing)
@@ -643,11 +658,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     crosstab.add_argument("row", help=f"the rows' dimension: {dimensions}")
     crosstab.add_argument("column", help="the columns' dimension (the same choice)")
+    command(
+        "participation",
+        "participants counted by regional group and status, zero cells included",
+        "smuggling-wg participation --lang en",
+        listing,
+    )
     for counting in (counts, crosstab):
         counting.add_argument("--provenance", help="count only labels of this provenance: source or editorial")
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
     show.add_argument("what", type=str.casefold, choices=SHOWN)
-    show.add_argument("key", nargs="+", help="a number, or an actor's code or name (several words: one name)")
+    show.add_argument(
+        "key", nargs="+", help="a number, an actor's code or name (several words: one name), or a topic id"
+    )
     export = command(
         "export",
         "write the data as JSON, YAML, CSV, a Frictionless Data Package, JSON Schemas, SQLite (with Datasette "
