@@ -300,8 +300,10 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     field, value = _words.label("field", a.lang), _words.label("value", a.lang)
     if isinstance(record, ActorProfile):  # "Italy: profile", the name in the display language
         title = f"{record.actor.name.get(a.lang)}: {_words.label('profile', a.lang)}"
-    else:  # "Recommendation 8"
-        title = f"{_words.capital(_words.label(type(record).__name__.lower(), a.lang))} {key}"
+    else:  # "Recommendation 8", "Panellist 3", "Topic cyberspace"
+        name = type(record).__name__.lower()
+        word = _words.label(name, a.lang) if name == "topic" else _words.code("record_kind", name, a.lang)
+        title = f"{_words.capital(word)} {key}"
     _print_table([field, value], [[_cell(label), _cell(shown)] for label, shown in lines], {value}, title, out)
     return 0
 
