@@ -400,6 +400,61 @@ LABELS: Final[dict[str, Words]] = {
     "no_query": ("В запросе нет слова для поиска.", "The query has no word to look for."),
     "site_version": ("версия", "version"),
     "report_order": ("в порядке доклада", "in the order of the report"),
+    # the web edition's pages of who spoke, agenda items, topics and counts
+    "who_spoke": ("кто выступал", "who spoke"),
+    "in_numbers": ("в цифрах", "in numbers"),
+    "speakers_intro": (
+        "Кто выступал на совещании, по докладу: члены дискуссионной группы по пунктам повестки дня, "
+        "Секретариат, государства — участники Протокола, государства и организации — наблюдатели.",
+        "Who spoke at the meeting, as the report says: the panellists on agenda items, the Secretariat, "
+        "the parties to the Protocol, and the observer States and organizations.",
+    ),
+    "without_panellists": (
+        "государства, выступившие с заявлениями, без государств членов дискуссионной группы",
+        "States that made statements, without the panellists' States",
+    ),
+    "with_panellists": (
+        "государства, выступившие с заявлениями, включая государства членов дискуссионной группы",
+        "States that made statements, with the panellists' States",
+    ),
+    "panellists_note": (
+        "Национальные эксперты, выступившие с докладами по пункту повестки дня.",
+        "National experts who presented on an agenda item.",
+    ),
+    "by_kind": ("выступления по видам", "statements by kind"),
+    "person": ("имя", "name"),
+    "state": ("государство", "State"),
+    "presented": ("выступления членов дискуссионной группы", "panel presentations"),
+    "taken_up": ("рассматривался на заседаниях", "taken up at meetings"),
+    "agenda_item_on": ("пункту повестки дня", "agenda item", "пунктам повестки дня", "agenda items"),
+    "on": ("по", "on"),
+    "and": ("и", "and"),
+    "about_n": ("около {n}", "about {n}"),
+    "recs_of_topic": ("рекомендации с этой темой", "recommendations with this topic"),
+    "paras_of_topic": ("пункты доклада с этой темой", "paragraphs with this topic"),
+    "counts_intro": (
+        "Сколько рекомендаций имеет каждое значение; каждая строка ведет к списку, отфильтрованному по ней.",
+        "How many recommendations have each value; each row links to the list filtered by it.",
+    ),
+    "tags_note": (
+        "У рекомендации может быть несколько тем, поэтому сумма больше числа рекомендаций.",
+        "A recommendation may have several topics, so the counts add up to more than the recommendations.",
+    ),
+    "by_theme_only": ("рекомендации по темам разделов", "recommendations by theme"),
+    "by_modality": ("рекомендации по модальности", "recommendations by modality"),
+    "by_topic": ("рекомендации по темам", "recommendations by topic"),
+    "by_specificity": ("рекомендации по конкретности", "recommendations by specificity"),
+    "in_alphabetical_order": ("в алфавитном порядке", "in alphabetical order"),
+    "english_only": (
+        "Названия статей, тексты задач ЦУР и редакционные обоснования есть только на английском языке.",
+        "Article titles, SDG targets and editorial rationales exist only in English.",
+    ),
+    "record_full": (
+        "запись целиком, как в командной строке",
+        "the record in full, as the command line shows it",
+    ),
+    "said_of_meetings": ("сказано о заседаниях вместе", "said of these meetings together"),
+    "sitting": ("заседание", "meeting"),
     # the summary of a meeting (smuggling-wg summary)
     "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
     "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),

@@ -19,13 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _views
+from .. import _words as _catalogue
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
 from .._words import collation_key, meeting_title
 from ..dataset import Dataset
 from ..errors import ExportError, InvalidFilter
-from ..models import Meeting, Organization, Recommendation, State, Text
+from ..models import Meeting, Organization, Recommendation, State
 from . import _charts, _index, _words
+from ._pages import Helpers as _PageHelpers
+from ._pages import pages as _page_list
+from ._pages import site_name as _site_name
 
 if TYPE_CHECKING:
     import jinja2
@@ -157,7 +161,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
             for rel, template, context in pages:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
     choice = env.get_template("root.html")
-    put("index.html", choice.render(meeting=m, ui=_words.ui, meeting_title=lambda n: meeting_title(n, "ru")))
+    put("index.html", choice.render(meeting=m, ui=_words.ui, site_name=_site_name))
     manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
     put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return written
@@ -165,17 +169,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page of one language tree: relative path, template, what it shows."""
-    pages: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.html", "meeting.html", {}),
-        ("recommendations.html", "recommendations.html", {}),
-        ("report.html", "report.html", {}),
-        ("actors.html", "actors.html", {}),
-        ("topics.html", "topics.html", {}),
-        ("cite.html", "cite.html", {}),
-    ]
-    pages += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
-    pages += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]
-    return pages
+    return _page_list(ds, m)
 
 
 def _render(
@@ -197,26 +191,16 @@ def _render(
         ui=lambda key: _words.ui(key, lang),
         code=lambda value, kind=None: _words.code(value, lang, kind),
         meeting_title=lambda n: meeting_title(n, lang),
+        word=lambda name, plural=False: _catalogue.label(name, lang, plural=plural),
         **context,
     )
 
 
-class _Helpers:
+class _Helpers(_PageHelpers):
     """What templates ask of the data: texts in the page's language, links, record views, charts."""
 
     def __init__(self, ds: Dataset, m: Meeting, lang: Lang, up: str) -> None:
         self.ds, self.m, self.lang, self.up = ds, m, lang, up
-
-    def tx(self, value: Text | None) -> tuple[str, str]:
-        """A text in the page's language and the language it is really in: (text, lang)."""
-        if value is None:
-            return "", self.lang
-        if self.lang == "en" and value.en:
-            return value.en, "en"
-        return value.ru, "ru"
-
-    def actor_name(self, actor_id: str) -> tuple[str, str]:
-        return self.tx(self.ds.actor(actor_id).name)
 
     def view(self, record: object, skip: Iterable[str] = ()) -> list[tuple[str, object, str, bool]]:
         """The record's lines (:func:`_views.cells`): label, value, the value's language, is-a-citation.
@@ -330,15 +314,3 @@ class _Helpers:
             if any(cells[(g, s)] for g, _ in rows)
         ]
         return _charts.stacked("chart-participation", _words.ui("participation_groups", self.lang), rows, series, cells)
-
-    def chart_status(self) -> _charts.Chart:
-        statuses = self.statuses()
-        cells = {("all", s): len(ps) for s, ps in statuses}
-        series = [(s, _words.code(s, self.lang)) for s, _ in statuses]
-        return _charts.stacked(
-            "chart-status",
-            _words.ui("participation", self.lang),
-            [("all", _words.ui("total", self.lang))],
-            series,
-            cells,
-        )

@@ -43,12 +43,16 @@ _FIELDS: dict[str, tuple[type, str]] = {
     "sdg": (Recommendation, "sdg_targets"),
     "addressee_kind": (Recommendation, "addressee_kind"),
     "definition": (Topic, "definition"),
+    "by_topic": (Recommendation, "topics"),
+    "by_specificity": (Recommendation, "specificity"),
 }
 #: Keys whose words stand inside a sentence (not capitalized as a heading).
 _INLINE = frozenset(
     {
         "decided_by", "all", "of", "not_stated", "quote", "rationale", "speaker_of", "try", "provenance_source",
         "provenance_editorial", "article", "participants_count", "none_group", "not_state",
+        "on", "and", "about_n", "data_version", "the_report_words", "report_order",
+        "in_alphabetical_order", "english_only",
     }
 )  # fmt: skip
 #: The kinds a bare code value is looked up in, in this order (a ``kind:`` prefix names the kind).
