@@ -106,9 +106,12 @@ def test_every_mcp_tool_is_listed_by_the_server(ds: Dataset) -> None:
 
 
 def test_every_site_page_is_in_the_built_site(site_dir: Path) -> None:
-    for query, page in _entries("Site page"):
+    for query, entry in _entries("Site page"):
+        page, _, part = entry.partition("#")
         for lang in ("ru", "en"):
             assert (site_dir / lang / page).is_file(), f"{query}: no page {lang}/{page}"
+            html = (site_dir / lang / page).read_text(encoding="utf-8")
+            assert not part or f'id="{part}"' in html, f"{query}: no part #{part} in {lang}/{page}"
 
 
 @pytest.mark.parametrize(("query", "kind"), _entries("Notebook"), ids=[q for q, _ in _entries("Notebook")])
