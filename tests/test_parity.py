@@ -231,6 +231,7 @@ def test_show_actor_gives_the_whole_profile(ds: Dataset, capsys: pytest.CaptureF
     assert {r["actor"] for r in rows} == {"ITA"} and {r["meeting"] for r in rows} == {"7"}
     assert rows[0]["status"] == "party" and rows[0]["source"] == "27"
     assert (rows[1]["kind"], rows[1]["speaker"], rows[2]["kind"], rows[2]["source"]) == ("panel", "3", "party", "23")
+    assert (rows[1]["agenda_item"], rows[2]["agenda_item"], rows[2]["agenda_attribution"]) == ("2", "2;3", "group")
     assert rows[3]["name_en"] == "Simona Ragazzi" and rows[3]["agenda_item"] == "2"
     assert (rows[4]["name_ru"], rows[4]["source"]) == ("Франческо Теста", "19")
     table = _cli(capsys, "show", "actor", "Italy", "--lang", "en").splitlines()

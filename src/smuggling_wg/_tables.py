@@ -936,39 +936,31 @@ def profile_rows(profile: ActorProfile, bundle: Bundle) -> tuple[list[str], list
 
     One row per participation, statement and panellist, with the columns of the ``participants``,
     ``statements`` and ``speakers`` tables (together, each named once) after a ``role`` column
-    naming the table; a chair role is a row ``chair`` with its meeting, actor, name and source.
+    naming the table; a statement's ``agenda_item`` holds its items (the ``statement_agenda_items``
+    table's column, a list); a chair role is a row ``chair`` with its meeting, actor, name and source.
     """
-    parts: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
-    for name in PROFILE_TABLES:
-        records = tuple(
-            r
-            for role in profile.meetings
-            for r in (
-                (role.participation,) if name == "participants" and role.participation
-                else role.statements if name == "statements"
-                else role.speakers if name == "speakers"
-                else ()
-            )
-        )  # fmt: skip
-        found = _located(records, bundle)[1:] if records else ([c.name for c in table(name).columns], [])
-        parts.append((name, *found))
-    columns = list(dict.fromkeys(c for _, names, _ in parts for c in names))
-    rows = [
-        (name, *(dict(zip(names, row, strict=True)).get(c) for c in columns))
-        for name, names, found in parts
-        for row in found
-    ]
-    for role in profile.meetings:
-        if role.chair is not None:
-            chair = {
-                "meeting": role.meeting,
-                "actor": role.chair.actor,
-                "name_ru": role.chair.name.ru,
-                "name_en": role.chair.name.en,
-                "source": role.chair.source,
-            }
-            rows.append(("chair", *(chair.get(c) for c in columns)))
-    return ["role", *columns], rows
+    roles = profile.meetings
+    chosen: dict[str, tuple[Any, ...]] = {
+        "participants": tuple(r.participation for r in roles if r.participation is not None),
+        "statements": tuple(s for r in roles for s in r.statements),
+        "speakers": tuple(s for r in roles for s in r.speakers),
+    }
+    found: list[tuple[str, dict[str, Any]]] = []
+    columns: dict[str, None] = {}
+    for name, records in chosen.items():
+        names, rows = _located(records, bundle)[1:] if records else ([c.name for c in table(name).columns], [])
+        columns.update(dict.fromkeys(names))
+        for record, row in zip(records, rows, strict=True):
+            cells = dict(zip(names, row, strict=True))
+            if name == "statements":
+                cells["agenda_item"] = record.agenda_items
+            found.append((name, cells))
+    for r in roles:
+        if r.chair is not None:
+            chair = r.chair
+            cells = {"meeting": r.meeting, "actor": chair.actor, "source": chair.source}
+            found.append(("chair", {**cells, "name_ru": chair.name.ru, "name_en": chair.name.en}))
+    return ["role", *columns], [(role, *(cells.get(c) for c in columns)) for role, cells in found]
 
 
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:
