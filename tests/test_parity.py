@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import shlex
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,16 @@ def _table() -> list[dict[str, str]]:
 
 
 ROWS = _table()
+
+
+@pytest.fixture(autouse=True)
+def _display_language_kept() -> Iterator[None]:
+    """The command sets the display language (``--lang``): each test leaves it as it found it."""
+    import smuggling_wg as swg
+
+    before = swg.get_display_language()
+    yield
+    swg.set_display_language(before)
 
 
 def _code(cell: str) -> str:
