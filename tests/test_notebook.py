@@ -94,7 +94,8 @@ def test_quickstart_notebook_runs() -> None:
     assert "theme × modality" in html and "12 states made statements; 16 with the panellists' states" in text
     assert "Disasters, conflicts and crises  6       1           0" in text  # smuggling-wg crosstab
     assert "MAR  Morocco" in text and "ZAF  South Africa" in text  # smuggling-wg states --statements [...]
-    assert "7 recommendations:" in text and "15 recommendations:" in text  # the MCP tools, through the SDK
+    assert "Recommendations by theme × modality" in text and "7 recommendations:" in text  # MCP, through the SDK
+    assert "Technology and cyberspace × encouraged: 6" in text
     assert "12 states made statements (without the panellists' states):" in text
     assert "16 states made statements (with the panellists' states):" in text
     site = "".join("".join(cell.source) for cell in notebook.cells if cell.cell_type == "markdown")
