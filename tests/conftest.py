@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,15 @@ from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Meeting, State
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))  # the build-time code (tools/build.py)
+
+# The on-disk cache of users' files (smuggling_wg._usercache) of this run, and of the processes it starts:
+# a folder of its own, never the user's cache folder.
+_CACHE = tempfile.mkdtemp(prefix="smuggling-wg-test-cache-")
+os.environ["SMUGGLING_WG_CACHE"] = _CACHE
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ def test_harness_prints_a_table_of_ratios() -> None:
     assert scaling == ["| 2", "| 4"]
 
 
-@pytest.mark.parametrize("script", [("benchmarks/scaling.py", "2"), ("benchmarks/run.py",)])
+@pytest.mark.parametrize("script", [("benchmarks/scaling.py", "2"), ("benchmarks/run.py",), ("benchmarks/series.py",)])
 def test_zero_rounds_are_refused(script: tuple[str, ...]) -> None:
     done = _script(*script, "--rounds", "0")
     assert done.returncode == 2
@@ -67,6 +67,22 @@ def test_harness_reports_first_answers_and_exports() -> None:
     assert all(line.endswith(("ok |", "MISSED |")) for line in exports[2:]), "every output was timed"
     took, csv_took = run.time_against_csv(lambda folder: None, repeat=1)
     assert 0 <= took < csv_took
+
+
+def test_series_prints_ratios_to_a_bare_parse_and_its_targets() -> None:
+    done = _script("benchmarks/series.py", "--meetings", "2", "--rounds", "1", "--before", str(ROOT / "src"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| case | load ms | ratio | + first search ms | ratio | whole process ms | target |"
+    assert lines[2].startswith("| bare libyaml parse (CSafeLoader) | ") and "| 1.00x |" in lines[2]
+    names = [line.split(" | ")[0][2:] for line in lines[2:]]
+    assert names[1:] == [
+        "load, cache off",
+        "load, first process (writes the cache)",
+        "load, second process (cache kept)",
+        "load, before",
+    ]
+    assert "load <= 2.5x" in lines[4] and "process <= 300 ms" in lines[5]
 
 
 def test_draft_benchmark_prints_ratios() -> None:

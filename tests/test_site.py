@@ -344,8 +344,9 @@ def test_a_site_of_another_meeting_names_that_meeting(tmp_path: Path) -> None:
     import smuggling_wg as swg
 
     both = swg.load(extra=[Path(__file__).resolve().parent.parent / "examples" / "example-meeting.yaml"])
-    with pytest.raises(swg.InvalidFilter, match="the site shows one meeting: say which"):
-        site(both, tmp_path / "none")
+    with pytest.raises(swg.NotFound, match="meeting"):
+        site(both, tmp_path / "none", meeting=98)
+    assert not (tmp_path / "none").exists()
     files = site(both, tmp_path / "s99", meeting=99)
     pages = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".html"]
     assert pages and not any("seventh meeting" in page or "седьмое" in page for page in pages)

@@ -455,6 +455,15 @@ LABELS: Final[dict[str, Words]] = {
     ),
     "said_of_meetings": ("сказано о заседаниях вместе", "said of these meetings together"),
     "sitting": ("заседание", "meeting"),
+    # the web edition's series page (_site/_series.py): every meeting loaded
+    "series": (
+        "Рабочая группа по незаконному ввозу мигрантов: совещания",
+        "Working Group on the Smuggling of Migrants: meetings",
+    ),
+    "series_meetings": ("совещания", "the meetings"),
+    "series_themes": ("рекомендации по темам во всех совещаниях", "recommendations by theme across the meetings"),
+    "series_meeting": ("совещание", "meeting"),
+    "series_theme_of": ("тема раздела в совещаниях", "the theme of a section in meetings"),
     # the summary of a meeting (smuggling-wg summary)
     "of_the_working_group": ("{meeting} Рабочей группы", "{meeting} of the Working Group"),
     "meetings_held_n": ("заседаний: {n}", "{n} meetings held"),

@@ -703,7 +703,9 @@ def _parser() -> argparse.ArgumentParser:
         "smuggling-wg site --out site/",
     )
     site.add_argument("--out", required=True, help="folder to write into (new, empty, or an earlier site)")
-    site.add_argument("--meeting", type=int, help="the meeting (default: the only one loaded)")
+    site.add_argument(
+        "--meeting", type=int, help="one meeting (default: every meeting loaded; several get a series page)"
+    )
     schema = command(
         "schema",
         "print the JSON Schema of the JSON export, of one model, or of a data file",

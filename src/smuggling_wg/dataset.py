@@ -50,6 +50,7 @@ from .models import (
 if TYPE_CHECKING:  # the search module is imported on first search, keeping load() lean
     import pandas
 
+    from . import _usercache
     from ._tables import TableName
     from .search import Kind, Searchable, SearchHit, SearchIndex
 
@@ -67,17 +68,19 @@ _STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 class Dataset:
     """All meetings and actors, immutable, with the queries researchers ask."""
 
-    __slots__ = ("_actors", "_built", "_bundle", "_lock", "_meetings")
+    __slots__ = ("_actors", "_built", "_bundle", "_lock", "_meetings", "_stored")
     _actors: dict[str, Actor]
     _bundle: Bundle
     _built: dict[str, Any]  # indexes built on first use: actor keys, labels, the search index
     _lock: threading.Lock
     _meetings: dict[int, Meeting]
+    _stored: _usercache.Entry | None  # where load() keeps this dataset and its search index on disk, if it does
 
     def __init__(self, bundle: Bundle) -> None:
         meetings = {m.number: m for m in sorted(bundle.meetings, key=lambda m: m.number)}
         actors = {a.id: a for a in bundle.actors}
         fields = {"_bundle": bundle, "_meetings": meetings, "_actors": actors, "_built": {}, "_lock": threading.Lock()}
+        fields["_stored"] = None
         for name, value in fields.items():
             object.__setattr__(self, name, value)
 
@@ -774,10 +777,20 @@ class Dataset:
             return organization_names(self._actors.values(), _lookup.compiled()["common"])
 
         loaded = _datasets.built()
+        if self._stored is not None:  # the index kept with this dataset by an earlier process, or kept now
+            kept = self._stored.read("index")
+            if kept is not None:
+                try:
+                    return SearchIndex.compiled(kept, self._meetings.values(), self._meetings.values(), organizations)
+                except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+                    pass  # not an index of this dataset: made again below
         if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it
             return SearchIndex(self._meetings.values(), organizations())
         raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
-        return SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)
+        index = SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)
+        if self._stored is not None:
+            self._stored.write("index", index.dumps())
+        return index
 
     def to_dataframe(self, table: TableName) -> pandas.DataFrame:
         """One tidy table as a pandas DataFrame (needs ``pip install 'smuggling-wg[pandas]'``).
@@ -942,7 +955,10 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     reported at once as :class:`~smuggling_wg.errors.DataError`, the only exception it
     raises for bad data, whatever the files hold); the cached bundled dataset is never
     changed. Files with the same content give the same dataset again: the last
-    :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read.
+    :data:`MAX_CACHED` are kept, by the SHA-256 of the bytes read. What good files load to
+    is also kept on disk, in the platform's cache folder, for the next process to read back
+    (identical records, validated; ``$SMUGGLING_WG_CACHE`` names another folder, or ``0``
+    turns it off: see :mod:`smuggling_wg._usercache`).
     """
     bundled = _datasets.bundled(lambda: Dataset(_loader.bundled()))
     paths = _extra_paths(extra)
@@ -950,7 +966,17 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
         return bundled
     sources = _loader.read_sources(paths)
     key = tuple(hashlib.sha256(raw).hexdigest() for _, raw in sources)
-    return _datasets.extended(key, lambda: Dataset(_loader.extend(bundled.bundle, sources, check=_taken_keys(bundled))))
+    return _datasets.extended(key, lambda: _extended(bundled, sources, key))
+
+
+def _extended(bundled: Dataset, sources: list[tuple[str, bytes]], digests: tuple[str, ...]) -> Dataset:
+    """The bundled data with the files', kept on disk with its search index for later (:mod:`._usercache`)."""
+    from . import _usercache
+
+    stored = _usercache.entry(sources, digests)
+    ds = Dataset(_usercache.bundle(stored, lambda: _loader.extend(bundled.bundle, sources, check=_taken_keys(bundled))))
+    object.__setattr__(ds, "_stored", stored)
+    return ds
 
 
 def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:

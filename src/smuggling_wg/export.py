@@ -208,7 +208,7 @@ def export(ds: Dataset, fmt: Format, out: Path | str, force: bool = False) -> li
 
 
 def site(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]:
-    """Write the web edition of meeting ``meeting`` into folder ``out``; return the files written.
+    """Write the web edition of the meetings loaded (or of ``meeting``) into folder ``out``; return the files written.
 
     A static site in Russian (``ru/``) and English (``en/``) that works from ``file://``
     with no server and no network: the meeting, the recommendations (filters and in-page
@@ -218,8 +218,9 @@ def site(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]
 
     Written atomically: built beside ``out`` and renamed into place. ``out`` may be new,
     empty or an earlier site; anything else raises :class:`~smuggling_wg.errors.ExportError`
-    (a folder of other files is never replaced). ``meeting``: the one meeting loaded, unless
-    several are.
+    (a folder of other files is never replaced). ``meeting``: one meeting; by default every
+    meeting loaded: with several, each meeting's site under ``meetings/N/`` and a series page
+    (``ru/index.html``, ``en/index.html``) listing the meetings and their recommendations by theme.
     """
     from ._site import build
 

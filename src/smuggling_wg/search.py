@@ -24,6 +24,7 @@ from typing import Any, Generic, Literal, NamedTuple, TypeAlias, TypeVar
 from . import _loader
 from ._fold import fold
 from ._language import LANGS, Lang
+from ._stem import stem_live
 from .errors import InvalidFilter
 from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
@@ -48,8 +49,6 @@ Searchable: TypeAlias = Recommendation | Paragraph | Speaker | AgendaItem | Them
 KINDS: tuple[Kind, ...] = ("recommendation", "paragraph", "speaker", "agenda_item", "theme")
 
 _WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[а-яё]")
-_LATIN = re.compile(r"[a-z]")
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _K1, _B = 1.2, 0.75
 _HEAD = 1.5  # a word of a record's heading (a speaker's name, an item's title) counts one and a half times
@@ -57,47 +56,6 @@ _HEAD = 1.5  # a word of a record's heading (a speaker's name, an item's title) 
 # paragraphs too: there a word counts half, so the paragraph that says it ranks first.
 _REMARKS = 0.5
 SEARCH_INDEX = "search-index.json"
-
-
-_STEMMER_PACKAGE = "smuggling_wg._snowballstemmer"
-
-
-@lru_cache(maxsize=1)
-def _stemmers() -> tuple[object, object]:
-    """Snowball's Russian and English stemmers, importing only their own modules.
-
-    ``import snowballstemmer`` imports the stemmers of all its 30 languages (about 8 ms, the
-    most of a first search whose query has a word the texts do not). Unless the package is
-    already imported, its two modules are loaded from its folder under a private package
-    name, which runs the same code and leaves ``snowballstemmer`` itself untouched.
-    """
-    import importlib
-    import sys
-
-    package = "snowballstemmer"
-    if package not in sys.modules and _STEMMER_PACKAGE not in sys.modules:
-        import importlib.util
-        import types
-
-        spec = importlib.util.find_spec(package)
-        if spec is not None and spec.submodule_search_locations:
-            private = types.ModuleType(_STEMMER_PACKAGE)
-            private.__path__ = list(spec.submodule_search_locations)
-            sys.modules[_STEMMER_PACKAGE] = private
-    if package not in sys.modules and _STEMMER_PACKAGE in sys.modules:
-        package = _STEMMER_PACKAGE
-    russian = importlib.import_module(f"{package}.russian_stemmer").RussianStemmer
-    english = importlib.import_module(f"{package}.english_stemmer").EnglishStemmer
-    return russian(), english()
-
-
-def stem_live(word: str) -> str:
-    """The Snowball stem of one folded word: Russian for Cyrillic, English for Latin, else the word."""
-    if _CYRILLIC.search(word):
-        return str(_stemmers()[0].stemWord(word))  # type: ignore[attr-defined]
-    if _LATIN.search(word):
-        return str(_stemmers()[1].stemWord(word))  # type: ignore[attr-defined]
-    return word
 
 
 @lru_cache(maxsize=1)
@@ -367,9 +325,10 @@ class SearchIndex:
         """
         index = len(self._docs)
         self._docs.append(doc)
-        positions: dict[str, set[int]] = {}
+        positions: dict[str, list[int]] = {}  # in order: the text's words come in order, other names out of it
         for position, word_stem in enumerate(stems):
-            positions.setdefault(word_stem, set()).add(position)
+            positions.setdefault(word_stem, []).append(position)
+        unordered: set[str] = set()
         after = len(stems)
         for full, aliases in named:
             spelled = [(start, len(name)) for name in full for start in _starts(stems, name)]
@@ -379,16 +338,22 @@ class SearchIndex:
                     places, after = [after + 1], after + 1 + len(alias)
                 for start in places:
                     for offset, word_stem in enumerate(alias):
-                        positions.setdefault(word_stem, set()).add(start + offset)
+                        positions.setdefault(word_stem, []).append(start + offset)
+                        unordered.add(word_stem)
         for word_stem, where in positions.items():
-            self._postings.setdefault(word_stem, []).append([index, *sorted(where)])
+            ordered = sorted(set(where)) if word_stem in unordered else where
+            self._postings.setdefault(word_stem, []).append([index, *ordered])
 
     def dumps(self) -> bytes:
-        """The compact, deterministic JSON of this index (what ``search-index.json`` holds)."""
-        postings = {
-            word_stem: ";".join(f"{text} {' '.join(map(str, where))}" for text, where in self._where(word_stem).items())
-            for word_stem in sorted({*self._compiled, *self._postings})
-        }
+        """The compact, deterministic JSON of this index (what ``search-index.json`` holds).
+
+        A stem's compiled postings are kept as they are, its postings of the texts indexed here
+        (numbered after them) written after them: what decoding and encoding them all would give.
+        """
+        postings = {}
+        for word_stem in sorted({*self._compiled, *self._postings}):
+            added = ";".join(f"{p[0]} {' '.join(map(str, p[1:]))}" for p in self._postings.get(word_stem, ()))
+            postings[word_stem] = ";".join(filter(None, (self._compiled.get(word_stem, ""), added)))
         table = {"meetings": sorted(self._meetings), "docs": self._docs, "postings": postings}
         return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
@@ -544,9 +509,12 @@ def named_organizations(
         number = record.number
         linked = {s.actor for s in meeting.statements if number in s.source}
         linked |= {p.actor for p in meeting.participants if number in p.source}
+    texts = [(stems, set(stems)) for stems in words.values()]  # a name with a stem a text lacks is not in it
     found = []
     for actor_id, (full, _aliases) in organizations.items():
-        if actor_id in linked or any(_starts(stems, name) for stems in words.values() for name in full):
+        if actor_id in linked or any(
+            has.issuperset(name) and _starts(stems, name) for stems, has in texts for name in full
+        ):
             found.append(actor_id)
     return found
 

@@ -24,9 +24,9 @@ from .._about import about, citation
 from .._language import LANGS, Lang, display_language
 from .._words import collation_key, meeting_title
 from ..dataset import Dataset
-from ..errors import ExportError, InvalidFilter
+from ..errors import ExportError
 from ..models import Meeting, Organization, Recommendation, State
-from . import _charts, _index, _words
+from . import _charts, _index, _series, _words
 from ._pages import Helpers as _PageHelpers
 from ._pages import pages as _page_list
 from ._pages import site_name as _site_name
@@ -42,24 +42,23 @@ _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addresse
 
 
 def build(ds: Dataset, out: Path | str, meeting: int | None = None) -> list[Path]:
-    """Write the site of meeting ``meeting`` into folder ``out``; return the files written.
+    """Write the site of meeting ``meeting`` (by default every meeting loaded) into ``out``; return the files written.
 
-    The site is built in a new folder beside ``out`` and renamed into place, so ``out`` is
-    never left half-written. An existing ``out`` is replaced only when it is empty or holds
-    an earlier site (its :data:`MANIFEST`): a folder of anything else is never replaced, and
-    :class:`~smuggling_wg.errors.ExportError` says why.
+    With several meetings and no ``meeting``: each meeting's site under ``meetings/N/`` and
+    the series page over them (:mod:`._series`). The site is built in a new folder beside
+    ``out`` and renamed into place, so ``out`` is never left half-written. An existing ``out``
+    is replaced only when it is empty or holds an earlier site (its :data:`MANIFEST`): a
+    folder of anything else is never replaced, and :class:`~smuggling_wg.errors.ExportError` says why.
     """
     target = Path(out).resolve()
     numbers = [m.number for m in ds.meetings]
-    if meeting is None and len(numbers) != 1:
-        reason = f"the site shows one meeting: say which (meetings: {', '.join(map(str, numbers))})"
-        raise InvalidFilter("meeting", None, numbers, reason=reason)
-    meeting = ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound before anything is written
+    series = meeting is None and len(numbers) > 1  # several meetings: each one's site, and the series page
+    number = None if series else ds.meeting(numbers[0] if meeting is None else meeting).number  # NotFound first
     _check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = _beside(target, "new")
     try:
-        files = _write(ds, meeting, staging)
+        files = _write_series(ds, staging) if number is None else _write(ds, number, staging)
         _replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -165,6 +164,28 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
     manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
     put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return written
+
+
+def _write_series(ds: Dataset, root: Path) -> list[str]:
+    """Every meeting's own site under ``meetings/N/``, and the series page over them (:mod:`._series`)."""
+    written = []
+    for m in ds.meetings:
+        written += [f"meetings/{m.number}/{rel}" for rel in _write(ds, m.number, root / "meetings" / str(m.number))]
+    static = resources.files("smuggling_wg._site") / "static"
+    common = about()
+    files = {f"assets/{name}": static.joinpath(name).read_text(encoding="utf-8") for name in _series.ASSETS}
+    files |= _series.pages(ds, _environment(), common)
+    for rel, content in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8", newline="\n")
+    written += files
+    manifest = {"generator": "smuggling_wg site", **common, "meetings": [m.number for m in ds.meetings]}
+    (root / MANIFEST).write_text(
+        json.dumps({**manifest, "files": sorted(written)}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+        newline="\n",
+    )
+    return [*written, MANIFEST]
 
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:

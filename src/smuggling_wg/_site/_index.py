@@ -32,6 +32,7 @@ from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
+from .._stem import _stemmers, stem_live
 from ..dataset import Dataset
 from ..search import (
     _B,
@@ -41,8 +42,6 @@ from ..search import (
     _STOP_PHRASES,
     KINDS,
     STOP_WORDS,
-    _stemmers,
-    stem_live,
     vocabulary,
 )
 
