@@ -90,3 +90,39 @@ def test_quickstart_notebook_runs() -> None:
     assert any("image/png" in o.get("data", {}) for o in outputs), "the chart is drawn"
     text = "".join(o.get("text", "") for o in outputs)
     assert "Recommendation 8 (para 3), technology, encouraged" in text
+    # the design card's two questions on every surface: the library, the command, the MCP server
+    assert "theme × modality" in html and "12 states made statements; 16 with the panellists' states" in text
+    assert "Disasters, conflicts and crises  6       1           0" in text  # smuggling-wg crosstab
+    assert "MAR  Morocco" in text and "ZAF  South Africa" in text  # smuggling-wg states --statements [...]
+    assert "Recommendations by theme × modality" in text and "7 recommendations:" in text  # MCP, through the SDK
+    assert "Technology and cyberspace × encouraged: 6" in text
+    assert "12 states made statements (without the panellists' states):" in text
+    assert "16 states made statements (with the panellists' states):" in text
+    site = "".join("".join(cell.source) for cell in notebook.cells if cell.cell_type == "markdown")
+    assert "site/en/speakers.html" in site and "site/en/counts.html" in site
+
+
+def test_search_results_show_their_explanation(ds: Dataset) -> None:
+    from rich.console import Console
+
+    from smuggling_wg._notebook import explained
+
+    hits = ds.search("цифровые доказательства")
+    explanation = getattr(hits, "explanation", None)  # a search's own, where the search gives one
+    assert explained(hits) == ([str(line) for line in explanation.lines()] if explanation is not None else [])
+    assert explained(ds.recommendations()) == [] and explained(ds.counts("theme")) == []
+
+    class Explanation:  # what a search's explanation offers the display: its lines
+        def lines(self) -> list[str]:
+            return ["ignored (stop or question words): <which>", "not in any text: цыфровые"]
+
+    shown = swg.Results(hits, ds, type(hits[0]))
+    object.__setattr__(shown, "explanation", Explanation())
+    html = shown._repr_html_()
+    assert (
+        "<li>ignored (stop or question words): &lt;which&gt;</li>" in html and "<li>not in any text: цыфровые" in html
+    )
+    console = Console(width=100, record=True, color_system=None)
+    console.print(shown)
+    out = console.export_text()
+    assert "SearchHit" in out and out.rstrip().endswith("not in any text: цыфровые")

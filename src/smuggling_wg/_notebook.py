@@ -18,7 +18,7 @@ from ._language import Lang, get_display_language
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["html", "html_fields", "html_rows", "rich", "rich_fields", "rich_rows", "table", "text"]
+__all__ = ["explained", "html", "html_fields", "html_rows", "rich", "rich_fields", "rich_rows", "table", "text"]
 
 _STYLE = "border-collapse:collapse;font-size:0.9em;text-align:left"
 _CELL = "padding:2px 8px;vertical-align:top;text-align:left"
@@ -46,10 +46,21 @@ def html_fields(title: str, fields: Sequence[tuple[str, object]]) -> str:
     return _html(title, None, fields)
 
 
-def html_rows(title: str, header: Sequence[str], rows: Sequence[Sequence[object]], limit: int = 50) -> str:
-    """Many records: one row each (the first ``limit``, with a note of how many more)."""
+def html_rows(
+    title: str, header: Sequence[str], rows: Sequence[Sequence[object]], limit: int = 50, explained: Sequence[str] = ()
+) -> str:
+    """Many records: one row each (the first ``limit``, with a note of how many more), and what explains them."""
     more = len(rows) - limit
-    return _html(title, header, rows[:limit], f"… and {more} more" if more > 0 else "")
+    notes = "".join(f"<li>{escape(line)}</li>" for line in explained)
+    said = f'<ul style="font-size:0.85em;margin:0.3em 0">{notes}</ul>' if notes else ""
+    return _html(title, header, rows[:limit], f"… and {more} more" if more > 0 else "") + said
+
+
+def explained(shown: object) -> list[str]:
+    """What a search did with its query (``Results.explanation``), as lines; none for other results."""
+    explanation = getattr(shown, "explanation", None)
+    lines = getattr(explanation, "lines", None)
+    return [str(line) for line in lines()] if callable(lines) else []
 
 
 def literal(value: object) -> Any:
@@ -160,7 +171,7 @@ def html(shown: object) -> str:
         _, head, rows = table(shown)
         return html_rows(type(shown).__name__, head, rows, limit=len(rows))
     if isinstance(shown, tuple):
-        return html_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
+        return html_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)), explained=explained(shown))
     return html_fields(repr(shown), full(shown, _dataset(shown)))
 
 
@@ -172,7 +183,13 @@ def rich(shown: object) -> Any:
         _, head, rows = table(shown)
         return rich_rows(type(shown).__name__, head, rows)
     if isinstance(shown, tuple):
-        return rich_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
+        rows = rich_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
+        lines = explained(shown)
+        if not lines:
+            return rows
+        from rich.console import Group
+
+        return Group(rows, *(literal(line) for line in lines))
     return rich_fields(repr(shown), full(shown, _dataset(shown)))
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, ge
 from .models import (
     STANDINGS,
     ActorKind,
+    ActorProfile,
     AgendaAttribution,
     AgendaItem,
     AgendaSubItem,
@@ -925,6 +926,42 @@ def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | N
         located = [At(None, r) for r in records]
     getters = [c.get for c in spec.columns]
     return spec, [c.name for c in spec.columns], [tuple(get(at) for get in getters) for at in located]
+
+
+#: The export tables an actor's profile draws its rows from (the ``role`` column of :func:`profile_rows`).
+PROFILE_TABLES = ("participants", "statements", "speakers")
+
+
+def profile_rows(profile: ActorProfile, bundle: Bundle) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """An actor's whole profile as one table: (column names, rows), the columns those of the exports.
+
+    One row per participation, statement and panellist, with the columns of the ``participants``,
+    ``statements`` and ``speakers`` tables (together, each named once) after a ``role`` column
+    naming the table; a statement's ``agenda_item`` holds its items (the ``statement_agenda_items``
+    table's column, a list); a chair role is a row ``chair`` with its meeting, actor, name and source.
+    """
+    roles = profile.meetings
+    chosen: dict[str, tuple[Any, ...]] = {
+        "participants": tuple(r.participation for r in roles if r.participation is not None),
+        "statements": tuple(s for r in roles for s in r.statements),
+        "speakers": tuple(s for r in roles for s in r.speakers),
+    }
+    found: list[tuple[str, dict[str, Any]]] = []
+    columns: dict[str, None] = {}
+    for name, records in chosen.items():
+        names, rows = _located(records, bundle)[1:] if records else ([c.name for c in table(name).columns], [])
+        columns.update(dict.fromkeys(names))
+        for record, row in zip(records, rows, strict=True):
+            cells = dict(zip(names, row, strict=True))
+            if name == "statements":
+                cells["agenda_item"] = record.agenda_items
+            found.append((name, cells))
+    for r in roles:
+        if r.chair is not None:
+            chair = r.chair
+            cells = {"meeting": r.meeting, "actor": chair.actor, "source": chair.source}
+            found.append(("chair", {**cells, "name_ru": chair.name.ru, "name_en": chair.name.en}))
+    return ["role", *columns], [(role, *(cells.get(c) for c in columns)) for role, cells in found]
 
 
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:

@@ -312,6 +312,7 @@ LABELS: Final[dict[str, Words]] = {
     "speakers": ("члены дискуссионной группы", "panellists"),
     "panellists": ("члены дискуссионной группы", "panellists"),
     "chair": ("председатель", "chair"),
+    "profile": ("профиль", "profile"),
     "cited_from": ("пункты доклада", "cited from"),
     "city": ("город", "city"),
     "dates": ("даты", "dates"),

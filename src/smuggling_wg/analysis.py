@@ -18,7 +18,7 @@ from .models import Bundle, Meeting, Modality, Provenance, Recommendation
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["DIMENSIONS", "Cell", "Count", "CountTable", "CrossTable", "Dimension", "values_of"]
+__all__ = ["DIMENSIONS", "Cell", "Count", "CountTable", "CrossTable", "Dimension", "tidy", "values_of"]
 
 Dimension: TypeAlias = Literal[
     "theme", "modality", "addressee_kind", "specificity", "topic", "sdg_target", "instrument", "article"
@@ -125,6 +125,19 @@ class CrossTable(tuple[Cell, ...]):
         from ._notebook import rich
 
         return rich(self)
+
+
+def tidy(shown: CountTable | CrossTable) -> tuple[list[str], list[tuple[Value, ...]]]:
+    """Counts or a cross-tab as one row per count: (column names, rows), columns named after the dimensions.
+
+    ``counts("theme")``: ``theme, n``; ``crosstab("theme", "modality")``: ``theme, modality, n``
+    (the command's CSV, JSON and YAML). A cross-tab of a dimension with itself names its
+    columns ``row`` and ``column``.
+    """
+    if isinstance(shown, CountTable):
+        return [shown.dimension, "n"], [tuple(c) for c in shown]
+    names = [shown.rows, shown.columns] if shown.rows != shown.columns else ["row", "column"]
+    return [*names, "n"], [tuple(c) for c in shown]
 
 
 def values_of(r: Recommendation, dimension: Dimension, provenance: Provenance | None = None) -> list[Value]:

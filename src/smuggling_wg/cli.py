@@ -101,6 +101,7 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
         include_group_items=a.include_group_items,
     ),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
+    "paragraphs": lambda ds, a: ds.paragraphs(meeting=a.meeting, topic=a.topic, standing=a.standing),
     "agenda": lambda ds, a: ds.agenda(meeting=a.meeting),
     "documents": lambda ds, a: ds.documents(meeting=a.meeting),
     "topics": lambda ds, a: ds.topics,
@@ -241,7 +242,12 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
 
     from ._tables import frame_rows, text_cell
 
-    columns, rows = frame_rows(tuple(records), ds.bundle, getattr(records, "kind", None))
+    if len(records) == 1 and isinstance(records[0], ActorProfile):  # a profile: a row per role
+        from ._tables import profile_rows
+
+        columns, rows = profile_rows(records[0], ds.bundle)
+    else:
+        columns, rows = frame_rows(tuple(records), ds.bundle, getattr(records, "kind", None))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([text_cell(v) for v in row] for row in rows)
@@ -270,7 +276,7 @@ def _ascii_only(out: Any) -> bool:
 
 # --- commands -------------------------------------------------------------------------------
 
-SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
+SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker", "topic")
 
 
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
@@ -284,22 +290,52 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         record = ds.paragraph(_int(key, "paragraph number"), meeting=a.meeting)
     elif kind == "speaker":
         record = ds.speaker(_int(key, "speaker number"), meeting=a.meeting)
+    elif kind == "topic":
+        record = ds.topic(key)
     else:
         record = ds.profile(key)
-    if a.format != "table":  # CSV of an actor's profile: the actor's row (the profile's lists are in JSON and YAML)
-        _emit(
-            ds, [record.actor if a.format == "csv" and isinstance(record, ActorProfile) else record], a.format, "", out
-        )
+    if a.format != "table":  # a profile whole: JSON and YAML its record, CSV a row per role (the exports' columns)
+        _emit(ds, [record], a.format, "", out)
         return 0
     lines = _views.full(record, ds)
     field, value = _words.label("field", a.lang), _words.label("value", a.lang)
-    _print_table(
-        [field, value],
-        [[_cell(label), _cell(shown)] for label, shown in lines],
-        {value},
-        f"{type(record).__name__} {key}",
-        out,
-    )
+    if isinstance(record, ActorProfile):  # "Italy: profile", the name in the display language
+        title = f"{record.actor.name.get(a.lang)}: {_words.label('profile', a.lang)}"
+    else:  # "Recommendation 8", "Panellist 3", "Topic cyberspace"
+        name = type(record).__name__.lower()
+        word = _words.label(name, a.lang) if name == "topic" else _words.code("record_kind", name, a.lang)
+        title = f"{_words.capital(word)} {key}"
+    _print_table([field, value], [[_cell(label), _cell(shown)] for label, shown in lines], {value}, title, out)
+    return 0
+
+
+def _counts(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
+    """``counts DIMENSION``, ``crosstab ROW COLUMN``, ``participation``: the library's tables, in words or tidy rows."""
+    from ._notebook import table
+    from .analysis import tidy
+
+    if a.command == "counts":
+        shown: Any = ds.counts(a.dimension, meeting=a.meeting, provenance=a.provenance)
+    elif a.command == "crosstab":
+        shown = ds.crosstab(a.row, a.column, meeting=a.meeting, provenance=a.provenance)
+    else:
+        shown = ds.participation(meeting=a.meeting)
+    if a.format == "table":
+        _, header, rows = table(shown, a.lang)
+        cells = [[_cell(v) for v in row] for row in rows]
+        _print_table(
+            header, cells, set(), _title("participants" if a.command == "participation" else "recommendations", a), out
+        )
+        return 0
+    columns, counted = tidy(shown)
+    if a.format == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(counted)
+        return 0
+    _emit(ds, [dict(zip(columns, row, strict=True)) for row in counted], a.format, "", out)
     return 0
 
 
@@ -454,6 +490,9 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "draft": _draft,
     "summary": _summary,
     "show": _show,
+    "counts": _counts,
+    "crosstab": _counts,
+    "participation": _counts,
     "export": _export,
     "schema": _schema,
     "validate": _validate,
@@ -580,6 +619,13 @@ def _parser() -> argparse.ArgumentParser:
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
     speakers.add_argument("--agenda-item", type=number, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
+    paragraphs = command(
+        "paragraphs", "the report's paragraphs, filtered", "smuggling-wg paragraphs --standing chair_summary", listing
+    )
+    paragraphs.add_argument("--topic", action="append", help="an editorial topic id (repeat for any of several)")
+    paragraphs.add_argument(
+        "--standing", action="append", help="adopted, chair_summary or proceedings (repeat for any of several)"
+    )
     command("agenda", "the agenda as adopted", "smuggling-wg agenda --lang en", listing)
     command("documents", "the documents before the meeting", "smuggling-wg documents", listing)
     command("topics", "the editorial topic vocabulary", "smuggling-wg topics --lang en", listing)
@@ -599,9 +645,35 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         help="adopted, chair_summary (the Chair's summary, not adopted) or proceedings (repeat for any of several)",
     )
+    dimensions = "theme, modality, addressee_kind, specificity, topic, sdg_target, instrument or article"
+    counts = command(
+        "counts",
+        "how many recommendations have each value of a dimension, zero counts included",
+        "smuggling-wg counts theme --lang en",
+        listing,
+    )
+    counts.add_argument("dimension", help=dimensions)
+    crosstab = command(
+        "crosstab",
+        "how many recommendations have each pair of values of two dimensions, zero cells included",
+        "smuggling-wg crosstab theme modality --format csv",
+        listing,
+    )
+    crosstab.add_argument("row", help=f"the rows' dimension: {dimensions}")
+    crosstab.add_argument("column", help="the columns' dimension (the same choice)")
+    command(
+        "participation",
+        "participants counted by regional group and status, zero cells included",
+        "smuggling-wg participation --lang en",
+        listing,
+    )
+    for counting in (counts, crosstab):
+        counting.add_argument("--provenance", help="count only labels of this provenance: source or editorial")
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
     show.add_argument("what", type=str.casefold, choices=SHOWN)
-    show.add_argument("key", nargs="+", help="a number, or an actor's code or name (several words: one name)")
+    show.add_argument(
+        "key", nargs="+", help="a number, an actor's code or name (several words: one name), or a topic id"
+    )
     export = command(
         "export",
         "write the data as JSON, YAML, CSV, a Frictionless Data Package, JSON Schemas, SQLite (with Datasette "
