@@ -9,6 +9,7 @@ Indexes (actor names, labels, the search index) are built once, on first use.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 import warnings
@@ -635,12 +636,12 @@ class Dataset:
         chosen_language = None if language is None else lang_of(language)
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
-        return self._results(
-            self._index().search(
-                query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
-            ),
-            kind=SearchHit,
+        hits, explanation = self._index().explained(
+            query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
         )
+        results = self._results(hits, kind=SearchHit)
+        results.explanation = explanation
+        return results
 
     def _index(self) -> SearchIndex:
         """The search index of this dataset, read or built on first use, once (also what the web edition ships)."""
@@ -651,15 +652,17 @@ class Dataset:
         from importlib import resources
 
         from . import _lookup
-        from .search import SEARCH_INDEX, SearchIndex, organization_names
+        from .search import SEARCH_INDEX, SearchIndex, equivalents_of, organization_names
 
         def organizations() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
             return organization_names(self._actors.values(), _lookup.compiled()["common"])
 
-        loaded = _datasets.built()
-        if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it
-            return SearchIndex(self._meetings.values(), organizations())
         raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+        loaded = _datasets.built()
+        if (
+            loaded is None
+        ):  # a dataset made without load(): nothing compiled is known to fit it (but its equivalent terms)
+            return SearchIndex(self._meetings.values(), organizations(), equivalents_of(json.loads(raw)))
         return SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)
 
     def to_dataframe(self, table: TableName) -> pandas.DataFrame:
