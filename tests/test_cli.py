@@ -125,7 +125,7 @@ def test_filters_topics_and_search() -> None:
     _, out = call("recommendations", "--topic", "digital_evidence", "--topic", "cyberspace", "--format", "csv")
     assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["9", "10", "11", "12", "14", "17", "21", "22"]
     _, out = call("recommendations", "--query", "цифровые доказательства", "--format", "csv")
-    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["11", "12", "14"]
+    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["11", "12", "14", "17"]
     code, out = call("search", "Ragazzi", "--kind", "speaker", "--format", "json")
     assert code == 0 and json.loads(out)[0]["record"]["surname"]["en"] == "Ragazzi"
 

@@ -609,8 +609,17 @@ class Dataset:
         """Full-text search, ranked: recommendations, paragraphs, speakers, agenda items, themes.
 
         Words are matched by their stems in Russian and English, case-, ё/е- and
-        accent-insensitively; all words are required; ``"a phrase"`` matches words in
-        sequence; ``-word`` excludes. ``kind`` keeps one kind of record or several (one kind:
+        accent-insensitively. Every plain word is optional: a record holding more of them
+        ranks higher. ``"a phrase"`` (words in sequence) and ``+word`` are required and
+        ``-word`` excludes, each checked against the whole record, in both languages. Stop
+        words and the words that frame a question ("Which … deal with …?") are left out; a
+        question naming a kind of record gets that kind first; a word also finds the terms the
+        report uses for the same thing (``data/equivalent-terms.yaml``, editorial). Without
+        ``language``, a Russian query is answered from the Russian texts and an English one
+        from the English. The results' ``explanation`` (:class:`~smuggling_wg.search.Explanation`)
+        says what was left out, which words no text holds (with words of the texts spelt like
+        them), what each operator removed and which equivalences were used.
+        ``kind`` keeps one kind of record or several (one kind:
         the hits' ``record`` is typed as that kind), ``language`` the texts in one language
         ("ru" or "en"), ``meeting`` some meetings. (``kinds`` and ``lang`` are the deprecated
         names of ``kind`` and ``language``.) A search for an organization's acronym or other name
@@ -618,8 +627,9 @@ class Dataset:
         bundled data is compiled; it is read on the first search, and other data is indexed then.
 
         ```python
-        >>> [h.record.number for h in load().search("цифровые доказательства", kind="recommendation")]
-        [14, 11, 12]
+        >>> found = load().search("Which recommendations deal with digital evidence?")
+        >>> [h.key for h in found][:4], found.explanation.ignored
+        ([14, 17, 11, 12], ('Which', 'recommendations', 'deal', 'with'))
 
         ```
         """

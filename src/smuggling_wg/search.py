@@ -541,7 +541,7 @@ class SearchIndex:
         return self._records
 
     def suggestions(self, word: str, limit: int = 5) -> tuple[str, ...]:
-        """Words of the texts spelt like ``word``, at most two edits away, the nearest first (for a word no text holds)."""
+        """Words of the texts spelt like ``word``, at most two edits away, nearest first (for a word no text holds)."""
         folded = fold(word)
         if not _WORD.fullmatch(folded) or len(folded) > _LONGEST_SUGGESTED:
             return ()
