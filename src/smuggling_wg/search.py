@@ -554,6 +554,14 @@ class SearchIndex:
                     close.append((distance, known))
         return tuple(w for _, w in sorted(close)[:limit])
 
+    def equivalents(self) -> list[Equivalent]:
+        """The equivalent terms this index expands a query with (editorial: ``data/equivalent-terms.yaml``)."""
+        return list(self._equivalents.values())
+
+    def vocabulary_words(self) -> list[str]:
+        """The words :meth:`suggestions` chooses from: every folded word of the texts but numbers, sorted."""
+        return list(self._vocabulary())
+
     def _vocabulary(self) -> list[str]:
         """Every folded word of the indexed texts that is not a number, sorted (made on first use)."""
         if self._words is None:

@@ -150,7 +150,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    put("assets/search-index.js", f"window.SWG_INDEX = {_index.payload(ds, number)};\n")
+    put("assets/search-index.js", _index.script(ds, number))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _pages(ds, m)
     for lang in LANGS:

@@ -10,7 +10,11 @@ through :meth:`~smuggling_wg.search.SearchIndex.meeting_texts`), so the stems ar
 * ``stems`` and ``df``: each stem and in how many texts of the *whole* index it occurs, with
   ``total`` (texts), ``avg_head`` and ``avg_body`` (mean lengths) and the constants
   (``k1``, ``b``, ``head``, ``remarks``), so BM25F scores are the library's;
-* ``stop_words`` and ``stop_phrases``: the words left out of a question (:data:`~smuggling_wg.search.STOP_WORDS`);
+* ``stop_words`` and ``stop_phrases``: the words left out of a query (:data:`~smuggling_wg.search.STOP_WORDS`);
+  ``question_words``, ``question_openers`` and ``kind_words``: those of a question; ``equivalents``:
+  the equivalent terms (editorial) with their forms' stems; ``coverage`` and ``equivalent``: the
+  ranking's other constants; ``vocabulary``, ``edits`` and ``longest``: the words suggested for
+  a word no text holds;
 * ``endings``, ``stem_endings`` and ``words``: how to stem a query word as the library does
   (:func:`stemming`), made with the library's own stemmer, so the page never stems.
 
@@ -33,13 +37,21 @@ from typing import Any
 
 from .. import _loader
 from ..dataset import Dataset
+from .._language import LANGS
 from ..search import (
     _B,
+    _COVERAGE,
+    _EDITS,
+    _EQUIVALENT,
     _HEAD,
     _K1,
+    _KIND_WORDS,
+    _LONGEST_SUGGESTED,
+    _QUESTION_OPENERS,
     _REMARKS,
     _STOP_PHRASES,
     KINDS,
+    QUESTION_WORDS,
     STOP_WORDS,
     _stemmers,
     stem_live,
@@ -77,10 +89,32 @@ def payload(ds: Dataset, meeting: int) -> str:
         "df": list(indexed.frequency.values()),
         "stop_words": sorted(STOP_WORDS),
         "stop_phrases": sorted(_STOP_PHRASES),
+        "question_words": sorted(QUESTION_WORDS),
+        "question_openers": sorted(_QUESTION_OPENERS),
+        "kind_words": sorted(_KIND_WORDS.items()),
+        "langs": list(LANGS),
+        "coverage": _COVERAGE,
+        "equivalent": _EQUIVALENT,
+        "edits": _EDITS,
+        "longest": _LONGEST_SUGGESTED,
+        "equivalents": [
+            {"id": e.id, "labels": list(e.labels), "forms": [list(f) for f in e.forms], "rationale": e.rationale}
+            for e in ds._index().equivalents()
+        ],
+        "vocabulary": ds._index().vocabulary_words(),
         "docs": docs,
         **stemming(ds),
     }
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+def script(ds: Dataset, meeting: int) -> str:
+    """``assets/search-index.js``: the index as the argument of ``JSON.parse``, not an object literal.
+
+    In an object literal a key ``"__proto__"`` (a word of some text) would set the object's
+    prototype instead of making an entry; ``JSON.parse`` makes every key an entry.
+    """
+    return f"window.SWG_INDEX = JSON.parse({json.dumps(payload(ds, meeting), ensure_ascii=False)});\n"
 
 
 #: Endings tried after every stem of the texts (Russian noun, adjective and verb endings; English suffixes).

@@ -45,8 +45,8 @@ UI: dict[str, tuple[str, str]] = {
     "all": ("все", "all"),
     "search": ("Поиск", "Search"),
     "search_help": (
-        "Все слова обязательны; «фраза» в кавычках; -слово исключает. Русский и английский, по основам слов.",
-        'All words are required; "a phrase" in quotes; -word excludes. Russian and English, matched by word stems.',
+        "Спросите своими словами; «фраза» в кавычках и +слово обязательны; -слово исключает. По основам слов.",
+        'Ask in your own words; "a phrase" in quotes and +word are required; -word excludes. Matched by word stems.',
     ),
     "shown": ("Показано", "Shown"),
     "of": ("из", "of"),

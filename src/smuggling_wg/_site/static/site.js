@@ -24,10 +24,9 @@
       try {
         var found = window.SWG.search(query, [kind]);
         found.hits.forEach(function (h, i) { rank.set(String(h.key), i); });
-        if (found.unknown.length) {
-          var hints = found.unknown.map(function (w) {
-            var near = window.SWG.similar(w, 5);
-            return w + (near.length ? " (" + said.try + " " + near.join(", ") + ")" : "");
+        if (found.explanation.unknown.length) {
+          var hints = found.explanation.unknown.map(function (u) {
+            return u.word + (u.suggestions.length ? " (" + said.try + " " + u.suggestions.join(", ") + ")" : "");
           });
           note = " " + said.unknown + " " + hints.join("; ");
         }
