@@ -202,22 +202,26 @@ def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: W
     assert asked["explanation"]["ignored"] == ["Кто"]
     for query in QUERIES:  # the page explains a search as the library does
         got = page.evaluate("q => SWG.search(q, null).explanation", query)
-        want = ds.search(query, meeting=7).explanation
-        assert want is not None
+        told = ds.search(query, meeting=7).explanation
+        assert told is not None
         assert got == {
-            "languages": list(want.languages),
-            "ignored": list(want.ignored),
-            "unknown": [{"word": u.word, "suggestions": list(u.suggestions)} for u in want.unknown],
-            "removed_by": [{"operator": r.operator, "records": [list(k) for k in r.records]} for r in want.removed_by],
+            "languages": list(told.languages),
+            "ignored": list(told.ignored),
+            "unknown": [{"word": u.word, "suggestions": list(u.suggestions)} for u in told.unknown],
+            "removed_by": [{"operator": r.operator, "records": [list(k) for k in r.records]} for r in told.removed_by],
             "expanded_via": [
                 {"term": e.term, "via": e.via, "rationale": e.rationale, "equivalents": list(e.equivalents)}
-                for e in want.expanded_via
+                for e in told.expanded_via
             ],
-            "preferred_kind": want.preferred_kind,
+            "preferred_kind": told.preferred_kind,
         }, query
         via = page.evaluate("q => SWG.search(q, null).hits.map(h => h.via)", query)
         assert via == [list(h.expanded_via) for h in ds.search(query, meeting=7)], query
     assert [h["key"] for h in page.evaluate("q => SWG.search(q, null).hits", "IOM")] == [30]
+    # issue 24, item 9: a huge word gets no suggestions, and no edit distance is computed for it
+    assert page.evaluate("() => SWG.similar('x'.repeat(100000), 5)") == []
+    huge = page.evaluate("() => SWG.search('x'.repeat(30000) + ' evidence', null).explanation.unknown")
+    assert huge == [{"word": "x" * 30000, "suggestions": []}]
     page.fill('input[type="search"]', '"цифровых доказательств"')
     shown = page.eval_on_selector_all(
         "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"

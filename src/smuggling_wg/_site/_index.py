@@ -36,8 +36,8 @@ from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
-from ..dataset import Dataset
 from .._language import LANGS
+from ..dataset import Dataset
 from ..search import (
     _B,
     _COVERAGE,
