@@ -800,24 +800,21 @@ class Equivalent(NamedTuple):
         return tuple(label for label, f in zip(self.labels, self.forms, strict=True) if f != form), self.rationale
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     """A word of the query that no text holds, with words of the texts spelt like it."""
 
     word: str
     suggestions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Removal:
+class Removal(NamedTuple):
     """An operator (``-word``, ``+word``, ``"phrase"``) and the records it removed, as (kind, key)."""
 
     operator: str
     records: tuple[tuple[Kind, int | str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Expansion:
+class Expansion(NamedTuple):
     """A query term that also found the terms the report uses for the same thing (editorial)."""
 
     term: str
@@ -826,8 +823,7 @@ class Expansion:
     rationale: str
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
+class Explanation(NamedTuple):
     """What a search did with its query (``Results.explanation`` of :meth:`~smuggling_wg.Dataset.search`).
 
     ``languages``: the texts searched; ``ignored``: the stop and question words left out;
