@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,37 @@ def library(ds: swg.Dataset) -> Callable[[str], list[str]]:
     return lambda query: [name(h) for h in ds.search(query)]
 
 
+#: What the site-wide search page shows, in order: the records it did not hide.
+SHOWN = "els => els.filter(e => !e.hidden).map(e => e.dataset.kind + ' ' + e.dataset.key)"
+
+
+@contextmanager
+def site(ds: swg.Dataset, chromium: str = "/usr/bin/chromium") -> Iterator[Callable[[str], list[str]]]:
+    """The ranked record names the web edition's site-wide search page shows for a query, in Chromium.
+
+    Builds the site of ``ds`` in a temporary folder, opens ``ru/search.html`` from file:// and
+    types each query into its box, as a reader does (needs the ``[site]`` extra and Playwright).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from smuggling_wg.export import site as build_site
+
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
+        build_site(ds, Path(folder) / "site")
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto((Path(folder) / "site" / "ru" / "search.html").as_uri())
+
+            def search(query: str) -> list[str]:
+                page.fill("#q", query)
+                return list(page.eval_on_selector_all("[data-sitewide] > li", SHOWN))
+
+            yield search
+        finally:
+            browser.close()
+
+
 def ranks(search: Callable[[str], Sequence[str]], asked: list[Question]) -> list[Ranked]:
     """Each question's answer by ``search`` (a query -> the names of its hits, ranked)."""
     result = []
@@ -98,8 +131,17 @@ def report(label: str, ranked: list[Ranked], misses: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="MRR and recall@5 of the search over the relevance set.")
     parser.add_argument("--misses", action="store_true", help="list only the questions not answered perfectly")
+    parser.add_argument(
+        "--only", choices=("library", "site"), action="append", help="measure only these (default: all)"
+    )
     args = parser.parse_args(argv)
-    report("library", ranks(library(swg.load()), questions()), args.misses)
+    ds, asked = swg.load(), questions()
+    wanted = args.only or ["library", "site"]
+    if "library" in wanted:
+        report("library", ranks(library(ds), asked), args.misses)
+    if "site" in wanted:
+        with site(ds) as search:
+            report("site (Chromium, the site-wide search page)", ranks(search, asked), args.misses)
     return 0
 
 

@@ -72,7 +72,7 @@ def test_every_record_has_its_page_in_both_languages(
     ru = {p[3:] for p in parsed if p.startswith("ru/")}
     en = {p[3:] for p in parsed if p.startswith("en/")}
     assert ru == en
-    assert len(ru) == 6 + 22 + len(ds.actors) == 132
+    assert len(ru) == 7 + 22 + len(ds.actors) == 133  # 7 pages: the site-wide search page too
     assert len(parsed) == 2 * 132 + 1  # and the choice of language
 
 
@@ -308,7 +308,7 @@ def test_never_replaces_a_folder_that_is_not_a_site(
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "web"
     assert cli.main(["site", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"wrote 271 files to {out}; open {out / 'index.html'}\n"
+    assert capsys.readouterr().out == f"wrote 274 files to {out}; open {out / 'index.html'}\n"
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "a.txt").write_text("a", encoding="utf-8")
     assert cli.main(["site", "--out", str(tmp_path / "other")]) == 1, "an output that cannot be written: exit 1"

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -323,6 +325,7 @@ PAGE_TYPES = [
     "en/actors/VEN.html",
     "en/topics.html",
     "en/cite.html",
+    "ru/search.html",
 ]
 
 
@@ -408,3 +411,73 @@ def test_without_javascript_every_record_and_chart_is_there(site_dir: Path, brow
         assert page.locator("#chart-themes svg rect").count() == 5  # crises: 2 modalities, technology: 3
     finally:
         context.close()
+
+
+# --- issue 25: the site-wide search, ranked as ds.search, from every page -----------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import relevance  # noqa: E402
+
+sys.path.pop(0)
+
+
+def shown(page: object) -> list[str]:
+    return list(page.eval_on_selector_all("[data-sitewide] > li", relevance.SHOWN))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_typing_a_question_shows_the_library_hits_in_its_order(
+    site_dir: Path, watched: Watched, ds: Dataset, lang: str
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, f"{lang}/search.html"))
+    assert len(shown(page)) == 68  # without a query: every record the search knows, listed
+    asked = relevance.questions()
+    for question in asked[:: 8 if lang == "en" else 1]:  # every question of the relevance set
+        page.fill("#q", question.query)
+        assert shown(page) == [relevance.name(h) for h in ds.search(question.query, meeting=7)], question.query
+    page.fill("#q", "What should States parties do about COVID?")
+    lines = page.eval_on_selector_all("#explanation li", "els => els.map(e => e.textContent)")
+    assert lines[0].endswith(" What, do, about") and "COVID-19, pandemic" in lines[1]
+    page.fill("#q", "evidense")
+    assert (
+        shown(page) == []
+        and "evidense" in page.inner_text("#explanation")
+        and "evidence" in page.inner_text("#explanation")
+    )
+
+
+def test_every_page_has_the_box_and_a_question_from_the_url(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations/14.html"))
+    page.fill("form.site-search input", "Italy")
+    page.press("form.site-search input", "Enter")
+    page.wait_for_url("**/en/search.html?q=Italy")
+    assert page.input_value("#q") == "Italy"
+    assert shown(page) == [relevance.name(h) for h in ds.search("Italy", meeting=7)]
+    assert {"paragraph 23", "speaker 3", "paragraph 19"} <= set(shown(page))
+    for rel in ("ru/index.html", "ru/report.html", "en/actors/ITA.html", "en/topics.html", "ru/cite.html"):
+        page.goto(url(site_dir, rel))
+        action = page.get_attribute("form.site-search", "action")
+        assert action is not None and action.endswith("search.html"), rel
+
+
+def test_the_recommendations_filter_points_to_the_site_wide_search_when_it_finds_nothing(
+    site_dir: Path, watched: Watched, ds: Dataset
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('form.filters input[type="search"]', "Italy")
+    assert page.inner_text("#status").startswith("Shown: 0 of 22.")
+    link = page.get_attribute("#search-everywhere", "href")
+    assert link is not None and parse_qs(urlparse(link).query) == {"q": ["Italy"]}
+    page.click("#search-everywhere")
+    page.wait_for_url("**/en/search.html?q=Italy")
+    assert shown(page)[:1] == [relevance.name(ds.search("Italy", meeting=7)[0])]
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('form.filters input[type="search"]', "evidence")
+    assert page.query_selector("#search-everywhere") is None  # found here: no pointer
+
+
+def test_the_site_search_index_stays_under_300_kb(site_dir: Path) -> None:
+    assert (site_dir / "assets" / "search-index.js").stat().st_size < 300_000

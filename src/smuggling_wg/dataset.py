@@ -646,9 +646,10 @@ class Dataset:
         chosen_language = None if language is None else lang_of(language)
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
-        hits, explanation = self._index().explained(
-            query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
-        )
+        with _loader._without_gc():  # many new objects and no cycles: a collection would only scan the data again
+            hits, explanation = self._index().explained(
+                query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
+            )
         results = self._results(hits, kind=SearchHit)
         results.explanation = explanation
         return results

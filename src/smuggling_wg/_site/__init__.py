@@ -148,7 +148,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
         written.append(rel)
 
     static = resources.files("smuggling_wg._site") / "static"
-    for name in ("site.css", "site.js", "search.js", "favicon.svg"):
+    for name in ("site.css", "site.js", "search.js", "sitesearch.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
     put("assets/search-index.js", _index.script(ds, number))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
@@ -172,6 +172,7 @@ def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
         ("actors.html", "actors.html", {}),
         ("topics.html", "topics.html", {}),
         ("cite.html", "cite.html", {}),
+        ("search.html", "search.html", {"records": lambda lang: _index.records(ds, m, lang)}),
     ]
     pages += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
     pages += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]

@@ -36,8 +36,9 @@ from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
-from .._language import LANGS
+from .._language import LANGS, Lang
 from ..dataset import Dataset
+from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker
 from ..search import (
     _B,
     _COVERAGE,
@@ -108,6 +109,36 @@ def payload(ds: Dataset, meeting: int) -> str:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
+def records(ds: Dataset, m: Meeting, lang: Lang) -> list[dict[str, Any]]:
+    """Every record ``ds.search`` finds, as the site-wide search page lists it: kind, key, title, link, text.
+
+    The link is relative to the language's folder; the text is the record's, in ``lang``, cut
+    to about 300 characters at a word.
+    """
+    from ..search import _headed_units, _key
+    from ._words import code, ui
+
+    def cut(text: str) -> str:
+        return text if len(text) <= 300 else text[: text.rfind(" ", 0, 300)] + " …"
+
+    out = []
+    for kind, record, _source, texts, _heads in _headed_units(m):
+        key = _key(record)
+        if isinstance(record, Recommendation):
+            title, href, text = f"{ui('recommendation', lang)} {key}", f"recommendations/{key}.html", texts[lang]
+        elif isinstance(record, Paragraph):
+            title, href, text = f"{ui('paragraph', lang)} {key}", f"report.html#para-{key}", texts[lang]
+        elif isinstance(record, Speaker):
+            title, href = record.name.get(lang) or record.name.ru, f"actors/{record.actor}.html"
+            text = record.position.get(lang) or record.position.ru
+        elif isinstance(record, AgendaItem):
+            title, href, text = f"{ui('kind_agenda_item', lang)} {key}", "index.html#agenda", texts[lang]
+        else:
+            title, href, text = code(key, lang), f"recommendations.html?theme={key}", texts[lang] or texts["ru"]
+        out.append({"kind": kind, "key": key, "title": title, "href": href, "text": cut(text or texts["ru"])})
+    return out
+
+
 def script(ds: Dataset, meeting: int) -> str:
     """``assets/search-index.js``: the index as the argument of ``JSON.parse``, not an object literal.
 
@@ -123,6 +154,11 @@ RU_ENDINGS: tuple[str, ...] = (
     *("ами", "ями", "ов", "ев", "ий", "ый", "ая", "ое", "ые", "ую", "ого", "ому", "ым", "ых", "ыми"),
     *("ие", "ия", "ию", "ии", "иям", "ией", "иями", "иях", "ием", "ее", "его", "ему", "ими", "их", "ою", "ею"),
     *("ью", "ья", "ьи", "ье", "ьев", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
+    # verbs' past tense and participles: «представлял», «открыла», «выступили», «занимающихся»
+    *("л", "ла", "ло", "ли", "ть", "ем", "ете", "ешь", "ила", "ил", "или", "ал", "ала", "али"),
+    *("вший", "вшие", "вших", "ющий", "ющие", "ющих", "ющего", "щий", "щие", "щих", "нный", "нные", "нных"),
+    # adjectives whose doubled н Snowball undoubles: «электронные» -> «электрон»
+    *("ный", "ная", "ное", "ные", "ных", "ным", "ными", "ного", "ному", "ную", "ной", "нной", "нного", "нным"),
 )
 EN_ENDINGS: tuple[str, ...] = (
     "",

@@ -50,6 +50,14 @@
       list.appendChild(el);
     });
     status.textContent = said.shown + ": " + shown + " " + said.of + " " + items.length + "." + note;
+    if (rank && !shown && said.everywhere) {  /* nothing here: the site-wide search may find it elsewhere */
+      var link = document.createElement("a");
+      link.href = "search.html?q=" + encodeURIComponent(query);
+      link.id = "search-everywhere";
+      link.textContent = said.everywhere;
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(link);
+    }
   }
 
   var params = new URLSearchParams(window.location.search);
