@@ -1,7 +1,8 @@
 """Mean reciprocal rank and recall at 5 of the search over the relevance set (benchmarks/relevance.yaml).
 
-    python benchmarks/relevance.py            # a table of every question, then the figures
-    python benchmarks/relevance.py --misses   # only the questions not answered perfectly
+    python benchmarks/relevance.py              # a table of every question, then the figures
+    python benchmarks/relevance.py --misses     # only the questions not answered perfectly
+    python benchmarks/relevance.py --only site  # one of library, site (Chromium), datasette (over HTTP)
 
 Each question lists the records a reader expects, the one wanted most first. Its reciprocal
 rank is 1 / the rank of the first expected record among the hits of ``ds.search(question)``
@@ -92,6 +93,70 @@ def site(ds: swg.Dataset, chromium: str = "/usr/bin/chromium") -> Iterator[Calla
             browser.close()
 
 
+#: The tables Datasette searches, in the order ds.search breaks ties, and each one's key column.
+DATASETTE_TABLES = (
+    ("recommendation", "recommendations", "number"),
+    ("paragraph", "paragraphs", "number"),
+    ("speaker", "speakers", "order"),
+    ("agenda_item", "agenda_items", "number"),
+    ("theme", "themes", "id"),
+)
+
+
+@contextmanager
+def datasette(ds: swg.Dataset) -> Iterator[Callable[[str], list[str]]]:
+    """The record names Datasette's own search (``?_search=``, its default mode) gives for a query, over HTTP.
+
+    Exports the SQLite database of ``ds``, serves it with ``datasette`` on 127.0.0.1 and asks
+    each table of :data:`DATASETTE_TABLES` in turn; Datasette does not rank a table's search
+    results, so the hits are each table's in its order, the tables in that order.
+    """
+    import json
+    import socket
+    import subprocess
+    import time
+    import urllib.parse
+    import urllib.request
+
+    from smuggling_wg.export import export
+
+    with tempfile.TemporaryDirectory() as folder, socket.socket() as probe:
+        export(ds, "sqlite", folder)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        command = [sys.executable, "-m", "datasette", "serve", "smuggling-wg.db", "-m", "metadata.json"]
+        process = subprocess.Popen(
+            [*command, "-h", "127.0.0.1", "-p", str(port)],
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        base = f"http://127.0.0.1:{port}/smuggling-wg"
+        try:
+            while True:  # ready when it answers
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None:
+                        raise RuntimeError("datasette did not start") from None
+                    time.sleep(0.2)
+
+            def search(query: str) -> list[str]:
+                names = []
+                for kind, table, key in DATASETTE_TABLES:
+                    url = f"{base}/{table}.json?_search={urllib.parse.quote(query)}&_shape=array&_size=max"
+                    with urllib.request.urlopen(url, timeout=30) as response:
+                        names += [f"{kind} {row[key]}" for row in json.loads(response.read())]
+                return names
+
+            yield search
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 def ranks(search: Callable[[str], Sequence[str]], asked: list[Question]) -> list[Ranked]:
     """Each question's answer by ``search`` (a query -> the names of its hits, ranked)."""
     result = []
@@ -132,16 +197,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="MRR and recall@5 of the search over the relevance set.")
     parser.add_argument("--misses", action="store_true", help="list only the questions not answered perfectly")
     parser.add_argument(
-        "--only", choices=("library", "site"), action="append", help="measure only these (default: all)"
+        "--only", choices=("library", "site", "datasette"), action="append", help="measure only these (default: all)"
     )
     args = parser.parse_args(argv)
     ds, asked = swg.load(), questions()
-    wanted = args.only or ["library", "site"]
+    wanted = args.only or ["library", "site", "datasette"]
     if "library" in wanted:
         report("library", ranks(library(ds), asked), args.misses)
     if "site" in wanted:
         with site(ds) as search:
             report("site (Chromium, the site-wide search page)", ranks(search, asked), args.misses)
+    if "datasette" in wanted:
+        with datasette(ds) as search:
+            report("Datasette (its own search box, ?_search=)", ranks(search, asked), args.misses)
     return 0
 
 

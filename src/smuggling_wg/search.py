@@ -45,6 +45,7 @@ __all__ = [
     "Unknown",
     "fold",
     "stem_live",
+    "stems",
     "vocabulary",
 ]
 
@@ -137,6 +138,11 @@ def vocabulary(meetings: Iterable[Meeting]) -> set[str]:
 def _stems(text: str) -> tuple[str, ...]:
     """The stem of every word of ``text``, in order."""
     return tuple(_stem_token(word) for word in _WORD.findall(text))
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The library's stem of every word of ``text``, in order (folded, Snowball: what the index holds)."""
+    return _stems(text)
 
 
 R = TypeVar("R", bound=Searchable)

@@ -28,14 +28,13 @@ which words it does not know.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
+from .._endings import EN_ENDINGS, RU_ENDINGS, endings_of
+from .._endings import stem_endings as endings_by_stem
 from .._language import LANGS, Lang
 from ..dataset import Dataset
 from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker
@@ -54,7 +53,6 @@ from ..search import (
     KINDS,
     QUESTION_WORDS,
     STOP_WORDS,
-    _stemmers,
     stem_live,
     vocabulary,
 )
@@ -148,80 +146,8 @@ def script(ds: Dataset, meeting: int) -> str:
     return f"window.SWG_INDEX = JSON.parse({json.dumps(payload(ds, meeting), ensure_ascii=False)});\n"
 
 
-#: Endings tried after every stem of the texts (Russian noun, adjective and verb endings; English suffixes).
-RU_ENDINGS: tuple[str, ...] = (
-    *("", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях"),
-    *("ами", "ями", "ов", "ев", "ий", "ый", "ая", "ое", "ые", "ую", "ого", "ому", "ым", "ых", "ыми"),
-    *("ие", "ия", "ию", "ии", "иям", "ией", "иями", "иях", "ием", "ее", "его", "ему", "ими", "их", "ою", "ею"),
-    *("ью", "ья", "ьи", "ье", "ьев", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
-    # verbs' past tense and participles: «представлял», «открыла», «выступили», «занимающихся»
-    *("л", "ла", "ло", "ли", "ть", "ем", "ете", "ешь", "ила", "ил", "или", "ал", "ала", "али"),
-    *("вший", "вшие", "вших", "ющий", "ющие", "ющих", "ющего", "щий", "щие", "щих", "нный", "нные", "нных"),
-    # adjectives whose doubled н Snowball undoubles: «электронные» -> «электрон»
-    *("ный", "ная", "ное", "ные", "ных", "ным", "ными", "ного", "ному", "ную", "ной", "нной", "нного", "нным"),
-)
-EN_ENDINGS: tuple[str, ...] = (
-    "",
-    "s",
-    "es",
-    "ed",
-    "d",
-    "ing",
-    "ly",
-    "er",
-    "ers",
-    "ion",
-    "ions",
-    "ation",
-    "ations",
-    "ment",
-    "ments",
-)
-EN_ENDINGS += ("al", "ity", "ies", "ied", "e", "ence", "ences", "ance", "ances", "ent", "ant", "ness", "able", "ible")
-EN_ENDINGS += (
-    "ive",
-    "ives",
-    "ize",
-    "ized",
-    "izing",
-    "ate",
-    "ated",
-    "ates",
-    "ating",
-    "ous",
-    "ist",
-    "ists",
-    "ic",
-    "ical",
-)
-_CYRILLIC = re.compile(r"[а-я]")
-
-
-#: The endings of the bundled texts' stems, made by ``tools/site_endings.py`` (a cache: see :func:`stemming`).
-ENDINGS_JSON = "endings.json"
-
-
-def endings_of(stems: Iterable[str]) -> dict[str, list[str]]:
-    """For each stem, the endings after which the library's stemmer gives that stem back.
-
-    The endings tried are :data:`RU_ENDINGS` after a Russian stem, :data:`EN_ENDINGS` after
-    any other; an ending e is kept when ``stem_live(stem + e) == stem``.
-    """
-    russian = sorted(s for s in set(stems) if _CYRILLIC.search(s))
-    other = sorted(set(stems) - set(russian))
-    tried = [(s, e) for s in russian for e in RU_ENDINGS]
-    tried_en = [(s, e) for s in other for e in EN_ENDINGS]
-    ru, en = _stemmers()
-    made = ru.stemWords([s + e for s, e in tried]) + en.stemWords([s + e for s, e in tried_en])  # type: ignore[attr-defined]
-    found: dict[str, list[str]] = {s: [] for s in [*russian, *other]}
-    for (stem, ending), made_stem in zip(tried + tried_en, made, strict=True):
-        if made_stem == stem:
-            found[stem].append(ending)
-    return found
-
-
 def endings_file(ds: Dataset) -> str:
-    """The content of :data:`ENDINGS_JSON` for the texts of ``ds`` (the maintainer script writes it)."""
+    """What ``data/endings.json`` holds for the texts of ``ds`` (the maintainer script writes it)."""
     found = endings_of(_index_stems(ds))
     patterns: dict[tuple[str, ...], int] = {}
     stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items())}
@@ -233,16 +159,6 @@ def endings_file(ds: Dataset) -> str:
         "stem_endings": stem_endings,
     }
     return json.dumps(content, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-
-
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, list[str]]:
-    """The shipped endings by stem; empty when made with other endings or another stemmer version."""
-    raw = json.loads(resources.files("smuggling_wg._site").joinpath(ENDINGS_JSON).read_text(encoding="utf-8"))
-    current = (version("snowballstemmer"), list(RU_ENDINGS), list(EN_ENDINGS))
-    if (raw.get("stemmer_version"), raw.get("ru_endings"), raw.get("en_endings")) != current:
-        return {}
-    return {stem: raw["endings"][i] for stem, i in raw["stem_endings"].items()}
 
 
 def _stem_table(ds: Dataset) -> dict[str, str]:
@@ -266,14 +182,11 @@ def stemming(ds: Dataset) -> dict[str, Any]:
     ``words``: the words of the texts not covered so, folded word -> stem. A word covered
     by neither has no stem of the texts among the words tried, and the page keeps it as it
     is. Stemming every stem + ending takes seconds, so the endings of the bundled texts'
-    stems are shipped (:data:`ENDINGS_JSON`); only stems not in it (data of your own) are
+    stems are shipped (``data/endings.json``); only stems not in it (data of your own) are
     stemmed here.
     """
     table = _stem_table(ds)
-    stems = _index_stems(ds)
-    shipped = _shipped()
-    found = {s: shipped[s] for s in stems if s in shipped}
-    found.update(endings_of(stems - set(found)))
+    found = endings_by_stem(_index_stems(ds))
     patterns: dict[tuple[str, ...], int] = {}
     stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items()) if e}
     covered = {s + e for s, es in found.items() for e in es}
