@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Generic, Literal, NamedTuple, TypeAlias, TypeVar
@@ -490,11 +490,18 @@ class SearchIndex:
         wanted_meetings = None if meetings is None else set(meetings)
         wanted_kinds = None if kinds is None else {KINDS.index(k) for k in kinds}
         scoring = [t for t in parsed.terms if not t.negated]
-        known = [t for t in scoring if any(self._where(alt[0]) for alt in t.alternatives)]
+        known = [
+            t for t in scoring if any(alt[0] in self._compiled or alt[0] in self._postings for alt in t.alternatives)
+        ]
+        # a Russian equivalent cannot match an English text: its postings are not even read then
+        skip = (
+            frozenset() if "ru" in langs else {a for t in scoring for a in t.alternatives[1:] if _CYRILLIC.search(a[0])}
+        )
         candidates: set[int] = set()
         for term in scoring:
             for alt in term.alternatives:
-                candidates.update(self._where(alt[0]))
+                if alt not in skip:
+                    candidates.update(self._where(alt[0]))
         found: dict[tuple[int, int, int], list[int]] = {}
         for index in sorted(candidates):
             doc = self._docs[index]
@@ -512,10 +519,10 @@ class SearchIndex:
                 removed[blocker.typed].append((KINDS[record[0]], _key(self._units_of(record[1])[record[2]][1])))
                 continue
             for index in indexes:
-                matched = [self._occurrences(index, t) for t in scoring]
+                matched = [self._occurrences(index, t, skip) for t in scoring]
                 if not any(matched):
                     continue
-                hit = self._hit(index, scoring, matched, len(known))
+                hit = self._hit(index, scoring, matched, len(known), skip)
                 if record not in best or hit.score > best[record].score:
                     best[record] = hit
         order = {k: i for i, k in enumerate(KINDS)}
@@ -579,9 +586,9 @@ class SearchIndex:
         present = any(self._occurrences(i, term) for i in texts)
         return present if term.negated else not present
 
-    def _occurrences(self, index: int, term: _Term) -> list[tuple[int, int]]:
-        """(first, last) word positions of each occurrence of ``term`` (any of its alternatives) in text ``index``."""
-        return [found for alt in term.alternatives for found in self._phrase_at(index, alt)]
+    def _occurrences(self, index: int, term: _Term, skip: Collection[tuple[str, ...]] = ()) -> list[tuple[int, int]]:
+        """(first, last) word positions of each occurrence of ``term`` in text ``index`` (alternatives but ``skip``)."""
+        return [found for alt in term.alternatives if alt not in skip for found in self._phrase_at(index, alt)]
 
     def _phrase_at(self, index: int, stems: tuple[str, ...]) -> list[tuple[int, int]]:
         """(first, last) word positions of each occurrence of ``stems`` in sequence in text ``index``."""
@@ -594,7 +601,12 @@ class SearchIndex:
         ]
 
     def _hit(
-        self, index: int, scoring: list[_Term], matched: list[list[tuple[int, int]]], known: int
+        self,
+        index: int,
+        scoring: list[_Term],
+        matched: list[list[tuple[int, int]]],
+        known: int,
+        skip: Collection[tuple[str, ...]],
     ) -> SearchHit[Any]:
         doc = self._docs[index]
         kind, record, source, texts, _heads = self._units_of(doc.meeting)[doc.unit]
@@ -604,7 +616,7 @@ class SearchIndex:
             weighed = [
                 (self._score(index, alt, kind) * (_EQUIVALENT if n else 1.0), n)
                 for n, alt in enumerate(term.alternatives)
-                if self._phrase_at(index, alt)
+                if alt not in skip and self._phrase_at(index, alt)
             ]
             if weighed:
                 best, n = max(weighed)
@@ -612,15 +624,22 @@ class SearchIndex:
                 if n and term.group not in via:
                     via.append(term.group)
         score *= _COVERAGE ** (held / max(1, known))
-        if index not in self._spans:
-            self._spans[index] = [match.span() for match in _WORD.finditer(text)]
-        words = self._spans[index]
-        spans = sorted(
-            {(words[a][0], words[b][1]) for occurrences in matched for a, b in occurrences if b < len(words)}
-        )
+        inside = [(a, b) for occurrences in matched for a, b in occurrences if b < doc.length]
+        words = self._word_spans(index, text, max((b for _, b in inside), default=-1))
+        spans = sorted({(words[a][0], words[b][1]) for a, b in inside})
         return SearchHit(
             kind, record, doc.meeting, source, LANGS[doc.lang], round(score, 6), text, tuple(spans), tuple(via)
         )
+
+    def _word_spans(self, index: int, text: str, last: int) -> list[tuple[int, int]]:
+        """Where text ``index``'s words stand (``text``: its text), found as far as word ``last``, once."""
+        spans = self._spans.setdefault(index, [])
+        if len(spans) <= last:
+            for match in _WORD.finditer(text, spans[-1][1] if spans else 0):
+                spans.append(match.span())
+                if len(spans) > last:
+                    break
+        return spans
 
     def _score(self, index: int, stems: tuple[str, ...], kind: Kind) -> float:
         """BM25F of ``stems`` in text ``index`` (the heading and the rest each normalised by its own mean)."""
@@ -785,51 +804,118 @@ class _Term(NamedTuple):
         return self.negated or self.required
 
 
-class _Query(NamedTuple):
+class _Fields:
+    """A small immutable record of typed fields, equal, hashed and shown by them.
+
+    Defined as a plain class with ``__slots__`` rather than a NamedTuple: a NamedTuple's class
+    is generated code, and the first search pays for this module's import.
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: {name} cannot be set")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined,unused-ignore]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
+
+
+class _Query(_Fields):
+    """A parsed query: its terms, the words left out, the languages it is answered from, the kind it names."""
+
+    __slots__ = ("terms", "ignored", "languages", "preferred_kind")  # noqa: RUF023 (the fields in their order)
     terms: list[_Term]
     ignored: tuple[str, ...]
     languages: tuple[Lang, ...]
     preferred_kind: Kind | None
 
+    def __init__(
+        self, terms: list[_Term], ignored: tuple[str, ...], languages: tuple[Lang, ...], preferred_kind: Kind | None
+    ) -> None:
+        self._set(terms=terms, ignored=ignored, languages=languages, preferred_kind=preferred_kind)
 
-class Equivalent(NamedTuple):
-    """Terms the report uses for one thing (editorial: ``data/equivalent-terms.yaml``)."""
 
+class Equivalent(_Fields):
+    """Terms the report uses for one thing (editorial: ``data/equivalent-terms.yaml``).
+
+    ``labels``: the forms as the report writes them, English then Russian; ``forms``: their
+    stems; ``paragraphs``: where the report uses them.
+    """
+
+    __slots__ = ("id", "labels", "forms", "rationale", "paragraphs")  # noqa: RUF023 (the fields in their order)
     id: str
-    labels: tuple[str, ...]  # the forms as the report writes them, English then Russian
-    forms: tuple[tuple[str, ...], ...]  # their stems
+    labels: tuple[str, ...]
+    forms: tuple[tuple[str, ...], ...]
     rationale: str
-    paragraphs: tuple[int, ...]  # where the report uses them
+    paragraphs: tuple[int, ...]
+
+    def __init__(
+        self,
+        id: str,
+        labels: tuple[str, ...],
+        forms: tuple[tuple[str, ...], ...],
+        rationale: str,
+        paragraphs: tuple[int, ...],
+    ) -> None:
+        self._set(id=id, labels=labels, forms=forms, rationale=rationale, paragraphs=paragraphs)
 
     def others(self, form: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
         """The labels of the forms other than ``form`` (stems), and the rationale."""
         return tuple(label for label, f in zip(self.labels, self.forms, strict=True) if f != form), self.rationale
 
 
-class Unknown(NamedTuple):
+class Unknown(_Fields):
     """A word of the query that no text holds, with words of the texts spelt like it."""
 
+    __slots__ = ("word", "suggestions")  # noqa: RUF023 (the fields in their order)
     word: str
     suggestions: tuple[str, ...]
 
+    def __init__(self, word: str, suggestions: tuple[str, ...]) -> None:
+        self._set(word=word, suggestions=suggestions)
 
-class Removal(NamedTuple):
+
+class Removal(_Fields):
     """An operator (``-word``, ``+word``, ``"phrase"``) and the records it removed, as (kind, key)."""
 
+    __slots__ = ("operator", "records")
     operator: str
     records: tuple[tuple[Kind, int | str], ...]
 
+    def __init__(self, operator: str, records: tuple[tuple[Kind, int | str], ...]) -> None:
+        self._set(operator=operator, records=records)
 
-class Expansion(NamedTuple):
-    """A query term that also found the terms the report uses for the same thing (editorial)."""
 
+class Expansion(_Fields):
+    """A query term that also found the terms the report uses for the same thing (editorial).
+
+    ``via``: the equivalence's id in ``data/equivalent-terms.yaml``.
+    """
+
+    __slots__ = ("term", "via", "equivalents", "rationale")  # noqa: RUF023 (the fields in their order)
     term: str
-    via: str  # the equivalence's id in data/equivalent-terms.yaml
+    via: str
     equivalents: tuple[str, ...]
     rationale: str
 
+    def __init__(self, term: str, via: str, equivalents: tuple[str, ...], rationale: str) -> None:
+        self._set(term=term, via=via, equivalents=equivalents, rationale=rationale)
 
-class Explanation(NamedTuple):
+
+class Explanation(_Fields):
     """What a search did with its query (``Results.explanation`` of :meth:`~smuggling_wg.Dataset.search`).
 
     ``languages``: the texts searched; ``ignored``: the stop and question words left out;
@@ -839,13 +925,34 @@ class Explanation(NamedTuple):
     names ("Which recommendations …?"), whose hits come first.
     """
 
+    __slots__ = ("query", "languages", "ignored", "unknown", "removed_by", "expanded_via", "preferred_kind")  # noqa: RUF023 (the fields in their order)
     query: str
     languages: tuple[Lang, ...]
-    ignored: tuple[str, ...] = ()
-    unknown: tuple[Unknown, ...] = ()
-    removed_by: tuple[Removal, ...] = ()
-    expanded_via: tuple[Expansion, ...] = ()
-    preferred_kind: Kind | None = None
+    ignored: tuple[str, ...]
+    unknown: tuple[Unknown, ...]
+    removed_by: tuple[Removal, ...]
+    expanded_via: tuple[Expansion, ...]
+    preferred_kind: Kind | None
+
+    def __init__(
+        self,
+        query: str,
+        languages: tuple[Lang, ...],
+        ignored: tuple[str, ...] = (),
+        unknown: tuple[Unknown, ...] = (),
+        removed_by: tuple[Removal, ...] = (),
+        expanded_via: tuple[Expansion, ...] = (),
+        preferred_kind: Kind | None = None,
+    ) -> None:
+        self._set(
+            query=query,
+            languages=languages,
+            ignored=ignored,
+            unknown=unknown,
+            removed_by=removed_by,
+            expanded_via=expanded_via,
+            preferred_kind=preferred_kind,
+        )
 
     def lines(self) -> list[str]:
         """The explanation as short English sentences (what the command line prints on stderr)."""
