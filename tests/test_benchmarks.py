@@ -67,3 +67,13 @@ def test_harness_reports_first_answers_and_exports() -> None:
     assert all(line.endswith(("ok |", "MISSED |")) for line in exports[2:]), "every output was timed"
     took, csv_took = run.time_against_csv(lambda folder: None, repeat=1)
     assert 0 <= took < csv_took
+
+
+def test_draft_benchmark_prints_ratios() -> None:
+    done = _script("benchmarks/draft.py", "--rounds", "1")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| case | median ms | vs | ratio | under 1 s |"
+    assert any(line.startswith("| swg.draft(path) | ") and "| read + flow (baseline) |" in line for line in lines)
+    assert any(line.startswith("| smuggling-wg draft | ") for line in lines)
+    assert _script("benchmarks/draft.py", "--rounds", "0").returncode == 2

@@ -73,7 +73,7 @@ def test_help_lists_commands_and_examples() -> None:
 
 def test_version() -> None:
     code, out = call("--version")
-    assert code == 0 and out.startswith("smuggling-wg ") and "(data 1.1.0)" in out
+    assert code == 0 and out.startswith("smuggling-wg ") and "(data 1.2.0)" in out
 
 
 def test_no_command_prints_the_summary() -> None:

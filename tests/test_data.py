@@ -39,8 +39,9 @@ def test_meeting_facts(m7: Meeting) -> None:
         dt.date(2020, 9, 8),
         dt.date(2020, 9, 8),
         dt.date(2020, 9, 9),
-        None,
+        dt.date(2020, 9, 9),
     ]
+    assert [s.date_basis for s in m7.numbered_meetings] == ["stated", "stated", "inferred", "inferred"]
     assert [s.agenda_items for s in m7.numbered_meetings] == [(1, 2), (2, 3, 4), (3, 4), ()]
     assert m7.chair is not None and (m7.chair.name.ru, m7.chair.actor, m7.chair.source) == (
         "Франческо Теста",

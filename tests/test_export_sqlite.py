@@ -52,6 +52,7 @@ def test_keys_types_and_constraints(db: sqlite3.Connection) -> None:
         "text_ru": "TEXT",
         "text_en": "TEXT",
         "source": "TEXT",
+        "standing": "TEXT",
     }
     assert (info["meeting"][5], info["number"][5]) == (1, 2), "primary key (meeting, number)"
     keys = db.execute("PRAGMA foreign_key_list(participants)").fetchall()

@@ -175,7 +175,7 @@ def test_records_are_frozen(ds: Dataset) -> None:
 
 
 def test_repr(ds: Dataset) -> None:
-    assert repr(ds) == "<Dataset data_version=1.1.0 meetings=[7] actors=104>"
+    assert repr(ds) == "<Dataset data_version=1.2.0 meetings=[7] actors=104>"
 
 
 def test_source_text(ds: Dataset) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from smuggling_wg import _sourcetext
 
 
@@ -49,3 +52,11 @@ def test_paragraphs_are_34_in_order(raw_source: str) -> None:
     assert paragraphs[32] == "Список участников содержится в документе CTOC/COP/WG.7/2020/INF/1/Rev.1."
     assert paragraphs[34] == "Рабочая группа 9 сентября 2020 года утвердила настоящий доклад о работе ее совещания."
     assert "Рекомендация" not in paragraphs[3]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="аб-_ x1/\u00e9\n", max_size=40))
+def test_last_word_is_the_regular_expressions(text: str) -> None:
+    # _last_word reads from the end what `(\w+)-$` finds (the search made joining a report quadratic)
+    found = re.search(r"(\w+)-$", text)
+    assert _sourcetext._last_word(text) == (found.group(1) if found and not text.endswith("\n") else "")

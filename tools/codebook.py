@@ -16,6 +16,7 @@ import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -24,7 +25,10 @@ import smuggling_wg as swg
 from generated import run
 from smuggling_wg import models
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "codebook.md"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "codebook.md"
+#: The rules behind the editorial links (tests/test_link_rules.py applies them to every recommendation).
+LINK_RULES = ROOT / "analysis" / "link-rules.yaml"
 ORDER = (
     "Bundle",
     "Meeting",
@@ -138,6 +142,40 @@ def _sections() -> Iterator[str]:
         yield ""
 
 
+def link_rules() -> list[dict[str, Any]]:
+    """The rules behind the editorial links, as ``analysis/link-rules.yaml`` writes them."""
+    import yaml
+
+    rules: list[dict[str, Any]] = yaml.safe_load(LINK_RULES.read_text(encoding="utf-8"))["rules"]
+    return rules
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _rules() -> Iterator[str]:
+    """The section that says when each editorial treaty link and SDG link is made."""
+    yield "## Rules of the editorial links\n"
+    yield (
+        "When this library links a recommendation to a treaty article or an SDG target (`TreatyRef` with "
+        '`provenance="editorial"`, `SdgLink`). A rule applies when the recommendation\'s Russian text has '
+        "one of its wordings (regular expressions, case-insensitive) and none of its exceptions; "
+        "`tests/test_link_rules.py` checks both ways for every recommendation: a rule that applies gives its "
+        "link, and every editorial link is given by a rule, so the same wording gets the same link. Source: "
+        "`analysis/link-rules.yaml`. The report's own references (recommendation 8: art. 19 of the Convention; "
+        "recommendation 14: the Protocol) are not editorial and follow no rule.\n"
+    )
+    yield "| link | where | when | wording | except |\n|---|---|---|---|---|"
+    for rule in link_rules():
+        wording = ", ".join(f"`{w}`" for w in rule["wording"])
+        unless = ", ".join(f"`{u}`" for u in rule.get("unless", ()))
+        unless += f" ({rule['unless_why']})" if unless else ""
+        cells = [f"`{rule['link']}`", rule.get("where", ""), rule["when"], wording, unless]
+        yield "| " + " | ".join(_cell(c) for c in cells) + " |"
+    yield ""
+
+
 def render() -> str:
     """The whole codebook as Markdown."""
     head = [
@@ -152,7 +190,7 @@ def render() -> str:
         "a test fails if it is out of date or a field has no description or no origin.",
         "",
     ]
-    return "\n".join([*head, *_sections()]).rstrip("\n") + "\n"
+    return "\n".join([*head, *_sections(), *_rules()]).rstrip("\n") + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

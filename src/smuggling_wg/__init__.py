@@ -27,6 +27,7 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typin
 if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run time names load lazily
     from typing import Any
 
+    from ._draft import draft as draft
     from ._language import display_language as display_language
     from ._language import get_display_language as get_display_language
     from ._language import set_display_language as set_display_language
@@ -59,7 +60,7 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from .search import SearchHit as SearchHit
 
 #: Version of the bundled data (the ``data_version`` of ``data/dataset.yaml``; tested equal).
-DATA_VERSION = "1.1.0"
+DATA_VERSION = "1.2.0"
 
 __all__ = [
     "DATA_VERSION",
@@ -90,6 +91,7 @@ __all__ = [
     "Theme",
     "__version__",
     "display_language",
+    "draft",
     "get_display_language",
     "load",
     "set_display_language",
@@ -106,6 +108,7 @@ _HOME = {
     "InvalidFilter": "errors",
     "NotFound": "errors",
     "SmugglingWGError": "errors",
+    "draft": "_draft",
     "display_language": "_language",
     "get_display_language": "_language",
     "set_display_language": "_language",

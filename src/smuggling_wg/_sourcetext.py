@@ -23,7 +23,6 @@ __all__ = ["REAL_HYPHENS", "flow", "paragraphs", "read_source"]
 #: (e.g. «право-/охранительными» -> «правоохранительными», «он-/лайновом» -> «онлайновом»).
 REAL_HYPHENS = frozenset({"информационно-коммуникационных", "государствам-участникам"})
 
-_LAST_WORD = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 _LINK = re.compile(r"^https?://\S+$")
 _SPACES = re.compile(r"\s+")
@@ -39,15 +38,29 @@ def _lines(raw: str) -> list[str]:
     return [s for s in (line.strip() for line in raw.splitlines()) if s and not _LINK.match(s)]
 
 
+def _last_word(text: str) -> str:
+    r"""The word a hyphen ends ``text`` with (what ``(\w+)-$`` finds), or "": read from the end.
+
+    Searching the joined text with a regular expression anchored at its end tries every
+    position of the text, so joining a whole report that way takes time quadratic in its length.
+    """
+    if not text.endswith("-"):
+        return ""
+    start = end = len(text) - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as the re module defines it
+        start -= 1
+    return text[start:end]
+
+
 def _join(lines: list[str]) -> str:
     out = ""
     for line in lines:
         if not out:
             out = line
             continue
-        tail, head = _LAST_WORD.search(out), _FIRST_WORD.match(line)
+        tail, head = _last_word(out), _FIRST_WORD.match(line)
         if tail and head:
-            word = f"{tail.group(1)}-{head.group(1)}".casefold()
+            word = f"{tail}-{head.group(1)}".casefold()
             out = out if word in REAL_HYPHENS else out[:-1]
             out += line
         elif out.endswith("/"):

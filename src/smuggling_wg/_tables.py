@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from .models import (
+    STANDINGS,
     ActorKind,
+    AgendaAttribution,
     AgendaItem,
     AgendaSubItem,
     Bundle,
@@ -266,6 +268,22 @@ def source(of: str = "record") -> Column:
     )
 
 
+STANDING_DESCRIPTION = (
+    "What the row's record is, as the report states it: the standing of each paragraph it rests on (adopted: the "
+    "recommendations the Working Group adopted; chair_summary: the Chair's summary, not considered and not subject "
+    "to adoption, para 4; proceedings: the report's account)."
+)
+
+
+def standing(of: str = "record") -> Column:
+    """The standings of the paragraphs a row's record rests on (:meth:`~smuggling_wg.models.Meeting.standing_of`)."""
+
+    def get(at: At) -> tuple[str, ...]:
+        return () if at.meeting is None else at.meeting.standing_of(getattr(at, of))
+
+    return Column("standing", "string", STANDING_DESCRIPTION, get, enum=STANDINGS, many=True)
+
+
 # --- where rows come from -------------------------------------------------------------------
 
 
@@ -368,6 +386,7 @@ TABLES: tuple[Table, ...] = (
             field(Meeting, "adopted_on"),
             field(Meeting, "symbol"),
             source(),
+            standing(),
         ),
         ("number",),
         lambda b: (At(m, m) for m in b.meetings),
@@ -434,6 +453,7 @@ TABLES: tuple[Table, ...] = (
             field(Theme, "label"),
             *text(Theme, "title"),
             source(),
+            standing(),
         ),
         ("meeting", "id"),
         _per_meeting("themes"),
@@ -464,6 +484,7 @@ TABLES: tuple[Table, ...] = (
             ),
             *text(Recommendation, "text"),
             source(),
+            standing(),
         ),
         ("meeting", "number"),
         _per_meeting("recommendations"),
@@ -525,12 +546,13 @@ TABLES: tuple[Table, ...] = (
             field(Paragraph, "number"),
             field(Paragraph, "chapter"),
             field(Paragraph, "section"),
+            field(Paragraph, "standing"),
             *text(Paragraph, "text"),
         ),
         ("meeting", "number"),
         _per_meeting("paragraphs"),
         (_MEETING,),
-        filters=("chapter",),
+        filters=("chapter", "standing"),
     ),
     Table(
         "paragraph_topics",
@@ -550,7 +572,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "agenda_items",
         "The agenda as adopted.",
-        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source()),
+        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source(), standing()),
         ("meeting", "number"),
         _per_meeting("agenda"),
         (_MEETING,),
@@ -583,6 +605,7 @@ TABLES: tuple[Table, ...] = (
             field(Speaker, "agenda_item"),
             field(Speaker, "remarks"),
             source(),
+            standing(),
         ),
         ("meeting", "order"),
         _per_meeting("speakers"),
@@ -598,8 +621,10 @@ TABLES: tuple[Table, ...] = (
             field(Statement, "actor"),
             field(Statement, "kind"),
             field(Statement, "as_written"),
+            field(Statement, "agenda_attribution"),
             field(Statement, "speaker"),
             source(),
+            standing(),
         ),
         ("meeting", "position"),
         _per_meeting("statements"),
@@ -628,6 +653,7 @@ TABLES: tuple[Table, ...] = (
             field(Participant, "status"),
             field(Participant, "as_written"),
             source(),
+            standing(),
         ),
         ("meeting", "actor"),
         _per_meeting("participants"),
@@ -643,6 +669,7 @@ TABLES: tuple[Table, ...] = (
             *text(Document, "title"),
             field(Document, "url"),
             source(),
+            standing(),
         ),
         ("meeting", "symbol"),
         _per_meeting("documents"),
@@ -655,8 +682,10 @@ TABLES: tuple[Table, ...] = (
             meeting_number(),
             field(NumberedMeeting, "number"),
             field(NumberedMeeting, "date"),
+            field(NumberedMeeting, "date_basis"),
             field(NumberedMeeting, "note"),
             source(),
+            standing(),
         ),
         ("meeting", "number"),
         _per_meeting("numbered_meetings"),
@@ -675,6 +704,15 @@ TABLES: tuple[Table, ...] = (
                 required=True,
             ),
             Column("agenda_item", "integer", "An agenda item it took up.", lambda at: at.record, required=True),
+            Column(
+                "attribution",
+                "string",
+                "Of whom the report states it: individual (this numbered meeting alone) or group (this numbered "
+                "meeting together with others, as para 5's «на своих 1-м и 2-м заседаниях»).",
+                lambda at: "group" if at.record in at.parent.agenda_items_together else "individual",
+                enum=get_args(AgendaAttribution),
+                required=True,
+            ),
         ),
         ("meeting", "numbered_meeting", "agenda_item"),
         _items("numbered_meetings"),

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._language import Lang, get_display_language, lang_of
 from .dataset import Dataset
 from .models import (
     ActorProfile,
@@ -30,6 +31,7 @@ from .models import (
     Recommendation,
     Record,
     Speaker,
+    Standing,
     State,
     Statement,
     Text,
@@ -38,7 +40,19 @@ from .models import (
 )
 from .search import SearchHit
 
-__all__ = ["MARK", "Line", "brief", "full", "header", "marked", "paras", "row"]
+__all__ = [
+    "MARK",
+    "STANDING_WORDS",
+    "Line",
+    "agenda_items",
+    "brief",
+    "full",
+    "header",
+    "marked",
+    "paras",
+    "row",
+    "standing",
+]
 
 Get = Callable[[Any, Dataset | None], object]
 
@@ -80,6 +94,44 @@ def marked(value: str) -> tuple[str, list[tuple[int, int]]]:
 def paras(numbers: Iterable[int]) -> str:
     """Paragraph numbers as a person reads them: '3, 18, 34'."""
     return ", ".join(map(str, sorted(set(numbers))))
+
+
+#: How each standing reads, in Russian and English (editorial words): what every surface shows beside a
+#: paragraph or a record resting on one ("the Chair's summary, not adopted").
+STANDING_WORDS: dict[Standing, tuple[str, str]] = {
+    "adopted": ("принято Рабочей группой", "adopted by the Working Group"),
+    "chair_summary": ("резюме Председателя, не утверждалось", "the Chair's summary, not adopted"),
+    "proceedings": ("изложение хода совещания в докладе", "the report's account of proceedings"),
+}
+
+
+def standing(record: Any, meeting: Meeting, lang: Lang | None = None) -> str:
+    """What a record is, as the report states it, in words (``lang``: default the display language).
+
+    Each standing of :meth:`Meeting.standing_of` in :data:`STANDING_WORDS`, joined by "; "; empty when none
+    (a paragraph of the Chair's summary: "the Chair's summary, not adopted").
+    """
+    return _standing_words(meeting.standing_of(record), lang)
+
+
+def _standing_words(standings: Iterable[Standing], lang: Lang | None = None) -> str:
+    index = 1 if (get_display_language() if lang is None else lang_of(lang)) == "en" else 0
+    return "; ".join(STANDING_WORDS[s][index] for s in standings)
+
+
+def agenda_items(s: Statement) -> str:
+    """A statement's agenda items as a person reads them, saying when the report gives them for a group."""
+    if not s.agenda_items:
+        return "not stated"
+    items = paras(s.agenda_items)
+    return f"{items} (said of the group, {_para(s.source)})" if s.agenda_attribution == "group" else items
+
+
+def _standing(record: Any, ds: Dataset | None) -> str | None:
+    meeting = getattr(record, "meeting", None)
+    if ds is None or not isinstance(meeting, int):
+        return None
+    return standing(record.record, ds.meeting(meeting)) or None
 
 
 def _cited(record: Any, _: Dataset | None) -> str:
@@ -167,7 +219,7 @@ def _para(numbers: Iterable[int]) -> str:
 
 def _statement(s: Statement) -> str:
     n = len(s.agenda_items)
-    items = f"{'item' if n == 1 else 'items'} {paras(s.agenda_items)}" if n else "items not stated"
+    items = f"{'item' if n == 1 else 'items'} {agenda_items(s)}" if n else "items not stated"
     return f"{s.kind}, {items} ({_para(s.source)})"
 
 
@@ -208,6 +260,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("chapter", lambda p, _: p.chapter + (f".{p.section}" if p.section else ""), brief=True),
         Line("text", _field("text"), brief=True, wide=True),
         *_both("text", "text"),
+        Line("standing", lambda p, _: _standing_words(() if p.standing is None else (p.standing,)) or None),
         Line("topics (editorial)", lambda p, _: ", ".join(t.topic for t in p.topics)),
     ),
     Speaker: (
@@ -225,7 +278,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("name", _actor_name(), brief=True, wide=True),
         Line("kind", _field("kind"), brief=True),
         Line("as written", _field("as_written"), brief=True, wide=True),
-        Line("items", lambda s, _: paras(s.agenda_items) or "not stated", brief=True),
+        Line("items", lambda s, _: agenda_items(s), brief=True),
         Line("para", _cited, brief=True),
     ),
     Participant: (
@@ -292,6 +345,7 @@ VIEWS: dict[type, tuple[Line, ...]] = {
         Line("lang", lambda h, _: h.lang, brief=True),
         Line("snippet", lambda h, _: h.highlight(before=MARK[0], after=MARK[1]), brief=True, wide=True),
         Line("meeting", lambda h, _: h.meeting),
+        Line("standing", _standing),
         Line("score", lambda h, _: h.score),
     ),
     Dataset: (

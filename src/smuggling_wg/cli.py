@@ -90,12 +90,20 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
     "recommendations": _recommendations,
     "states": _states,
     "participants": lambda ds, a: ds.participants(meeting=a.meeting, status=a.status, actor=a.actor),
-    "statements": lambda ds, a: ds.statements(meeting=a.meeting, kind=a.kind, actor=a.actor, agenda_item=a.agenda_item),
+    "statements": lambda ds, a: ds.statements(
+        meeting=a.meeting,
+        kind=a.kind,
+        actor=a.actor,
+        agenda_item=a.agenda_item,
+        include_group_items=a.include_group_items,
+    ),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
     "agenda": lambda ds, a: tuple(i for m in ds.meetings if a.meeting in (None, m.number) for i in m.agenda),
     "documents": lambda ds, a: tuple(d for m in ds.meetings if a.meeting in (None, m.number) for d in m.documents),
     "topics": lambda ds, a: ds.topics,
-    "search": lambda ds, a: ds.search(a.query, language=a.search_language, meeting=a.meeting, kind=a.kind),
+    "search": lambda ds, a: ds.search(
+        a.query, language=a.search_language, meeting=a.meeting, kind=a.kind, standing=a.standing
+    ),
 }
 
 
@@ -438,7 +446,14 @@ def _mcp(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def _draft(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
+    from ._draft import run
+
+    return run(a.report, a.number, a.out, a.force, out)
+
+
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
+    "draft": _draft,
     "summary": _summary,
     "show": _show,
     "export": _export,
@@ -449,7 +464,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, Any], int]] = {
     "site": _site,
 }
 #: Commands that do not need the dataset loaded first.
-WITHOUT_DATA = ("validate", "template", "schema")
+WITHOUT_DATA = ("validate", "template", "schema", "draft")
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -557,6 +572,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     statements.add_argument("--actor", action="append", help="an actor's code or name")
     statements.add_argument("--agenda-item", type=int, action="append", help="an agenda item's number")
+    statements.add_argument(
+        "--include-group-items",
+        action="store_true",
+        help="with --agenda-item, also statements whose items the report gives for a group of speakers (para 23)",
+    )
     speakers = command("speakers", "the panellists", "smuggling-wg speakers --agenda-item 3", listing)
     speakers.add_argument("--agenda-item", type=int, action="append", help="only those under this agenda item")
     speakers.add_argument("--actor", action="append", help="a country's code or name")
@@ -573,6 +593,11 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", action="append", help="recommendation, paragraph, speaker, agenda_item or theme")
     search.add_argument(
         "--search-language", type=str.casefold, choices=LANGS, help="search only the texts in this language"
+    )
+    search.add_argument(
+        "--standing",
+        action="append",
+        help="adopted, chair_summary (the Chair's summary, not adopted) or proceedings (repeat for any of several)",
     )
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
     show.add_argument("what", type=str.casefold, choices=SHOWN)
@@ -624,6 +649,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="YAML files or folders to validate together")
     command("template", "print a commented template for a meeting file of your own", "smuggling-wg template > my.yaml")
+    draft = command(
+        "draft",
+        "draft a meeting's data file from its report (text, PDF with the pdf extra, .docx); every uncertain "
+        "value a <<CHANGE: ...>> placeholder",
+        "smuggling-wg draft report-08.ru.txt --out meeting-08.yaml",
+    )
+    draft.add_argument("report", help="the report: a text file, a PDF or a .docx (- for standard input)")
+    draft.add_argument("--number", type=int, help="the meeting's number (default: the one the report gives)")
+    draft.add_argument("--out", help="file to write (default: standard output); an earlier draft is replaced")
+    draft.add_argument("--force", action="store_true", help="replace --out even if it is not an earlier draft")
     command(
         "mcp",
         "serve the queries to AI assistants over MCP (stdio), every answer cited; needs smuggling-wg[mcp]",

@@ -24,6 +24,7 @@ from ._results import Results
 from .analysis import Dimension, Value
 from .errors import DataError, InvalidFilter, NotFound, Problem, closest
 from .models import (
+    STANDINGS,
     Actor,
     ActorProfile,
     AgendaItem,
@@ -38,6 +39,7 @@ from .models import (
     Recommendation,
     RegionalGroup,
     Speaker,
+    Standing,
     State,
     Statement,
     StatementKind,
@@ -248,15 +250,36 @@ class Dataset:
         numbers: tuple[int, ...] = tuple(meeting) if several else (meeting,)  # type: ignore[arg-type,assignment]
         return tuple(self.meeting(n) for n in numbers)
 
-    def paragraphs(self, *, meeting: OneOrMore[int] = None, topic: OneOrMore[str] = None) -> Results[Paragraph]:
-        """Paragraphs in order; with ``topic`` (one or several), those tagged with any of them."""
+    def paragraphs(
+        self,
+        *,
+        meeting: OneOrMore[int] = None,
+        topic: OneOrMore[str] = None,
+        standing: OneOrMore[Standing] = None,
+    ) -> Results[Paragraph]:
+        """Paragraphs in order; with ``topic`` (one or several), those tagged with any of them.
+
+        ``standing`` (one or several) keeps the paragraphs of that standing, as the report states
+        it (:data:`~smuggling_wg.models.Standing`): ``"adopted"`` (the recommendations the Working
+        Group adopted, chapter II), ``"chair_summary"`` (the Chair's summary, chapter III: not
+        considered and not subject to adoption, para 4) or ``"proceedings"`` (the report's account,
+        chapters I, IV and V).
+
+        ```python
+        >>> [p.number for p in load().paragraphs(standing="chair_summary")]
+        [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
+
+        ```
+        """
         wanted = _values("topic", topic, [x.id for x in self._bundle.topics])
+        standings = _values("standing", standing, STANDINGS)
         return self._results(
             (
                 p
                 for m in self._in(meeting)
                 for p in m.paragraphs
-                if wanted is None or any(t.topic in wanted for t in p.topics)
+                if (wanted is None or any(t.topic in wanted for t in p.topics))
+                and (standings is None or p.standing in standings)
             ),
             kind=Paragraph,
         )
@@ -384,11 +407,37 @@ class Dataset:
         kind: OneOrMore[StatementKind] = None,
         actor: OneOrMore[str] = None,
         agenda_item: OneOrMore[int] = None,
+        include_group_items: bool = False,
     ) -> Results[Statement]:
-        """Statements in the report's order, filtered by kind, by who made them (any name or code), by agenda item."""
+        """Statements in the report's order, filtered by kind, by who made them (any name or code), by agenda item.
+
+        ``agenda_item`` keeps the statements the report says were made on that item (any of
+        several). It says so of a statement itself (``agenda_attribution="individual"``: the
+        Secretariat, para 20; each panellist, paras 21-22), or of a group of speakers listed
+        together (``"group"``): para 23 says the eight parties made statements «по пунктам 2 и 3»,
+        not which of them spoke on which item. So by default ``agenda_item`` does not return
+        group statements: ``statements(agenda_item=2)`` is the Secretariat and the three
+        panellists. ``include_group_items=True`` also returns the statements of a group whose
+        items include it (the eight parties of para 23). Statements whose items the report does
+        not state (the observers, paras 24-25) are never returned by ``agenda_item``.
+
+        ```python
+        >>> [s.actor for s in load().statements(agenda_item=2)]
+        ['secretariat', 'ZAF', 'ARG', 'ITA']
+        >>> len(load().statements(agenda_item=2, include_group_items=True))
+        12
+
+        ```
+
+        (Until data 1.2 each of the eight parties had items 2 and 3 as its own, and
+        ``agenda_item=2`` returned them.)
+        """
         kinds = _values("statement kind", kind, _STATEMENT_KINDS)
         actors = self._actor_ids(actor)
         items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
+        if not isinstance(include_group_items, bool):
+            reason = f"include_group_items is True or False: got {include_group_items!r}"
+            raise InvalidFilter("include_group_items", include_group_items, (True, False), reason=reason)
         return self._results(
             (
                 s
@@ -396,7 +445,13 @@ class Dataset:
                 for s in m.statements
                 if (kinds is None or s.kind in kinds)
                 and (actors is None or s.actor in actors)
-                and (items is None or not items.isdisjoint(s.agenda_items))
+                and (
+                    items is None
+                    or (
+                        not items.isdisjoint(s.agenda_items)
+                        and (include_group_items or s.agenda_attribution == "individual")
+                    )
+                )
             ),
             kind=Statement,
         )
@@ -542,6 +597,7 @@ class Dataset:
         kind: Literal["recommendation"],
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
     ) -> Results[SearchHit[Recommendation]]: ...
 
     @overload
@@ -552,6 +608,7 @@ class Dataset:
         kind: Literal["paragraph"],
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
     ) -> Results[SearchHit[Paragraph]]: ...
 
     @overload
@@ -562,6 +619,7 @@ class Dataset:
         kind: Literal["speaker"],
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
     ) -> Results[SearchHit[Speaker]]: ...
 
     @overload
@@ -572,6 +630,7 @@ class Dataset:
         kind: Literal["agenda_item"],
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
     ) -> Results[SearchHit[AgendaItem]]: ...
 
     @overload
@@ -582,6 +641,7 @@ class Dataset:
         kind: Literal["theme"],
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
     ) -> Results[SearchHit[Theme]]: ...
 
     @overload
@@ -592,6 +652,7 @@ class Dataset:
         kind: Kind | Iterable[Kind] | None = None,
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
         kinds: Kind | Iterable[Kind] | None = None,
         lang: Lang | None = None,
     ) -> Results[SearchHit[Searchable]]: ...
@@ -603,6 +664,7 @@ class Dataset:
         kind: Kind | Iterable[Kind] | None = None,
         language: Lang | None = None,
         meeting: OneOrMore[int] = None,
+        standing: OneOrMore[Standing] = None,
         kinds: Kind | Iterable[Kind] | None = None,
         lang: Lang | None = None,
     ) -> Results[SearchHit[Any]]:
@@ -621,7 +683,10 @@ class Dataset:
         them), what each operator removed and which equivalences were used.
         ``kind`` keeps one kind of record or several (one kind:
         the hits' ``record`` is typed as that kind), ``language`` the texts in one language
-        ("ru" or "en"), ``meeting`` some meetings. (``kinds`` and ``lang`` are the deprecated
+        ("ru" or "en"), ``meeting`` some meetings, ``standing`` the hits whose record rests on a
+        paragraph of that standing (one or several; see :meth:`paragraphs`: ``"chair_summary"``
+        finds the Chair's summary, not adopted; a record's standings are
+        :meth:`~smuggling_wg.models.Meeting.standing_of`). (``kinds`` and ``lang`` are the deprecated
         names of ``kind`` and ``language``.) A search for an organization's acronym or other name
         ("IOM", «МОМ», «Евроюст») also finds the texts that spell its full name. The index of the
         bundled data is compiled; it is read on the first search, and other data is indexed then.
@@ -646,10 +711,13 @@ class Dataset:
         chosen_language = None if language is None else lang_of(language)
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
+        standings = _values("standing", standing, STANDINGS)
         with _loader._without_gc():  # many new objects and no cycles: a collection would only scan the data again
             hits, explanation = self._index().explained(
                 query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
             )
+        if standings is not None:
+            hits = tuple(h for h in hits if not standings.isdisjoint(self.meeting(h.meeting).standing_of(h.record)))
         results = self._results(hits, kind=SearchHit)
         results.explanation = explanation
         return results

@@ -41,17 +41,21 @@ __all__ = [
     "MAX_COUNT",
     "MAX_MEETING",
     "MAX_NUMBERED",
+    "STANDINGS",
     "Actor",
     "ActorId",
     "ActorKind",
     "ActorProfile",
     "AddresseeKind",
+    "AgendaAttribution",
     "AgendaItem",
     "AgendaSubItem",
+    "AsWritten",
     "Bundle",
     "Chair",
     "Chapter",
     "Count",
+    "DateBasis",
     "Day",
     "Document",
     "FormatDecision",
@@ -90,6 +94,7 @@ __all__ = [
     "Source",
     "Speaker",
     "Specificity",
+    "Standing",
     "State",
     "Statement",
     "StatementKind",
@@ -257,6 +262,28 @@ ActorKind: TypeAlias = Literal["state"] | OrganizationKind
 Provenance: TypeAlias = Literal["source", "editorial"]
 """`source`: the report says it; `editorial`: this library's judgment."""
 
+Standing: TypeAlias = Literal["adopted", "chair_summary", "proceedings"]
+"""What a paragraph is, as the report states it, decided by the chapter it stands in:
+``adopted``: adopted by the Working Group (chapter II, the recommendations: para 3
+«приняла нижеследующие рекомендации»); ``chair_summary``: the Chair's summary of deliberations
+(chapter III, «Резюме обсуждений, подготовленное Председателем»), prepared by the Secretariat
+after the meeting and not considered, so not subject to adoption (para 4); ``proceedings``: the
+report's account of the meeting and its background (chapters I, IV and V), in the report the
+Working Group adopted (para 34)."""
+
+#: Every standing, in the order results list them.
+STANDINGS: tuple[Standing, ...] = ("adopted", "chair_summary", "proceedings")
+
+AgendaAttribution: TypeAlias = Literal["individual", "group"]
+"""Of whom the report states a statement's agenda items: ``individual``, of this statement;
+``group``, of the group of speakers its paragraph lists together (para 23: «С заявлениями по
+пунктам 2 и 3 повестки дня выступили представители следующих участников …»), not which item
+each of them spoke on."""
+
+DateBasis: TypeAlias = Literal["stated", "inferred"]
+"""How a date is known: ``stated`` (a paragraph gives it for this record), ``inferred`` (it is
+the only day the dates the report gives leave possible; the record's note says how)."""
+
 
 class Text(Record):
     """A text in the report's language (Russian), with an editorial English rendering."""
@@ -341,6 +368,24 @@ class Chapter(Record):
         description="The chapter's lettered sections, in order; empty when it has none.",
         json_schema_extra=_origin("report"),
     )
+    standing: Standing | None = Field(
+        default=None,
+        description="What the chapter's paragraphs are, as the report states it: adopted (the recommendations), "
+        "chair_summary (not considered, not subject to adoption) or proceedings; None when the data does not say.",
+        json_schema_extra=_origin("report"),
+    )
+    standing_source: tuple[Number, ...] = Field(
+        default=(),
+        description="The paragraph(s) that state the standing (3 for chapter II, 4 for III, 34 for the others).",
+        json_schema_extra=_origin("report"),
+    )
+
+    @model_validator(mode="after")
+    def _standing_cited(self) -> "Chapter":
+        """A standing is cited, and a citation states one."""
+        if (self.standing is None) != (not self.standing_source):
+            raise ValueError("a chapter's standing and standing_source are given together")
+        return self
 
 
 class Paragraph(Record):
@@ -360,6 +405,12 @@ class Paragraph(Record):
     )
     topics: tuple[TopicTag, ...] = Field(
         default=(), description="Editorial topic tags (discussion paragraphs).", json_schema_extra=_origin("editorial")
+    )
+    standing: Standing | None = Field(
+        default=None,
+        description="What the paragraph is, as the report states it: its chapter's standing (adopted, chair_summary, "
+        "proceedings; see Chapter.standing), filled from the chapter; None when the chapter states none.",
+        json_schema_extra=_origin("report"),
     )
 
     def _brief(self) -> str:
@@ -588,7 +639,16 @@ class Statement(Record):
         json_schema_extra=_origin("report"),
     )
     agenda_items: tuple[Number, ...] = Field(
-        default=(), description="Empty when the report does not say.", json_schema_extra=_origin("report")
+        default=(),
+        description="The agenda items the report states for it (of whom: agenda_attribution); empty when it "
+        "does not say.",
+        json_schema_extra=_origin("report"),
+    )
+    agenda_attribution: AgendaAttribution = Field(
+        default="individual",
+        description="Of whom the report states the agenda items: individual (this statement) or group (the speakers "
+        "its paragraph lists together, as para 23 does: not which item each spoke on).",
+        json_schema_extra=_origin("report"),
     )
     as_written: Line = Field(
         description="How the report names the speaker here (e.g. genitive «Австралии»).",
@@ -601,7 +661,8 @@ class Statement(Record):
 
     def _brief(self) -> str:
         items = ", ".join(map(str, self.agenda_items)) or "items not stated"
-        return f"{self.actor}, {self.kind}, {items}"
+        of_group = " (of the group)" if self.agenda_items and self.agenda_attribution == "group" else ""
+        return f"{self.actor}, {self.kind}, {items}{of_group}"
 
 
 class Participant(Record):
@@ -675,12 +736,27 @@ class NumberedMeeting(Record):
     )
     date: Day | None = Field(
         default=None,
-        description="Its date; None when the report does not say.",
+        description="Its date; None when the report neither states it nor leaves only one day possible.",
         json_schema_extra=_origin("report"),
+    )
+    date_basis: DateBasis | None = Field(
+        default=None,
+        description="stated: a paragraph gives the date for this numbered meeting; inferred: the only day the dates "
+        "the report gives leave possible (note says how, source cites the paragraphs); None when there is no date. "
+        "A data file that gives a date without a basis means stated.",
+        json_schema_extra=_origin("editorial"),
     )
     agenda_items: tuple[Number, ...] = Field(
         default=(),
-        description="Agenda items it took up; empty when the report does not say.",
+        description="Agenda items it took up; empty when the report does not say. Of whom the report says so: "
+        "agenda_items_together.",
+        json_schema_extra=_origin("report"),
+    )
+    agenda_items_together: tuple[Number, ...] = Field(
+        default=(),
+        description="Those of agenda_items the report states for this numbered meeting together with others, not "
+        "for it alone (para 5: «На своих 1-м и 2-м заседаниях … рассмотрела пункт 2»): said of the group of "
+        "numbered meetings, without saying which of them took the item up.",
         json_schema_extra=_origin("report"),
     )
     note: OptionalProse = Field(
@@ -689,6 +765,25 @@ class NumberedMeeting(Record):
         json_schema_extra=_origin("editorial"),
     )
     source: Source
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stated_by_default(cls, data: object) -> object:
+        """A date given without a basis is a stated one (data files written before 1.2 give none)."""
+        if isinstance(data, dict) and data.get("date") is not None and "date_basis" not in data:
+            return {**data, "date_basis": "stated"}
+        return data
+
+    @model_validator(mode="after")
+    def _basis(self) -> "NumberedMeeting":
+        """A date has a basis and only a date has one; an inferred date says how it was inferred."""
+        if (self.date is None) != (self.date_basis is None):
+            raise ValueError("date_basis is given with a date, and only with one")
+        if self.date_basis == "inferred" and not self.note:
+            raise ValueError("an inferred date needs a note saying how it was inferred")
+        if extra := sorted(set(self.agenda_items_together) - set(self.agenda_items)):
+            raise ValueError(f"agenda_items_together names items not in agenda_items: {extra}")
+        return self
 
 
 class FormatDecision(Record):
@@ -721,6 +816,16 @@ class Quantity(Record):
     source: Source
 
 
+class AsWritten(Record):
+    """The report's own words for a value this library gives in a normalized form, and where they stand."""
+
+    ru: Line = Field(description="The report's words, as written (Russian).", json_schema_extra=_origin("report"))
+    source: Source
+
+    def _brief(self) -> str:
+        return f"{_clip(self.ru)}, para {', '.join(map(str, self.source))}"
+
+
 class Meeting(Record):
     """One meeting of the Working Group and everything its report says."""
 
@@ -743,7 +848,15 @@ class Meeting(Record):
     )
     body: Text = Field(description="The body that met, as written.", json_schema_extra=_origin("report"))
     parent_body: Text = Field(
-        description="The body the Working Group reports to, as written.", json_schema_extra=_origin("report")
+        description="The body the Working Group reports to; ru in the nominative, normalized by this library where "
+        "the report names it only in another case (see parent_body_as_written).",
+        json_schema_extra=_origin("report"),
+    )
+    parent_body_as_written: AsWritten | None = Field(
+        default=None,
+        description="The report's own words for parent_body where parent_body.ru is a normalized form (meeting 7: "
+        "para 1's instrumental «Конференцией участников Конвенции …»); None when parent_body.ru is as written.",
+        json_schema_extra=_origin("report"),
     )
     city: Name = Field(
         description="Where it met (ru: nominative of the report's city).", json_schema_extra=_origin("report")
@@ -840,6 +953,40 @@ class Meeting(Record):
                 data[new] = data.pop(old)
         return data
 
+    @model_validator(mode="before")
+    @classmethod
+    def _standing_from_chapters(cls, data: object) -> object:
+        """Each paragraph takes its chapter's standing (written once, on the chapter) unless it gives its own."""
+        if not isinstance(data, dict):
+            return data
+        chapters, paragraphs = data.get("chapters"), data.get("paragraphs")
+        if not isinstance(chapters, list | tuple) or not isinstance(paragraphs, list | tuple):
+            return data
+        standing = {c.get("number"): c.get("standing") for c in chapters if isinstance(c, dict) and c.get("standing")}
+        if not standing:
+            return data
+        filled = [
+            {**p, "standing": standing[p.get("chapter")]}
+            if isinstance(p, dict) and "standing" not in p and p.get("chapter") in standing
+            else p
+            for p in paragraphs
+        ]
+        return {**data, "paragraphs": filled}
+
+    def standing_of(self, record: "Paragraph | Cited") -> tuple[Standing, ...]:
+        """What a record is, as the report states it: the standings of the paragraphs it rests on.
+
+        A paragraph: its own standing. Any other record: the standing of each paragraph of its
+        ``source`` (a recommendation rests on para 3: ``("adopted",)``; a panellist on paras 6
+        and 21: ``("chair_summary", "proceedings")``), in the order of :data:`STANDINGS`; empty
+        when the data states none.
+        """
+        if isinstance(record, Paragraph):
+            return () if record.standing is None else (record.standing,)
+        by_number = {p.number: p.standing for p in self.paragraphs}
+        found = {by_number.get(n) for n in record.source}
+        return tuple(s for s in STANDINGS if s in found)
+
     @property
     def sessions_held(self) -> int:
         """Deprecated in 1.0 (removed in 2.0): use ``meetings_held``."""
@@ -901,6 +1048,14 @@ class Meeting(Record):
                 )
             elif p.section is not None and f"{p.chapter}.{p.section}" not in sections:
                 problems.append((("paragraphs", i, "section"), f"unknown section {p.chapter}.{p.section}"))
+            chapter_standing = next((c.standing for c in self.chapters if c.number == p.chapter), None)
+            if chapter_standing is not None and p.standing != chapter_standing:
+                problems.append(
+                    (
+                        ("paragraphs", i, "standing"),
+                        f"standing {p.standing} differs from chapter {p.chapter}'s ({chapter_standing})",
+                    )
+                )
         for i, t in enumerate(self.themes):
             if f"{t.chapter}.{t.section}" not in sections:
                 problems.append((("themes", i, "section"), f"unknown section {t.chapter}.{t.section}"))
@@ -939,6 +1094,9 @@ class Meeting(Record):
         }
         cited += [((name, i, "source"), r.source) for name, items in groups.items() for i, r in enumerate(items)]
         cited += [(("speakers", i, "remarks"), s.remarks) for i, s in enumerate(self.speakers)]
+        cited += [(("chapters", i, "standing_source"), c.standing_source) for i, c in enumerate(self.chapters)]
+        if self.parent_body_as_written is not None:
+            cited.append((("parent_body_as_written", "source"), self.parent_body_as_written.source))
         return [(loc + (j,), n) for loc, numbers in cited for j, n in enumerate(numbers)]
 
 

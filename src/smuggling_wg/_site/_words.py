@@ -166,6 +166,7 @@ LABELS_RU: dict[str, str] = {
     "text (ru, the report)": "текст (рус., доклад)",
     "text (en, editorial)": "текст (англ., редакционный)",
     "topics (editorial)": "темы (редакционные)",
+    "standing": "статус в докладе",
     "treaty references": "ссылки на договоры",
     "SDG targets (editorial)": "задачи ЦУР (редакционные)",
     "specificity (editorial)": "конкретность (редакционная)",

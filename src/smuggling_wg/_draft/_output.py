@@ -1,0 +1,49 @@
+"""Write a draft atomically, never over a file that ``draft`` did not write (unless told to)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+
+from ..errors import ExportError
+from ._writer import HEADER
+
+__all__ = ["write"]
+
+
+def write(path: str, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename (see the module docstring)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise ExportError(f"cannot write {path}: it is not a regular file (a symbolic link, folder or device)")
+        if not force:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as existing:
+                    first = existing.read(len(HEADER))
+            except OSError as exc:
+                raise ExportError(f"cannot write {path}: {exc.strerror}") from None
+            if first != HEADER:
+                raise ExportError(f"{path} exists and is not a draft: not overwritten (--force to replace it)")
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".smuggling-wg-draft-", suffix=".yaml", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
