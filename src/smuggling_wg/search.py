@@ -996,12 +996,11 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
     for match in _PLUS_MINUS.finditer(query):
         phrase, bare = match.group(2), match.group(4)
         sign = match.group(1) or match.group(3)
-        stems = _stems(phrase if phrase is not None else bare)
-        if not stems:
+        if not _WORD.search(phrase if phrase is not None else bare):
             continue
         typed = match.group(0)
         if phrase is not None:
-            raw.append((_Term(stems, sign == "-", sign != "-", True, typed), ""))
+            raw.append((_Term(_stems(phrase), sign == "-", sign != "-", True, typed), ""))
             previous = ""
             continue
         words = _WORD.findall(fold(bare))
@@ -1016,6 +1015,7 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
                 role = "question"
             previous = joined if role == "stop" else ""
         typed = sign + _EDGES.sub("", bare)
+        stems = () if role else _stems(bare)  # a word left out is not stemmed (unless nothing else is asked)
         raw.append((_Term(stems, sign == "-", sign == "+", False, typed), role))
     # two- and three-word kind names of a question ("agenda item", «пункт повестки дня»)
     for size in (3, 2):
@@ -1026,7 +1026,9 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
                     for j in range(i, i + size):
                         raw[j] = (raw[j][0], f"kind:{_KIND_WORDS[joined]}")
     if not any(not t.negated and not role for t, role in raw):
-        raw = [(t, "") for t, role in raw]  # a query of stop words only keeps them
+        raw = [
+            (t._replace(stems=t.stems or _stems(t.typed)), "") for t, role in raw
+        ]  # a query of stop words only keeps them
     ignored = tuple(t.typed for t, role in raw if role)
     kinds = [role[5:] for _, role in raw if role.startswith("kind:")]
     terms = _grouped([t for t, role in raw if not role], equivalents or {})
