@@ -783,7 +783,6 @@ _KIND_WORDS: dict[str, Kind] = {
     "agenda item": "agenda_item",
     "пункт повестки дня": "agenda_item",
 }
-_EDGES = re.compile(r"^[^\w]+|[^\w]+$")  # punctuation around a bare word ("COVID?" is typed as "COVID")
 _PLUS_MINUS = re.compile(r'([-+]?)"([^"]*)"?|([-+]?)(\S+)')
 
 
@@ -1014,7 +1013,8 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
             elif question and all(w in QUESTION_WORDS for w in words):
                 role = "question"
             previous = joined if role == "stop" else ""
-        typed = sign + _EDGES.sub("", bare)
+        inner = list(_WORD.finditer(bare))  # without the punctuation around it: "COVID?" is typed as "COVID"
+        typed = sign + bare[inner[0].start() : inner[-1].end()]
         stems = () if role else _stems(bare)  # a word left out is not stemmed (unless nothing else is asked)
         raw.append((_Term(stems, sign == "-", sign == "+", False, typed), role))
     # two- and three-word kind names of a question ("agenda item", «пункт повестки дня»)
