@@ -132,8 +132,11 @@ def test_filters_topics_and_search() -> None:
 
 def test_show_records_with_their_citation() -> None:
     code, out = call("show", "rec", "8", "--lang", "en")
-    assert code == 0 and "convention art. 19 (source);" in out and "(editorial)" in out
-    assert "text (ru, the report)" in out and "text (en, editorial)" in out
+    assert code == 0 and "Organized Crime Convention, article 19 (stated by the report);" in " ".join(out.split())
+    assert "text (ru, the report)" in out and "text (en, editorial)" in out and "topics (editorial)" in out
+    assert "modality                    encouraged\n" in out and "specificity (editorial)     consider (3)" in out
+    code, out = call("show", "rec", "8")  # the display language is Russian: so are the labels and the words
+    assert "текст (рус., доклад)" in out and "модальность           рекомендуется (encouraged)" in out
     code, out = call("show", "rec", "8", "--format", "csv")
     (row,) = csv.DictReader(io.StringIO(out))
     assert code == 0 and row["number"] == "8" and row["source"] == "3" and row["modality"] == "encouraged"
@@ -145,7 +148,9 @@ def test_show_records_with_their_citation() -> None:
     assert [s["kind"] for s in profile["meetings"][0]["statements"]] == ["panel", "party"]
     assert profile["meetings"][0]["chair"]["name"]["en"] == "Francesco Testa"
     code, out = call("show", "actor", "ITA", "--lang", "en")
-    assert "meeting 7: party (para 27)" in out and "Simona Ragazzi" in out and "Francesco Testa" in out
+    words = " ".join(out.split())
+    assert "7th meeting: party to the Protocol (para 27)" in words and "Simona Ragazzi" in words
+    assert "chair 7th meeting: Francesco Testa (para 19)" in words
 
 
 def test_bad_value_is_a_usage_error_with_a_suggestion() -> None:

@@ -11,6 +11,7 @@ import pytest
 import smuggling_wg as swg
 from smuggling_wg import _tables
 from smuggling_wg.dataset import Dataset
+from smuggling_wg.search import HIT_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "example-meeting.yaml"
@@ -85,7 +86,7 @@ def test_deprecated_names_still_work_and_warn(ds: Dataset) -> None:
         hits = ds.search("цифровые доказательства", kinds="recommendation")
     with pytest.warns(DeprecationWarning, match="lang= is deprecated, use language="):
         english = ds.search("digital evidence", lang="en")
-    assert [h.key for h in hits] == [14, 17, 11, 12] and {h.lang for h in english} == {"en"}
+    assert [h.key for h in hits] == [14, 17, 11, 12] and {h.language for h in english} == {"en"}
 
 
 def test_one_family_of_errors(ds: Dataset, tmp_path: Path) -> None:
@@ -131,7 +132,7 @@ def test_results_become_the_tables_dataframes(ds: Dataset) -> None:
     states = ds.states_with_statements().to_dataframe()
     assert list(states["id"])[:2] == ["AUS", "BRA"] and "regional_group" in states.columns
     hits = ds.search("COVID-19", kind="recommendation").to_dataframe()
-    assert list(hits.columns) == list(_tables.HIT_COLUMNS) and len(hits) == 4  # 13 says «пандемии» alone
+    assert list(hits.columns) == list(HIT_FIELDS) and len(hits) == 4  # 13 says «пандемии» alone
     assert ds.recommendations(text="квантовый").to_dataframe().empty
     participants = ds.participants(status="signatory").to_dataframe()
     assert list(participants["position"]) == [75, 76] and set(participants["meeting"]) == {7}
@@ -164,7 +165,7 @@ def test_values_of_the_wrong_type_are_refused_plainly(ds: Dataset) -> None:
 
 
 def test_empty_and_sliced_results_keep_their_columns(ds: Dataset) -> None:
-    assert list(ds.search("zzzz").to_dataframe().columns) == list(_tables.HIT_COLUMNS)
+    assert list(ds.search("zzzz").to_dataframe().columns) == list(HIT_FIELDS)
     sliced = ds.paragraphs()[2:4]
     assert isinstance(sliced, swg.Results) and list(sliced.to_dataframe()["number"]) == [3, 4]
     assert ds.paragraphs()[0:0].to_dataframe().columns.tolist() == [c.name for c in _tables.table("paragraphs").columns]

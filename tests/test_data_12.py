@@ -55,10 +55,11 @@ def test_include_group_items_is_a_bool(ds: Dataset) -> None:
 def test_every_surface_says_the_items_are_the_groups(ds: Dataset) -> None:
     australia = ds.statements(actor="AUS")[0]
     assert repr(australia) == "Statement(AUS, party, 2, 3 (of the group))"
-    assert _views.agenda_items(australia) == "2, 3 (said of the group, para 23)"
-    assert dict(_views.full(australia, ds))["items"] == "2, 3 (said of the group, para 23)"
-    assert _views.agenda_items(ds.statements(actor="ZAF")[0]) == "2"
-    assert _views.agenda_items(ds.statements(actor="CHN")[0]) == "not stated"
+    assert _views.agenda_items(australia, "en") == "2, 3 (said of the group, para 23)"
+    assert dict(_views.full(australia, ds, "en"))["agenda items"] == "2, 3 (said of the group, para 23)"
+    assert _views.agenda_items(australia, "ru") == "2, 3 (сказано о группе выступавших, пункт 23)"
+    assert _views.agenda_items(ds.statements(actor="ZAF")[0], "en") == "2"
+    assert _views.agenda_items(ds.statements(actor="CHN")[0], "en") == "not stated"
     header, rows = _tables.frame_rows(ds.statements(kind="party"), ds.bundle)
     assert {row[header.index("agenda_attribution")] for row in rows} == {"group"}
 

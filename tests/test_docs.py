@@ -32,7 +32,9 @@ def test_python_examples(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("module", ["smuggling_wg", "smuggling_wg.dataset", "smuggling_wg._language"])
+@pytest.mark.parametrize(
+    "module", ["smuggling_wg", "smuggling_wg.dataset", "smuggling_wg._language", "smuggling_wg._words"]
+)
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 1 and result.failed == 0

@@ -100,8 +100,14 @@ def test_datasette_metadata_comes_from_the_declarations(folder: Path) -> None:
     tables = metadata["databases"]["smuggling-wg"]["tables"]
     for spec in _tables.TABLES:
         assert tables[spec.name]["description"] == spec.description
-        assert tables[spec.name]["columns"] == {c.name: c.description for c in spec.columns}
+        assert tables[spec.name]["columns"] == {c.name: f"{c.description} Origin: {c.origin}." for c in spec.columns}
+        assert tables[spec.name]["column_origins"] == {c.name: c.origin for c in spec.columns}
         assert tables[spec.name].get("facets", []) == list(spec.filters)
+    origins = tables["recommendations"]["column_origins"]
+    assert (origins["text_ru"], origins["text_en"], origins["addressee_kind"], origins["specificity"]) == (
+        "report", "editorial", "editorial", "editorial",
+    )  # fmt: skip
+    assert tables["participants"]["column_origins"]["name_at_meeting"] == "reference"
     assert tables["recommendations"]["fts_table"] == "recommendations_fts"
     assert tables["recommendations"]["searchable_columns"] == ["text_ru", "text_en"]
     assert _sqlite.searchable(_tables.table("paragraphs")) == ["text_ru", "text_en"]
@@ -161,7 +167,7 @@ def test_datasette_serves_filters_search_and_descriptions(datasette: str) -> Non
     assert facets == {"should": 14, "encouraged": 7, "may_wish": 1}
     metadata = _get(f"{datasette}/-/metadata.json")
     columns = metadata["databases"]["smuggling-wg"]["tables"]["recommendations"]["columns"]
-    assert columns["modality"] == _tables.table("recommendations").column("modality").description
+    assert columns["modality"] == _tables.table("recommendations").column("modality").description + " Origin: report."
     count = _get(f"{datasette}/smuggling-wg.json?sql=select+count(*)+as+n+from+participants&_shape=array")
     assert count == [{"n": 103}]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import smuggling_wg as swg
+from smuggling_wg._language import Lang
 from smuggling_wg._summary import render
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import Organization, State
@@ -170,9 +172,31 @@ def test_summary_in_both_languages(ds: Dataset) -> None:
     with swg.display_language("en"):
         assert render(ds, 7).startswith("Report of the meeting of the Working Group")
     for lang in ("ru", "en"):  # one language per line: no line mixes Cyrillic names with English words
-        for line in render(ds, 7, lang=lang).splitlines():
-            words = re.findall(r"[^\W\d_]+", line.replace("smuggling-wg", "").split("Next:")[0].split("Далее:")[0])
+        prose = re.split(r"^(?:Next|Далее):", render(ds, 7, lang=lang), flags=re.M)[0]  # then: commands to type
+        for line in prose.splitlines():
+            words = re.findall(r"[^\W\d_]+", line)
             assert len(set(scripts_of(words))) <= 1, line
+    # the words of the report: parties to the Protocol (para 27), not to the Convention
+    assert "Parties to the Protocol: 74" in render(ds, 7, lang="en") and "Convention" not in render(ds, 7, lang="en")
+    assert "Участники Протокола: 74" in render(ds, 7, lang="ru")
+    assert "в смешанном формате (в очном и онлайновом режиме)" in " ".join(render(ds, 7, lang="ru").split())
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_summary_wraps_at_the_width(ds: Dataset, lang: Lang, width: int) -> None:
+    text = render(ds, 7, lang=lang, width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert " ".join(text.split()) == " ".join(render(ds, 7, lang=lang, width=1000).split())  # nothing lost
+
+
+def test_the_command_wraps_the_summary_at_columns() -> None:
+    env = {**os.environ, "COLUMNS": "60", "NO_COLOR": "1"}
+    for lang in ("en", "ru"):
+        out = subprocess.run(
+            [sys.executable, "-m", "smuggling_wg", "summary", "--lang", lang], env=env, capture_output=True, text=True
+        ).stdout
+        assert out.count("\n") > 20 and max(len(line) for line in out.splitlines()) <= 60, lang
 
 
 def scripts_of(words: list[str]) -> list[str]:

@@ -270,13 +270,13 @@ def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_langua
 
 def test_a_hit_by_another_name_shows_where_the_text_spells_the_name(ds: Dataset) -> None:
     (hit,) = ds.search("IOM")
-    assert hit.source == (30,) and hit.lang == "en"
+    assert hit.source == (30,) and hit.language == "en"
     start, end = hit.spans[0]
     assert hit.text[start:].startswith("International Organization for Migration") and end - start == len(
         "International"
     )
     (russian,) = ds.search("МОМ")  # a Russian query is answered from the Russian text
-    assert russian.source == (30,) and russian.lang == "ru"
+    assert russian.source == (30,) and russian.language == "ru"
     assert "**Международная**" in russian.highlight() or "**Международной**" in russian.highlight()
     (eurojust,) = ds.search("Евроюст", language="ru", kind="paragraph")[:1]
     assert "от **Агентства** Европейского союза по сотрудничеству" in eurojust.highlight()

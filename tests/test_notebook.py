@@ -25,9 +25,11 @@ def test_records_and_results_render_as_html(ds: Dataset) -> None:
     with swg.display_language("en"):
         assert "Vienna" in ds.meeting(7)._repr_html_()
         assert "Australia" in ds.states_with_statements()._repr_html_()
-    assert "data version" in ds._repr_html_()
+    assert "версия данных" in ds._repr_html_()  # labels in the display language
+    with swg.display_language("en"):
+        assert "data version" in ds._repr_html_()
     assert (
-        '<th style="padding:2px 8px;vertical-align:top;text-align:left">snippet</th>'
+        '<th style="padding:2px 8px;vertical-align:top;text-align:left">фрагмент</th>'
         in ds.search("COVID-19")._repr_html_()
     )
 
@@ -50,7 +52,7 @@ def test_rich_renderables(ds: Dataset) -> None:
     console.print(ds.actor("ITA"))
     console.print(ds)
     out = console.export_text()
-    assert "2 × Participant" in out and "Таиланд" in out and "ISO alpha-2" in out and "data version" in out
+    assert "2 × Participant" in out and "Таиланд" in out and "ISO alpha-2" in out and "версия данных" in out
 
 
 def test_plots_are_saved(ds: Dataset, tmp_path: Path) -> None:

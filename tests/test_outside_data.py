@@ -20,6 +20,7 @@ from filling import filled_template
 from identical import assert_identical
 from smuggling_wg import _loader, _yaml
 from smuggling_wg._fileformat import file_schema
+from smuggling_wg.export import _yaml_text
 from smuggling_wg.models import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,7 +289,7 @@ def test_nothing_half_loaded(tmp_path: Path) -> None:
 def test_bundled_yaml_round_trips(tmp_path: Path) -> None:
     bundle = _loader.read_yaml(_loader.data_dir() / name for name in _loader.SOURCE_FILES)
     assert bundle == swg.load().bundle
-    path = write(tmp_path, "all.yaml", _loader.to_yaml(bundle))
+    path = write(tmp_path, "all.yaml", _yaml_text(bundle))
     assert _loader.read_yaml([path]) == bundle
     assert _loader.read_json(compile_json(bundle)) == bundle
 
@@ -299,7 +300,7 @@ def test_unicode_line_breaks_survive_the_yaml_round_trip(tmp_path: Path, text: s
     meeting = {**MEETING, "title": {"ru": MEETING["title"]["ru"], "en": text}}
     actors = [a.model_dump() for a in swg.load().actors]
     bundle = Bundle.model_validate({"data_version": "x", "actors": actors, "meetings": [meeting]})
-    path = write(tmp_path, "m.yaml", _loader.to_yaml(bundle))
+    path = write(tmp_path, "m.yaml", _yaml_text(bundle))
     assert _loader.read_yaml([path]).meetings[0].title.en == text
 
 
@@ -352,7 +353,7 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
 @given(meetings())
 def test_generated_meetings_round_trip(tmp_path: Path, data: dict[str, Any]) -> None:
     bundle = Bundle.model_validate({"data_version": "x", "actors": [], "meetings": [data]})
-    path = write(tmp_path, "m.yaml", _loader.to_yaml(bundle))
+    path = write(tmp_path, "m.yaml", _yaml_text(bundle))
     assert _loader.read_yaml([path]) == bundle
     assert _loader.read_json(bundle.model_dump_json()) == bundle
     compiled = compile_json(bundle)

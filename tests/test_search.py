@@ -32,8 +32,8 @@ def test_english_stemming(ds: Dataset) -> None:
 
 def test_lang_restricts_the_texts_searched(ds: Dataset) -> None:
     assert ds.search('"digital evidence"', language="ru") == ()
-    assert {h.lang for h in ds.search("digital evidence")} == {"en"}
-    assert {h.lang for h in ds.search("доказательства")} == {"ru"}
+    assert {h.language for h in ds.search("digital evidence")} == {"en"}
+    assert {h.language for h in ds.search("доказательства")} == {"ru"}
 
 
 def test_case_and_yo_folding(ds: Dataset) -> None:
@@ -142,7 +142,7 @@ print(json.dumps({"files": files, "later": marks[2] - marks[1], "index_reads": l
 
 def test_a_question_is_answered_and_its_stop_and_question_words_are_reported(ds: Dataset) -> None:
     found = ds.search("What should States parties do about COVID?")
-    assert [h.key for h in found[:3]] == [2, 13, 6] and {h.lang for h in found} == {"en"}
+    assert [h.key for h in found[:3]] == [2, 13, 6] and {h.language for h in found} == {"en"}
     assert found.explanation is not None
     assert found.explanation.ignored == ("What", "do", "about")
     assert found.explanation.unknown == () and found.explanation.languages == ("en",)
@@ -154,7 +154,7 @@ def test_a_question_naming_a_kind_of_record_gets_that_kind_first(ds: Dataset) ->
     assert found.explanation is not None and found.explanation.preferred_kind == "recommendation"
     assert found.explanation.ignored == ("Which", "recommendations", "deal", "with")
     russian = ds.search("Какие рекомендации касаются цифровых доказательств?")
-    assert {h.lang for h in russian} == {"ru"} and {h.key for h in russian[:4]} == {11, 12, 14, 17}
+    assert {h.language for h in russian} == {"ru"} and {h.key for h in russian[:4]} == {11, 12, 14, 17}
     # outside a question, the same words are words to look for
     assert ds.search("recommendations").explanation.preferred_kind is None  # type: ignore[union-attr]
 
@@ -181,8 +181,8 @@ def test_a_required_word_applies_to_the_whole_record(ds: Dataset) -> None:
 
 
 def test_a_query_is_answered_in_its_language_and_a_record_is_one_hit(ds: Dataset) -> None:
-    assert {h.lang for h in ds.search("цифровые доказательства")} == {"ru"}
-    assert {h.lang for h in ds.search("Что рекомендовано в отношении пандемии COVID-19?")} == {"ru"}
+    assert {h.language for h in ds.search("цифровые доказательства")} == {"ru"}
+    assert {h.language for h in ds.search("Что рекомендовано в отношении пандемии COVID-19?")} == {"ru"}
     both = ds.search("COVID-19")  # a name written so in both languages: both are searched, one hit a record
     assert both.explanation is not None and both.explanation.languages == ("ru", "en")
     assert len({(h.kind, h.key) for h in both}) == len(both)

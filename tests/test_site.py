@@ -65,15 +65,21 @@ def test_every_record_has_its_page_in_both_languages(
     site_dir: Path, parsed: dict[str, Page], ds: Dataset, m7: Meeting
 ) -> None:
     for lang in ("ru", "en"):
-        for rel in ("index.html", "recommendations.html", "report.html", "actors.html", "topics.html", "cite.html"):
+        for rel in ("index.html", "recommendations.html", "report.html", "speakers.html", "actors.html"):
+            assert f"{lang}/{rel}" in parsed
+        for rel in ("topics.html", "counts.html", "cite.html"):
             assert f"{lang}/{rel}" in parsed
         assert {f"{lang}/recommendations/{r.number}.html" for r in m7.recommendations} <= set(parsed)
         assert {f"{lang}/actors/{a.id}.html" for a in ds.actors} <= set(parsed)
+        assert {f"{lang}/topics/{t.id}.html" for t in ds.topics} <= set(parsed)
+        assert {f"{lang}/agenda/{item.number}.html" for item in m7.agenda} <= set(parsed)
     ru = {p[3:] for p in parsed if p.startswith("ru/")}
     en = {p[3:] for p in parsed if p.startswith("en/")}
     assert ru == en
-    assert len(ru) == 7 + 22 + len(ds.actors) == 133  # 7 pages: the site-wide search page too
-    assert len(parsed) == 2 * 133 + 1  # and the choice of language
+    assert (
+        len(ru) == 9 + 22 + len(ds.actors) + len(ds.topics) + len(m7.agenda) == 9 + 22 + 104 + 17 + 5
+    )  # search.html too
+    assert len(parsed) == 2 * 157 + 1  # and the choice of language
 
 
 def test_every_internal_link_resolves_and_every_anchor_exists(site_dir: Path, parsed: dict[str, Page]) -> None:
@@ -171,18 +177,23 @@ def test_a_state_page_has_status_statements_panellists_names_and_group(site_dir:
     ru = (site_dir / "ru" / "actors" / "ITA.html").read_text(encoding="utf-8")
     en = (site_dir / "en" / "actors" / "ITA.html").read_text(encoding="utf-8")
     assert "Италия" in ru and "Italy" in en
-    assert "Участники Протокола" in ru and "Parties to the Protocol" in en
+    assert "Участник Протокола" in ru and "Party to the Protocol" in en  # one actor: the singular
     assert "Francesco Testa" in en  # the chair, and a panellist of item 2
     for name in ("إيطاليا", "意大利", "Italie", "Italia"):
         assert name in ru and name in en
     assert "Группа западноевропейских и других государств" in ru
     assert "Western European and other States" in en
-    statements = [
-        re.sub(r"<[^>]+>|\s+", " ", s).strip() for s in re.findall(r'<li class="statement">(.*?)</li>', en, re.S)
+    found = re.findall(r'<li class="statement">(.*?)</li>', en, re.S)
+    statements = [" ".join(re.sub(r"<[^>]+>|&nbsp;", " ", s).split()) for s in found]
+    assert statements == [
+        "Agenda item 2 : presentation by a panellist (paragraphs 6 , 9 and 21 ; 6 and 9: the Chair&#39;s"
+        " summary, not adopted ; the report&#39;s words: г-жа Рагацци (Италия) )",
+        "Agenda items 2 and 3 (said of the group): statement by a party to the Protocol (paragraph 23 ;"
+        " the report&#39;s words: Италии )",
     ]
-    assert [s.split(" — ")[0] for s in statements] == ["panel presentation", "statement by a party"]
-    assert statements[0].startswith("panel presentation — Agenda items: 2. Impact of natural disasters")
-    assert "Agenda items: 2. Impact" in statements[1] and "; 3. Successful strategies" in statements[1]
+    assert re.findall(r'href="../agenda/(\d+).html"', found[1]) == ["2", "3"]  # one link per item
+    assert re.findall(r'href="../report.html#para-(\d+)"', found[0]) == ["6", "9", "21"]  # one link per paragraph
+    assert '<q lang="ru">Италии</q>' in found[1]  # the report's words, marked as such on the English page
     assert [s.agenda_items for s in ds.statements() if s.actor == "ITA"] == [(2,), (2, 3)]
     panellists = [s for s in ds.speakers() if s.actor == "ITA"]
     assert panellists and all(s.name.en in en for s in panellists)
@@ -193,15 +204,15 @@ def test_topics_and_citation(site_dir: Path, ds: Dataset) -> None:
     for topic in ds.topics:
         assert f'id="{topic.id}"' in text
     n = len(ds.recommendations(topic="digital_evidence"))
-    assert re.search(rf'id="digital_evidence">.*?<td>{n}</td>', text, re.S)
+    assert re.search(rf'id="digital_evidence">.*?<td class="n">{n}</td>', text, re.S)
     cite = (site_dir / "ru" / "cite.html").read_text(encoding="utf-8")
     assert "report.html#para-N" in cite and "Редакционное" in cite
 
 
 def test_the_charts_are_inline_svg_with_their_numbers(site_dir: Path) -> None:
     text = (site_dir / "en" / "index.html").read_text(encoding="utf-8")
-    assert text.count("<svg") == 2
-    assert re.search(r"<th scope=\"row\">Total</th><td>74</td>", text)
+    assert text.count("<svg") == 1
+    assert re.search(r"<th scope=\"row\">Western European and other States</th><td>18</td><td>0</td><td>1</td>", text)
     recs = (site_dir / "en" / "recommendations.html").read_text(encoding="utf-8")
     assert recs.count("<svg") == 1 and ">15</text>" in recs and ">7</text>" in recs
 
@@ -308,7 +319,7 @@ def test_never_replaces_a_folder_that_is_not_a_site(
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "web"
     assert cli.main(["site", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"wrote 274 files to {out}; open {out / 'index.html'}\n"
+    assert capsys.readouterr().out == f"wrote 322 files to {out}; open {out / 'index.html'}\n"
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "a.txt").write_text("a", encoding="utf-8")
     assert cli.main(["site", "--out", str(tmp_path / "other")]) == 1, "an output that cannot be written: exit 1"
@@ -341,7 +352,8 @@ def test_a_site_of_another_meeting_names_that_meeting(tmp_path: Path) -> None:
     files = site(both, tmp_path / "s99", meeting=99)
     pages = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".html"]
     assert pages and not any("seventh meeting" in page or "седьмое" in page for page in pages)
-    assert any("Working Group on the Smuggling of Migrants, meeting 99" in page for page in pages)
+    assert any("Working Group on the Smuggling of Migrants, 99th meeting" in page for page in pages)
+    assert any("Рабочая группа по незаконному ввозу мигрантов, 99-е совещание" in page for page in pages)
     cite = (tmp_path / "s99" / "en" / "cite.html").read_text(encoding="utf-8")
     para = re.search(r'href="report.html#para-(\d+)"', cite)
     assert para and int(para.group(1)) <= len(both.meeting(99).paragraphs)

@@ -21,6 +21,7 @@ import pytest
 
 from smuggling_wg._site import _index
 from smuggling_wg.dataset import Dataset
+from smuggling_wg.models import Meeting
 from smuggling_wg.search import fold, stem_live
 
 ARGS = [
@@ -307,6 +308,7 @@ def test_a_recommendation_prints_without_navigation(site_dir: Path, watched: Wat
     page.emulate_media(media="screen")
 
 
+NEW_PAGES = ["speakers.html", "counts.html", "agenda/2.html", "agenda/5.html", "topics/digital_evidence.html"]
 PAGE_TYPES = [
     "index.html",
     "ru/index.html",
@@ -322,9 +324,12 @@ PAGE_TYPES = [
     "en/recommendations.html",
     "en/recommendations/14.html",
     "en/report.html",
+    "en/actors.html",
     "en/actors/VEN.html",
+    "en/actors/TUR.html",
     "en/topics.html",
     "en/cite.html",
+    *[f"{lang}/{rel}" for lang in ("ru", "en") for rel in NEW_PAGES],
     "ru/search.html",
 ]
 
@@ -344,7 +349,7 @@ def test_no_serious_or_critical_accessibility_violation(site_dir: Path, watched:
         ]
         if serious:
             problems[rel] = serious
-        if rel in ("ru/index.html", "en/recommendations.html", "ru/recommendations/8.html", "ru/report.html"):
+        if rel in ("ru/index.html", "en/recommendations.html", "ru/recommendations/8.html", "en/speakers.html"):
             page.screenshot(path=str(artefacts / (rel.replace("/", "-"))).replace(".html", ".png"))
     assert problems == {}
 
@@ -411,6 +416,61 @@ def test_without_javascript_every_record_and_chart_is_there(site_dir: Path, brow
         assert page.locator("#chart-themes svg rect").count() == 5  # crises: 2 modalities, technology: 3
     finally:
         context.close()
+
+
+def test_who_spoke_leads_to_the_states_and_the_agenda_items(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/index.html"))
+    page.click('nav a[href="speakers.html"]')
+    assert page.url.endswith("/en/speakers.html") and page.locator("h1").inner_text() == "Who spoke"
+    shown = page.eval_on_selector_all("[data-states=without] [data-actor]", "els => els.map(e => e.dataset.actor)")
+    assert shown == [s.id for s in ds.states_with_statements(meeting=7)]
+    page.click('tr[data-speaker="4"] a[href="agenda/3.html"]')
+    assert page.url.endswith("/en/agenda/3.html")
+    assert page.locator('[data-speaker="4"] h3').inner_text().startswith("Jorge Matías Fernández")
+    page.click('a[href="../report.html#para-13"]')
+    assert page.url.endswith("/en/report.html#para-13")
+    page.wait_for_function("() => location.hash === '#para-13'")
+
+
+def test_a_count_leads_to_the_filtered_list(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "ru/counts.html"))
+    page.click('[data-dimension="topic"] tr[data-value="digital_evidence"] a')
+    assert page.input_value('select[name="topic"]') == "digital_evidence"
+    assert visible(page) == [r.number for r in ds.recommendations(topic="digital_evidence")] == [11, 12, 14, 17]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_page_type_fits_a_phone(site_dir: Path, browser: Any, lang: str) -> None:
+    """At 390 px nothing makes the page scroll sideways (wide tables scroll inside their own box)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        wide = {}
+        for rel in [p for p in PAGE_TYPES if p.startswith(f"{lang}/")]:
+            page.goto(url(site_dir, rel))
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > 390:
+                wide[rel] = width
+        assert wide == {}
+    finally:
+        context.close()
+
+
+def test_the_report_in_chapters_and_the_chairs_summary_marked_in_search_results(
+    site_dir: Path, watched: Watched, m7: Meeting
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/report.html"))
+    chapters = page.locator("h2.chapter")
+    assert chapters.count() == len(m7.chapters) == 5 and chapters.nth(2).is_visible()
+    assert page.locator("#para-7 .standing-note").is_hidden()  # the chapter says it once
+    page.fill('input[type="search"]', "Ragazzi")
+    assert chapters.nth(2).is_hidden()  # results are ranked, out of their chapters: headings step aside
+    assert page.locator("#para-9 .standing-note").inner_text() == "The Chair's summary, not adopted"
+    page.fill('input[type="search"]', "")
+    assert chapters.nth(2).is_visible() and page.locator("#para-9 .standing-note").is_hidden()
 
 
 # --- issue 25: the site-wide search, ranked as ds.search, from every page -----------------------

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 import smuggling_wg as swg
 from generated import run
@@ -85,13 +84,12 @@ def _literals(annotation: object) -> list[str]:
     return [v for arg in typing.get_args(annotation) for v in _literals(arg)]
 
 
-def origin(model: str, field: str, info: FieldInfo) -> str:
-    """The origin a field declares; a field without one is an error (the codebook never guesses)."""
-    extra = info.json_schema_extra
-    declared = extra.get("origin") if isinstance(extra, dict) else None
-    if declared not in typing.get_args(models.Origin):
-        raise SystemExit(f"{model}.{field} declares no origin: add json_schema_extra=_origin(...) in models.py")
-    return str(declared)
+def origin(model: str, field: str) -> str:
+    """The origin a field declares (:func:`smuggling_wg.models.origin_of`); none is an error (never a guess)."""
+    try:
+        return models.origin_of(getattr(models, model), field)
+    except TypeError as exc:
+        raise SystemExit(f"{exc}: add json_schema_extra=_origin(...) in models.py") from None
 
 
 def _records(ds: swg.Dataset) -> dict[str, list[BaseModel]]:
@@ -138,7 +136,7 @@ def _sections() -> Iterator[str]:
             description = (info.description or "").replace("|", "\\|").replace("\n", " ")
             values = ", ".join(f"`{v}`" for v in _literals(info.annotation))
             kind = _type(info.annotation).replace("|", "\\|")
-            yield f"| `{field}` | `{kind}` | {values} | {origin(name, field, info)} | {description} |"
+            yield f"| `{field}` | `{kind}` | {values} | {origin(name, field)} | {description} |"
         yield ""
 
 

@@ -27,6 +27,7 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typin
 if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run time names load lazily
     from typing import Any
 
+    from ._about import DATA_VERSION as DATA_VERSION
     from ._draft import draft as draft
     from ._language import display_language as display_language
     from ._language import get_display_language as get_display_language
@@ -59,8 +60,6 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`) for type checkers; at run ti
     from .models import Theme as Theme
     from .search import SearchHit as SearchHit
 
-#: Version of the bundled data (the ``data_version`` of ``data/dataset.yaml``; tested equal).
-DATA_VERSION = "1.2.0"
 
 __all__ = [
     "DATA_VERSION",
@@ -99,6 +98,7 @@ __all__ = [
 ]
 
 _HOME = {
+    "DATA_VERSION": "_about",
     "Dataset": "dataset",
     "load": "dataset",
     "validate": "dataset",

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from . import models
+from . import _words, models
 from ._write import Producer, bytes_producer
 from .dataset import Dataset
 
@@ -230,7 +230,7 @@ def _body(el: Callable[..., Any], body: Any, meeting: models.Meeting, lang: Lang
                 el(node, "num", f"{p.number}.")
                 el(el(node, "content"), "p", _text(p.text, lang))
 
-    label = "Рекомендация" if lang == "ru" else "Recommendation"
+    label = _words.capital(_words.label("recommendation", lang))
     for chapter in meeting.chapters:
         chp = el(body, "chapter", eId=f"chp_{chapter.number}")
         el(chp, "num", f"{chapter.number}.")

@@ -62,7 +62,6 @@ __all__ = [
     "read_yaml",
     "seal",
     "summaries",
-    "to_yaml",
 ]
 
 BUNDLED_JSON = "dataset.json"
@@ -92,8 +91,6 @@ PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS",
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
 _KEYS = {"actors": "id", "meetings": "number", "topics": "id", "instruments": "id"}
 _LISTS = tuple(_KEYS)
-#: Line breaks to YAML beyond \n and \r; PyYAML writes them raw in quotes, where reading folds them.
-_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
 Source = tuple[str, bytes]
 """A file's name and the bytes read from it."""
 Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
@@ -192,24 +189,6 @@ def read_json(raw: bytes | str, origin: str = "<json>") -> Bundle:
             return Bundle.model_validate_json(raw)
     except ValidationError as exc:
         raise DataError(locate(exc, origin)) from None
-
-
-def to_yaml(bundle: Bundle) -> str:
-    """``bundle`` as one YAML data file that :func:`read_yaml` reads back to an equal bundle."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        def ignore_aliases(self, data: Any) -> bool:
-            return True  # every value written out: the reader refuses aliases
-
-    def text(dumper: Dumper, value: str) -> yaml.ScalarNode:
-        """A string with a Unicode line break (NEL, LS, PS) double-quoted: escaped, it reads back unchanged."""
-        style = '"' if any(c in value for c in _UNICODE_BREAKS) else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    data = {"format_version": FORMAT_VERSION, **bundle.model_dump(mode="json", exclude_defaults=True)}
-    return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
 
 
 def read_yaml(paths: Iterable[str | os.PathLike[str]]) -> Bundle:

@@ -29,7 +29,7 @@ from . import _loader
 from ._views import paras
 from .dataset import PATH_VARIABLE, Dataset, _extra_paths
 from .errors import DataError, InvalidFilter, NotFound
-from .models import Actor, AgendaItem, Paragraph, Recommendation, Speaker, State, Statement, Text, Theme
+from .models import Actor, AgendaItem, Paragraph, Recommendation, Speaker, State, Statement, Text, Theme, origin_of
 
 __all__ = ["NAME", "build", "serve"]
 
@@ -102,11 +102,11 @@ def _marks(value: object, path: str, found: dict[str, str]) -> None:
         if getattr(value, "provenance", None) == "editorial":
             found.setdefault(path, "provenance=editorial")
             return
-        for name, info in type(value).model_fields.items():
+        for name in type(value).model_fields:
             field = getattr(value, name)
             if isinstance(field, BaseModel | list | tuple):
                 _marks(field, f"{path}.{name}", found)
-            elif field not in (None, "") and (info.description or "").startswith("Editorial"):
+            elif field not in (None, "") and origin_of(type(value), name) == "editorial":
                 found.setdefault(f"{path}.{name}", "Editorial (the field's definition)")
     elif isinstance(value, list | tuple):
         for item in value:
@@ -273,10 +273,10 @@ def build(ds: Dataset) -> MCPServer:
         items: list[Item[Any]] = []
         for h in hits[:limit]:
             own = uri(h.meeting, h.kind, h.record.number) if isinstance(h.record, Recommendation | Paragraph) else None
-            hit = Hit(kind=h.kind, lang=h.lang, score=h.score, snippet=h.highlight(), record=h.record)
+            hit = Hit(kind=h.kind, lang=h.language, score=h.score, snippet=h.highlight(), record=h.record)
             items.append(Item[Hit](meeting=h.meeting, uri=own, source=list(h.source), record=hit))
         answer = _answer(ds, items, total=len(hits))
-        if any(h.lang == "en" for h in hits[:limit]):
+        if any(h.language == "en" for h in hits[:limit]):
             answer.editorial.append(EditorialField(field="results[].record.snippet", marker="lang=en (editorial)"))
         lines = [
             f"- {i.record.kind} {h.key} (meeting {i.meeting}, para {paras(i.source)}, {i.record.lang}): "

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["html", "html_fields", "html_rows", "rich", "rich_fields", "rich_rows"]
+from ._language import Lang, get_display_language
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["html", "html_fields", "html_rows", "rich", "rich_fields", "rich_rows", "table", "text"]
 
 _STYLE = "border-collapse:collapse;font-size:0.9em;text-align:left"
 _CELL = "padding:2px 8px;vertical-align:top;text-align:left"
@@ -89,19 +94,89 @@ def _title(records: Sequence[object]) -> str:
     return f"{len(records)} × {', '.join(kinds)}"
 
 
+def _word(dimension: str, value: object, lang: Lang, words: bool) -> str:
+    """A counted value: its words in ``lang`` where the catalogue has them (``words``), else the value."""
+    from . import _words
+    from .errors import InvalidFilter
+
+    if not words:
+        return str(value)
+    try:
+        return _words.code(dimension, value, lang, plural=True)
+    except InvalidFilter:  # a dimension or value the catalogue has no words for (topics, SDG targets)
+        return str(value)
+
+
+def _dimension(name: str, lang: Lang) -> str:
+    from . import _words
+    from .errors import NotFound
+
+    try:
+        return _words.label(name, lang)
+    except NotFound:
+        return name
+
+
+def table(shown: Any, lang: Lang | None = None, words: bool = True) -> tuple[str, list[str], list[list[object]]]:
+    """A count or cross-tab as (title, header, rows): values in words (``words``) or as codes, counts as integers."""
+    from .analysis import CountTable
+
+    lang = lang or get_display_language()
+    if isinstance(shown, CountTable):
+        head = [_dimension(shown.dimension, lang) if words else shown.dimension, "n"]
+        return "", head, [[_word(shown.dimension, c.value, lang, words), c.n] for c in shown]
+    rows = list(dict.fromkeys(c.row for c in shown))
+    columns = list(dict.fromkeys(c.column for c in shown))
+    n = {(c.row, c.column): c.n for c in shown}
+    corner = f"{_dimension(shown.rows, lang)} × {_dimension(shown.columns, lang)}" if words else shown.rows
+    head = [corner, *(_word(shown.columns, c, lang, words) for c in columns)]
+    return "", head, [[_word(shown.rows, r, lang, words), *(n[(r, c)] for c in columns)] for r in rows]
+
+
+def text(shown: Any) -> str:
+    """A count or cross-tab as a plain-text table with its codes (its ``repr``)."""
+    _, head, rows = table(shown, "en", words=False)
+    grid: list[list[object]] = [list(head), *rows]
+    cells = [[str(v) for v in row] for row in grid]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    lines = [
+        "  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True)))
+        for row in cells
+    ]
+    return f"<{type(shown).__name__}>\n" + "\n".join(line.rstrip() for line in lines)
+
+
+def _counted(shown: object) -> bool:
+    from .analysis import CountTable, CrossTable
+
+    return isinstance(shown, CountTable | CrossTable)
+
+
 def html(shown: object) -> str:
-    """The notebook HTML of a record, of query results (a tuple) or of a dataset."""
+    """The notebook HTML of a record, of query results (a tuple), of counts or of a dataset."""
     from ._views import brief, full
 
+    if _counted(shown):
+        _, head, rows = table(shown)
+        return html_rows(type(shown).__name__, head, rows, limit=len(rows))
     if isinstance(shown, tuple):
-        return html_rows(_title(shown), *brief(shown))
-    return html_fields(repr(shown), full(shown))
+        return html_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
+    return html_fields(repr(shown), full(shown, _dataset(shown)))
 
 
 def rich(shown: object) -> Any:
-    """The rich renderable of a record, of query results (a tuple) or of a dataset."""
+    """The rich renderable of a record, of query results (a tuple), of counts or of a dataset."""
     from ._views import brief, full
 
+    if _counted(shown):
+        _, head, rows = table(shown)
+        return rich_rows(type(shown).__name__, head, rows)
     if isinstance(shown, tuple):
-        return rich_rows(_title(shown), *brief(shown))
-    return rich_fields(repr(shown), full(shown))
+        return rich_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
+    return rich_fields(repr(shown), full(shown, _dataset(shown)))
+
+
+def _dataset(shown: object) -> Dataset | None:
+    from .dataset import Dataset
+
+    return shown if isinstance(shown, Dataset) else None

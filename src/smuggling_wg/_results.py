@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
     import pandas
 
-    from .dataset import Dataset
+    from .models import Bundle
     from .search import Explanation
 
 __all__ = ["Results"]
 
 T = TypeVar("T", covariant=True)
+
+
+class Source(Protocol):
+    """Where results come from (a :class:`~smuggling_wg.Dataset`): what they need of it, its bundle.
+
+    Written as a protocol so that this module, below :mod:`.dataset`, never imports it (no import circle).
+    """
+
+    @property
+    def bundle(self) -> Bundle: ...
 
 
 class Results(tuple[T, ...]):
@@ -24,7 +34,7 @@ class Results(tuple[T, ...]):
     :meth:`to_dataframe` gives the same columns as the table exports.
     """
 
-    dataset: Dataset | None
+    dataset: Source | None
     kind: type | None
     #: What a search did with its query (:class:`~smuggling_wg.search.Explanation`); None for other results.
     explanation: Explanation | None
@@ -32,7 +42,7 @@ class Results(tuple[T, ...]):
     def __new__(
         cls,
         records: Iterable[T] = (),
-        dataset: Dataset | None = None,
+        dataset: Source | None = None,
         kind: type | None = None,
         explanation: Explanation | None = None,
     ) -> Results[T]:

@@ -202,7 +202,8 @@ def metadata(ds: Dataset, about: dict[str, str], title: str) -> dict[str, Any]:
         )
         entry: dict[str, Any] = {
             "description": spec.description + loose,
-            "columns": {c.name: c.description for c in spec.columns},
+            "columns": {c.name: f"{c.description} Origin: {c.origin}." for c in spec.columns},
+            "column_origins": {c.name: c.origin for c in spec.columns},
         }
         if spec.filters:
             entry["facets"] = list(spec.filters)

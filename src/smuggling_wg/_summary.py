@@ -8,138 +8,17 @@ commands to try.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
+from . import _words
 from ._language import Lang, get_display_language
 from .dataset import Dataset
-from .models import Meeting, State
+from .models import State
 
 __all__ = ["document", "render"]
-
-#: How each modality reads in words, in each language (the report's Russian words for ru).
-MODALITY_WORDS: dict[Lang, dict[str, Any]] = {
-    "en": {"should": "“should”", "encouraged": "“are encouraged to”", "may_wish": "“may wish to consider”"},
-    "ru": {"should": "«следует»", "encouraged": "«рекомендуется»", "may_wish": "«возможно, пожелают»"},
-}
-STATUS_WORDS: dict[Lang, dict[str, Any]] = {
-    "en": {
-        "party": "parties to the Convention",
-        "signatory": "signatory states",
-        "non_party": "states not party",
-        "organization": "organizations and UN entities",
-        "permanent_observer": "permanent observers",
-    },
-    "ru": {
-        "party": "участники Конвенции",
-        "signatory": "подписавшие государства",
-        "non_party": "государства, не являющиеся участниками",
-        "organization": "организации и подразделения ООН",
-        "permanent_observer": "постоянные наблюдатели",
-    },
-}
-STATEMENT_WORDS: dict[Lang, dict[str, Any]] = {
-    "en": {
-        "introductory": "introduction by the Secretariat",
-        "panel": "panellist",
-        "party": "party",
-        "observer_state": "observer state",
-        "observer_organization": "observer organization",
-    },
-    "ru": {
-        "introductory": "вступительное заявление Секретариата",
-        "panel": "участник дискуссионной группы",
-        "party": "участник",
-        "observer_state": "государство-наблюдатель",
-        "observer_organization": "организация-наблюдатель",
-    },
-}
-_WORDS: dict[Lang, dict[str, Any]] = {
-    "en": {
-        "meeting": "Meeting {n} of the Working Group",
-        "format": {"in_person": "in person", "online": "online", "hybrid": "hybrid (in person and online)"},
-        "held": "{n} meetings held",
-        "adopted": "report adopted on {date}",
-        "recommendations": "Recommendations: {n}",
-        "theme": "Section {section}: {n} (recommendations {span}), {title}",
-        "modality": "How strongly put: {counts}",
-        "statements": "States that made statements: {n}; with the panellists' states: {m}",
-        "panel_only": "Panellists' states only: {names}",
-        "also": "Also spoke: {name} ({kind})",
-        "participation": "Participants: {n}",
-        "status": "{words}: {n}",
-        "not_states": "(of them not a state: {names})",
-        "none": "none",
-        "paras": ("para", "paras"),
-        "next": "Next: smuggling-wg recommendations{theme}{meeting} · smuggling-wg show rec {rec}{meeting} · "
-        'smuggling-wg search "digital evidence" · smuggling-wg --help',
-    },
-    "ru": {
-        "meeting": "Совещание {n} Рабочей группы",
-        "format": {"in_person": "очно", "online": "в режиме онлайн", "hybrid": "в смешанном формате"},
-        "held": "заседаний: {n}",
-        "adopted": "доклад утвержден {date}",
-        "recommendations": "Рекомендации: {n}",
-        "theme": "Раздел {section}: {n} (рекомендации {span}), {title}",
-        "modality": "Сила формулировки: {counts}",
-        "statements": "Государства, выступившие с заявлениями: {n}; вместе с государствами докладчиков: {m}",
-        "panel_only": "Только государства докладчиков: {names}",
-        "also": "Также выступили: {name} ({kind})",
-        "participation": "Участники: {n}",
-        "status": "{words}: {n}",
-        "not_states": "(из них не государства: {names})",
-        "none": "нет",
-        "paras": ("п.", "пп."),
-        "next": "Далее: smuggling-wg recommendations{theme}{meeting} · smuggling-wg show rec {rec}{meeting} · "
-        'smuggling-wg search "цифровые доказательства" · smuggling-wg --help',
-    },
-}
-_MONTHS: dict[Lang, tuple[str, ...]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "ru": (
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ),
-}
-
-
-def _day(d: dt.date, lang: Lang) -> str:
-    """'9 September 2020' or '9 сентября 2020 года', whatever the locale."""
-    return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}" + (" года" if lang == "ru" else "")
-
-
-def _dates(m: Meeting, lang: Lang) -> str:
-    start, end = m.start_date, m.end_date
-    if start == end:
-        return _day(end, lang)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_day(end, lang)}"
-    return f"{_day(start, lang)} – {_day(end, lang)}"
 
 
 def _numbers(numbers: list[int]) -> list[int]:
@@ -200,72 +79,88 @@ def document(ds: Dataset, meeting: int) -> dict[str, Any]:
     }
 
 
-def _wrapped(text: str) -> list[str]:
-    return textwrap.wrap(text, width=88, initial_indent="  ", subsequent_indent="  ")
+def _wrapped(text: str, width: int, indent: str = "  ") -> list[str]:
+    return textwrap.wrap(
+        text, width=max(width, 20), initial_indent=indent, subsequent_indent=indent or "  ", break_on_hyphens=False
+    )
 
 
-def render(ds: Dataset, meeting: int, lang: Lang | None = None) -> str:
-    """The summary of ``meeting`` as text, every line in ``lang`` (default: the display language)."""
+def render(ds: Dataset, meeting: int, lang: Lang | None = None, *, width: int = 88) -> str:
+    """The summary of ``meeting`` as text, every line in ``lang`` (default: the display language).
+
+    Every word comes from the catalogue (:mod:`._words`); names are as at the meeting, listed
+    in the language's alphabetical order; lines wrap at ``width`` (the command passes the
+    terminal's width or ``$COLUMNS``).
+    """
     lang = lang or get_display_language()
-    words = _WORDS[lang]
     doc = document(ds, meeting)
     m = ds.meeting(meeting)
 
+    def say(key: str, **values: object) -> str:
+        return _words.label(key, lang).format(**values)
+
     def cite(numbers: list[int]) -> str:
-        one, many = words["paras"]
-        return f"  [{one if len(numbers) == 1 else many} {', '.join(map(str, numbers))}]" if numbers else ""
+        return f"  [{_words.paras(numbers, lang, short=True)}]" if numbers else ""
 
-    def clip(text: str, width: int = 60) -> str:
-        return text if len(text) <= width else text[: text.rfind(" ", 0, width)] + "…"
+    def names(ids: Iterable[str]) -> str:
+        shown = _words.sorted_by_name((ds.name_at(i, meeting=m.number, lang=lang) for i in ids), lang)
+        return ", ".join(shown) or _words.label("none", lang)
 
-    formats: dict[str, str] = words["format"]
-    facts = [words["meeting"].format(n=m.number), m.city.get(lang), _dates(m, lang), formats[m.format]]
-    facts.append(words["held"].format(n=m.meetings_held))
+    def clip(text: str, most: int = 60) -> str:
+        return text if len(text) <= most else text[: text.rfind(" ", 0, most)] + "…"
+
+    facts = [
+        say("of_the_working_group", meeting=_words.capital(_words.meeting_title(m.number, lang))),
+        m.city.get(lang),
+        _words.dates(m.start_date, m.end_date, lang),
+        _words.code("format", m.format, lang),
+        say("meetings_held_n", n=m.meetings_held),
+    ]
     if m.adopted_on:
-        facts.append(words["adopted"].format(date=_day(m.adopted_on, lang)))
-    lines = [m.title.get(lang), "", ", ".join(facts) + cite(list(m.source)), ""]
+        facts.append(say("adopted_on_day", date=_words.day(m.adopted_on, lang)))
+    lines = [*_wrapped(m.title.get(lang), width, ""), ""]
+    lines += [*_wrapped(", ".join(facts) + cite(list(m.source)), width, ""), ""]
 
     recs = doc["recommendations"]
-    lines.append(
-        words["recommendations"].format(n=recs["count"])
-        + cite(_numbers([n for r in m.recommendations for n in r.source]))
-    )
+    cited = _numbers([n for r in m.recommendations for n in r.source])
+    lines += _wrapped(say("summary_recommendations", n=recs["count"]) + cite(cited), width, "")
     for theme in m.themes:
         numbers = [r.number for r in m.recommendations if r.theme == theme.id]
-        span = f"{numbers[0]}–{numbers[-1]}" if numbers else words["none"]
+        span = f"{numbers[0]}–{numbers[-1]}" if numbers else _words.label("none", lang)
         title = clip(theme.title.get(lang))
-        lines += _wrapped(words["theme"].format(section=theme.section, title=title, n=len(numbers), span=span))
-    counts = ", ".join(f"{MODALITY_WORDS[lang][k]} {n}" for k, n in recs["modalities"].items())
-    lines += _wrapped(words["modality"].format(counts=counts))
-    lines.append("")
+        lines += _wrapped(say("summary_theme", section=theme.section, title=title, n=len(numbers), span=span), width)
+    counts = ", ".join(
+        f"{_words.quote(_words.code('modality', k, lang), lang)} {n}" for k, n in recs["modalities"].items()
+    )
+    lines += [*_wrapped(say("summary_modality", counts=counts), width), ""]
 
-    speaking = ds.states_with_statements(meeting=meeting)
-    with_panel = ds.states_with_statements(meeting=meeting, include_panellists=True)
-    lines.append(words["statements"].format(n=len(speaking), m=len(with_panel)) + cite(doc["statements"]["source"]))
-    lines += _wrapped(", ".join(s.name.get(lang) for s in speaking))
-    extra = [s for s in with_panel if s not in speaking]
-    names = ", ".join(s.name.get(lang) for s in extra) or words["none"]
-    lines += _wrapped(words["panel_only"].format(names=names))
+    speaking, with_panel = doc["statements"]["states"], doc["statements"]["states_with_panellists"]
+    head = say("summary_statements", n=len(speaking), m=len(with_panel)) + cite(doc["statements"]["source"])
+    lines += _wrapped(head, width, "")
+    lines += _wrapped(names(speaking), width)
+    lines += _wrapped(say("summary_panel_only", names=names(s for s in with_panel if s not in speaking)), width)
     for other in doc["statements"]["others"]:
-        name = ds.actor(other["actor"]).name.get(lang)
-        lines += _wrapped(words["also"].format(name=name, kind=STATEMENT_WORDS[lang][other["kind"]]))
+        kind = _words.code("statement_kind", other["kind"], lang)
+        lines += _wrapped(say("summary_also", name=names([other["actor"]]), kind=kind), width)
     lines.append("")
 
     part = doc["participation"]
-    lines.append(words["participation"].format(n=part["count"]) + cite(part["source"]))
+    lines += _wrapped(say("summary_participation", n=part["count"]) + cite(part["source"]), width, "")
     for status, entry in part["by_status"].items():
-        line = "  " + words["status"].format(words=STATUS_WORDS[lang][status], n=entry["count"])
-        others = ", ".join(ds.actor(a).name.get(lang) for a in entry["not_states"])
+        line = f"{_words.code('status', status, lang, plural=True)}: {entry['count']}"
         mixed = entry["not_states"] and len(entry["not_states"]) < entry["count"]
-        lines.append(line + (" " + words["not_states"].format(names=others) if mixed else ""))
+        if mixed:
+            line += " " + say("summary_not_states", names=names(entry["not_states"]))
+        lines += _wrapped(_words.capital(line), width)
     several = len(ds.meetings) > 1
     last_theme = m.themes[-1].id if m.themes else ""
-    lines += [
-        "",
-        words["next"].format(
-            theme=f" --theme {last_theme}" if last_theme else "",
-            rec=m.recommendations[len(m.recommendations) // 3].number if m.recommendations else 1,
-            meeting=f" --meeting {m.number}" if several else "",
-        ),
+    rec = m.recommendations[len(m.recommendations) // 3].number if m.recommendations else 1
+    where = f" --meeting {m.number}" if several else ""
+    commands = [
+        f"smuggling-wg recommendations{f' --theme {last_theme}' if last_theme else ''}{where}",
+        f"smuggling-wg show rec {rec}{where}",
+        f'smuggling-wg search "{_words.label("search_example", lang)}"',
+        "smuggling-wg --help",
     ]
+    lines += ["", *_wrapped(f"{say('summary_next')}: " + " · ".join(commands), width, "")]
     return "\n".join(lines)

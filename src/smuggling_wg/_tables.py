@@ -29,12 +29,14 @@ from .models import (
     Meeting,
     NumberedMeeting,
     Organization,
+    Origin,
     Paragraph,
     Participant,
     Recommendation,
     Record,
     SdgLink,
     Speaker,
+    Specificity,
     State,
     Statement,
     Text,
@@ -43,6 +45,7 @@ from .models import (
     TopicTag,
     TreatyRef,
     UnNames,
+    origin_of,
 )
 
 if TYPE_CHECKING:
@@ -109,6 +112,8 @@ class Column:
     ``many``: the value is a list of ``type`` (a CSV cell joins it with ``;``; Parquet and
     pandas keep a list). ``required``: never empty. ``lang``: the language of a text of the
     report (``ru`` or ``en``; full-text indexed in SQLite), empty for other columns.
+    ``origin``: where the values come from (:func:`~smuggling_wg.models.origin_of` of the
+    field a column holds; the Data Package and the SQLite metadata say it per column).
     """
 
     name: str
@@ -119,6 +124,7 @@ class Column:
     required: bool = False
     many: bool = False
     lang: Literal["ru", "en", ""] = ""
+    origin: Origin = "report"
 
 
 @dataclass(frozen=True)
@@ -202,6 +208,7 @@ def field(model: type[Record], name: str, column: str = "", description: str = "
         enum=_enum(info.annotation),
         required=_never_empty(info) and not many,
         many=many,
+        origin=origin_of(model, name),
     )
 
 
@@ -212,8 +219,14 @@ def _never_empty(info: Any) -> bool:
     return not optional and (info.is_required() or info.default not in (None, ""))
 
 
-def text(model: type[Record], name: str, column: str = "", description: str = "") -> tuple[Column, Column]:
-    """The ``_ru`` and ``_en`` columns of a :class:`~smuggling_wg.models.Text` field, from one declaration."""
+def text(
+    model: type[Record], name: str, column: str = "", description: str = "", english: Origin = "editorial"
+) -> tuple[Column, Column]:
+    """The ``_ru`` and ``_en`` columns of a :class:`~smuggling_wg.models.Text` field, from one declaration.
+
+    ``english``: the origin of the English column: ``editorial`` (a translation made here), or
+    ``mixed`` where the English may be the UN's official text (``en_origin``, record by record).
+    """
     base = column or name
     meaning = description or _description(model, name)
     required = _never_empty(model.model_fields[name])
@@ -231,6 +244,7 @@ def text(model: type[Record], name: str, column: str = "", description: str = ""
             get,
             required=required and lang == "ru",
             lang=lang,
+            origin=origin_of(model, name) if lang == "ru" else english,
         )
 
     return language("ru"), language("en")
@@ -338,6 +352,22 @@ def _actors(kind: type[Record] | None = None) -> Callable[[Bundle], Iterator[At]
     return records
 
 
+def _participants(b: Bundle) -> Iterator[At]:
+    """One row per participant; ``parent`` is the actor (for its name as at the meeting)."""
+    actors = {a.id: a for a in b.actors}
+    for m in b.meetings:
+        for i, p in enumerate(m.participants, start=1):
+            yield At(m, p, i, actors.get(p.actor))
+
+
+def _name_at_meeting(at: At) -> str | None:
+    actor, meeting = at.parent, at.meeting
+    if actor is None or meeting is None:
+        return None
+    names = actor.names_at(meeting.start_date) if isinstance(actor, State) else None
+    return names.en if names is not None else (actor.name.en or None)
+
+
 def _articles(b: Bundle) -> Iterator[At]:
     for instrument in b.instruments:
         for number, title in instrument.articles.items():
@@ -356,7 +386,7 @@ def _un_name(lang: str) -> Column:
         names: UnNames | None = at.record.names
         return None if names is None else getattr(names, lang)
 
-    return Column(f"un_name_{lang}", "string", _description(UnNames, lang), get)
+    return Column(f"un_name_{lang}", "string", _description(UnNames, lang), get, origin=origin_of(UnNames, lang))
 
 
 def _delegates(at: At) -> int | None:
@@ -370,9 +400,9 @@ TABLES: tuple[Table, ...] = (
         "Meetings of the Working Group.",
         (
             field(Meeting, "number"),
-            *text(Meeting, "title"),
-            *text(Meeting, "body"),
-            *text(Meeting, "city"),
+            *text(Meeting, "title", english="mixed"),
+            *text(Meeting, "body", english="mixed"),
+            *text(Meeting, "city", english="mixed"),
             field(Meeting, "start_date"),
             field(Meeting, "end_date"),
             field(Meeting, "format"),
@@ -403,8 +433,9 @@ TABLES: tuple[Table, ...] = (
                 lambda at: at.record.kind,
                 enum=_enum(ActorKind),
                 required=True,
+                origin=origin_of(State, "kind"),
             ),
-            *text(State, "name", description="The actor's name (ru: as the report writes it)"),
+            *text(State, "name", description="The actor's name (ru: as the report writes it)", english="mixed"),
         ),
         ("id",),
         _actors(),
@@ -417,7 +448,7 @@ TABLES: tuple[Table, ...] = (
             field(State, "id"),
             field(State, "alpha2"),
             field(State, "m49"),
-            *text(State, "name"),
+            *text(State, "name", english="mixed"),
             field(State, "regional_group"),
             field(State, "regional_group_note"),
             *(_un_name(lang) for lang in _LANGS),
@@ -433,7 +464,7 @@ TABLES: tuple[Table, ...] = (
         (
             field(Organization, "id"),
             field(Organization, "kind"),
-            *text(Organization, "name"),
+            *text(Organization, "name", english="mixed"),
             field(Organization, "acronym"),
             field(Organization, "note"),
         ),
@@ -475,12 +506,14 @@ TABLES: tuple[Table, ...] = (
                 "Editorial 1-5 specificity of the action asked for.",
                 lambda at: at.record.specificity.level if at.record.specificity else None,
                 enum=(1, 2, 3, 4, 5),
+                origin=origin_of(Specificity, "level"),
             ),
             Column(
                 "specificity_rationale",
                 "string",
-                "Editorial. The words that decided the specificity level.",
+                "The words that decided the specificity level.",
                 lambda at: at.record.specificity.rationale if at.record.specificity else None,
+                origin=origin_of(Specificity, "rationale"),
             ),
             *text(Recommendation, "text"),
             source(),
@@ -572,7 +605,13 @@ TABLES: tuple[Table, ...] = (
     Table(
         "agenda_items",
         "The agenda as adopted.",
-        (meeting_number(), field(AgendaItem, "number"), *text(AgendaItem, "title"), source(), standing()),
+        (
+            meeting_number(),
+            field(AgendaItem, "number"),
+            *text(AgendaItem, "title", english="mixed"),
+            source(),
+            standing(),
+        ),
         ("meeting", "number"),
         _per_meeting("agenda"),
         (_MEETING,),
@@ -584,7 +623,7 @@ TABLES: tuple[Table, ...] = (
             meeting_number(),
             parent_number("item", "The agenda item's number."),
             field(AgendaSubItem, "letter"),
-            *text(AgendaSubItem, "title"),
+            *text(AgendaSubItem, "title", english="mixed"),
         ),
         ("meeting", "item", "letter"),
         _sub_items,
@@ -652,11 +691,19 @@ TABLES: tuple[Table, ...] = (
             field(Participant, "actor"),
             field(Participant, "status"),
             field(Participant, "as_written"),
+            Column(
+                "name_at_meeting",
+                "string",
+                "The actor's English name as at the meeting: for a state, the UN short name in force on the "
+                "meeting's first day (Turkey, not Türkiye, in 2020); for an organization, its English name.",
+                _name_at_meeting,
+                origin="reference",
+            ),
             source(),
             standing(),
         ),
         ("meeting", "actor"),
-        _per_meeting("participants"),
+        _participants,
         ((("actor",), "actors", ("id",)), _MEETING),
         filters=("actor", "status"),
     ),
@@ -666,7 +713,7 @@ TABLES: tuple[Table, ...] = (
         (
             meeting_number(),
             field(Document, "symbol"),
-            *text(Document, "title"),
+            *text(Document, "title", english="mixed"),
             field(Document, "url"),
             source(),
             standing(),
@@ -729,8 +776,22 @@ TABLES: tuple[Table, ...] = (
         "sdg_targets",
         "SDG targets the links use, with their official text.",
         (
-            Column("target", "string", "SDG target number, e.g. 16.4.", lambda at: at.record[0], required=True),
-            Column("text", "string", "The target's official text.", lambda at: at.record[1], required=True),
+            Column(
+                "target",
+                "string",
+                "SDG target number, e.g. 16.4.",
+                lambda at: at.record[0],
+                required=True,
+                origin="reference",
+            ),
+            Column(
+                "text",
+                "string",
+                "The target's official text.",
+                lambda at: at.record[1],
+                required=True,
+                origin="reference",
+            ),
         ),
         ("target",),
         lambda b: (At(None, item) for item in b.sdg_targets.items()),
@@ -746,9 +807,17 @@ TABLES: tuple[Table, ...] = (
                 lambda at: at.record[0],
                 enum=_enum(TreatyRef.model_fields["instrument"].annotation),
                 required=True,
+                origin="reference",
             ),
-            Column("article", "integer", "Article number.", lambda at: at.record[1], required=True),
-            Column("title", "string", "The article's official English title.", lambda at: at.record[2], required=True),
+            Column("article", "integer", "Article number.", lambda at: at.record[1], required=True, origin="reference"),
+            Column(
+                "title",
+                "string",
+                "The article's official English title.",
+                lambda at: at.record[2],
+                required=True,
+                origin="reference",
+            ),
         ),
         ("instrument", "article"),
         _articles,
@@ -825,19 +894,19 @@ def frame_rows(
     No records: the columns of ``kind``'s table, and no row.
     """
     if not records and kind is not None:
-        from .search import SearchHit
+        from .search import HIT_FIELDS, SearchHit
 
-        return (list(HIT_COLUMNS) if kind is SearchHit else [c.name for c in table(_TABLE_OF[kind]).columns]), []
+        return (list(HIT_FIELDS) if kind is SearchHit else [c.name for c in table(_TABLE_OF[kind]).columns]), []
     return _located(records, bundle)[1:]
 
 
 def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | None, list[str], list[tuple[Any, ...]]]:
-    from .search import SearchHit
+    from .search import HIT_FIELDS, SearchHit
 
     kinds = {type(r) for r in records}
     if kinds and kinds <= {SearchHit}:
-        hits = [(h.kind, h.meeting, h.key, tuple(h.source), h.lang, h.score, h.text) for h in records]
-        return None, list(HIT_COLUMNS), hits
+        hits = [tuple(h.fields().values()) for h in records]
+        return None, list(HIT_FIELDS), hits
     names = {_TABLE_OF.get(k, "") for k in kinds}
     name = "actors" if kinds and kinds <= {State, Organization} and len(names) > 1 else next(iter(names), "")
     if not name:
@@ -857,17 +926,13 @@ def _located(records: tuple[Any, ...], bundle: Bundle | None) -> tuple[Table | N
     return spec, [c.name for c in spec.columns], [tuple(get(at) for get in getters) for at in located]
 
 
-#: The columns of search hits as rows (``record``: the record's number, order or id).
-HIT_COLUMNS = ("kind", "meeting", "record", "source", "language", "score", "text")
-
-
 def frame_of(records: tuple[Any, ...], bundle: Bundle | None, kind: type | None = None) -> pandas.DataFrame:
     """Query results as a DataFrame: the columns and dtypes of the table that holds them (:func:`frame_rows`)."""
     if not records:  # no rows: the columns of the kind's table, when the query says which
-        from .search import SearchHit
+        from .search import HIT_FIELDS, SearchHit
 
         if kind is SearchHit:
-            return _pandas().DataFrame(columns=list(HIT_COLUMNS))
+            return _pandas().DataFrame(columns=list(HIT_FIELDS))
         name = _TABLE_OF.get(kind) if kind is not None else None
         return _typed(table(name), [], bundle) if name else _pandas().DataFrame()
     spec, columns, found = _located(records, bundle)

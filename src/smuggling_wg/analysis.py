@@ -67,6 +67,23 @@ class CountTable(tuple[Count, ...]):
         """The counts as a DataFrame: a column named after the dimension, and ``n`` (needs pandas)."""
         return _frame(self, (self.dimension, "n"))
 
+    def __repr__(self) -> str:
+        """A text table of the counts (codes as they are)."""
+        from ._notebook import text
+
+        return text(self)
+
+    def _repr_html_(self) -> str:
+        """The counts in a notebook: an HTML table, values in words in the display language."""
+        from ._notebook import html
+
+        return html(self)
+
+    def __rich__(self) -> object:
+        from ._notebook import rich
+
+        return rich(self)
+
 
 class CrossTable(tuple[Cell, ...]):
     """Counts per (row value, column value), every combination included.
@@ -91,6 +108,23 @@ class CrossTable(tuple[Cell, ...]):
         frame = long.pivot(index="row", columns="column", values="n").reindex(index=rows, columns=columns)
         frame.index.name, frame.columns.name = self.rows, self.columns
         return frame
+
+    def __repr__(self) -> str:
+        """A text table of the counts (codes as they are)."""
+        from ._notebook import text
+
+        return text(self)
+
+    def _repr_html_(self) -> str:
+        """The counts in a notebook: an HTML table, values in words in the display language."""
+        from ._notebook import html
+
+        return html(self)
+
+    def __rich__(self) -> object:
+        from ._notebook import rich
+
+        return rich(self)
 
 
 def values_of(r: Recommendation, dimension: Dimension, provenance: Provenance | None = None) -> list[Value]:

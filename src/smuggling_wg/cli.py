@@ -25,12 +25,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from ._language import LANGS, set_display_language
 from .dataset import Dataset, load
 from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
-from .models import ActorProfile, Record, State
+from .models import ActorProfile, Provenance, Record, State
 
 __all__ = ["main", "main_entry"]
 
@@ -47,8 +47,10 @@ EPILOG = """examples:
 """
 
 
-class UsageError(Exception):
+class UsageError(SmugglingWGError):
     """Bad input from the command line: exit code 2."""
+
+    exit_code = 2
 
 
 # --- listings: each gives the records; how they look comes from their view and their table ---
@@ -65,10 +67,10 @@ def _recommendations(ds: Dataset, a: argparse.Namespace) -> tuple[Any, ...]:
         specificity=a.specificity,
         sdg_target=a.sdg_target,
     )
-    if a.query:
-        from ._results import Results
-
+    if a.query:  # the filtered recommendations the search finds, in their order (the very records: by identity)
         found = {id(h.record) for h in ds.search(a.query, meeting=a.meeting, kind="recommendation")}
+        from . import Results  # the public class: the kept records still become a table and a DataFrame
+
         records = Results((r for r in records if id(r) in found), ds, type(records[0]) if records else None)
     return records
 
@@ -98,8 +100,8 @@ LISTINGS: dict[str, Callable[[Dataset, argparse.Namespace], tuple[Any, ...]]] = 
         include_group_items=a.include_group_items,
     ),
     "speakers": lambda ds, a: ds.speakers(meeting=a.meeting, agenda_item=a.agenda_item, actor=a.actor),
-    "agenda": lambda ds, a: tuple(i for m in ds.meetings if a.meeting in (None, m.number) for i in m.agenda),
-    "documents": lambda ds, a: tuple(d for m in ds.meetings if a.meeting in (None, m.number) for d in m.documents),
+    "agenda": lambda ds, a: ds.agenda(meeting=a.meeting),
+    "documents": lambda ds, a: ds.documents(meeting=a.meeting),
     "topics": lambda ds, a: ds.topics,
     "search": lambda ds, a: ds.search(
         a.query, language=a.search_language, meeting=a.meeting, kind=a.kind, standing=a.standing
@@ -117,16 +119,9 @@ def _plain(value: object) -> Any:
     if isinstance(value, Record):
         return value.model_dump(mode="json")
     if isinstance(value, SearchHit):
-        return {
-            "kind": value.kind,
-            "meeting": value.meeting,
-            "source": list(value.source),
-            "language": value.lang,
-            "score": value.score,
-            "text": value.text,
-            "spans": [list(span) for span in value.spans],
-            "record": _plain(value.record),
-        }
+        fields = {name: v for name, v in value.fields().items() if name != "record"}
+        spans = [list(span) for span in value.spans]
+        return {**fields, "source": list(value.source), "spans": spans, "record": _plain(value.record)}
     return value
 
 
@@ -235,19 +230,8 @@ def _emit(ds: Dataset, records: Sequence[Any], fmt: str, title: str, out: Any) -
     else:
         header, values = _views.brief(records, ds)
         wide = _views.wide(type(records[0])) if records else set()
-        of = _meetings_of(ds) if len(ds.meetings) > 1 else {}
-        whose = [getattr(r, "meeting", None) or of.get(id(r), "") for r in records]
-        if any(whose):  # records of several meetings: say whose each is
-            header = ["meeting", *header]
-            values = [[m, *row] for m, row in zip(whose, values, strict=True)]
         styled = not _console(out).no_color
         _print_table(header, [[_cell(v, styled) for v in row] for row in values], wide, title, out)
-
-
-def _meetings_of(ds: Dataset) -> dict[int, int]:
-    """The meeting of every record a listing shows, by the record's identity."""
-    lists = ("recommendations", "paragraphs", "speakers", "statements", "participants", "agenda", "documents", "themes")
-    return {id(r): m.number for m in ds.meetings for name in lists for r in getattr(m, name)}
 
 
 def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
@@ -260,6 +244,17 @@ def _csv(ds: Dataset, records: Sequence[Any], out: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([text_cell(v) for v in row] for row in rows)
+
+
+def _title(command: str, a: argparse.Namespace) -> str:
+    """A listing's title in the display language: what it lists, and of which meeting."""
+    from . import _words
+
+    try:
+        title = _words.capital(_words.label(command, a.lang))
+    except NotFound:  # a command the catalogue has no heading for: its name
+        title = command
+    return title if a.meeting is None else f"{title} ({_words.meeting_title(a.meeting, a.lang)})"
 
 
 def _ascii_only(out: Any) -> bool:
@@ -278,7 +273,7 @@ SHOWN = ("rec", "recommendation", "para", "paragraph", "actor", "speaker")
 
 
 def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
-    from . import _views
+    from . import _views, _words
 
     kind, key = a.what, " ".join(a.key)
     record: Any
@@ -296,10 +291,11 @@ def _show(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
         )
         return 0
     lines = _views.full(record, ds)
+    field, value = _words.label("field", a.lang), _words.label("value", a.lang)
     _print_table(
-        ["field", "value"],
-        [[_cell(label), _cell(value)] for label, value in lines],
-        {"value"},
+        [field, value],
+        [[_cell(label), _cell(shown)] for label, shown in lines],
+        {value},
         f"{type(record).__name__} {key}",
         out,
     )
@@ -326,7 +322,8 @@ def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
 
             out.write(yaml.safe_dump(docs, allow_unicode=not _ascii_only(out), sort_keys=False))
         return 0
-    out.write("\n\n".join(render(ds, n) for n in numbers) + "\n")
+    width = _width(bool(getattr(out, "isatty", lambda: False)()))
+    out.write("\n\n".join(render(ds, n, width=width) for n in numbers) + "\n")
     return 0
 
 
@@ -494,6 +491,8 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .export import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
+
     parser = argparse.ArgumentParser(
         prog="smuggling-wg",
         description="The report of the 7th meeting of the UN Working Group on the Smuggling of Migrants "
@@ -536,7 +535,7 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
-        "--provenance", type=str.casefold, choices=("source", "editorial"), help="count only labels of this provenance"
+        "--provenance", type=str.casefold, choices=get_args(Provenance), help="count only labels of this provenance"
     )
     states = command(
         "states",
@@ -612,7 +611,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         dest="export_format",
         type=str.casefold,
-        choices=("json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"),
+        choices=EXPORT_FORMATS,
         required=True,
         help="json: one document and its JSON Schema; yaml: one data file; csv: tidy tables; datapackage: the "
         "CSVs with a Frictionless descriptor; schema: every model's JSON Schema; sqlite: smuggling-wg.db with "
@@ -723,11 +722,9 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     if args.version:
-        from importlib.metadata import version
+        from ._about import DATA_VERSION, version
 
-        from . import DATA_VERSION
-
-        out.write(f"smuggling-wg {version('smuggling-wg')} (data {DATA_VERSION})\n")
+        out.write(f"smuggling-wg {version()} (data {DATA_VERSION})\n")
         return 0
     command: str = args.command
     if "--include-panelists" in args_list:
@@ -756,15 +753,11 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
                 _emit(ds, records, args.format, "", out)  # an empty list, or the header alone
             return 1
-        title = command if args.meeting is None else f"{command} (meeting {args.meeting})"
-        _emit(ds, records, args.format, title, out)
+        _emit(ds, records, args.format, _title(command, args), out)
         return 0
-    except (InvalidFilter, UsageError) as exc:
-        print(f"smuggling-wg {command}: error: {exc}", file=sys.stderr)
-        return 2
-    except (NotFound, DataError, SmugglingWGError) as exc:
-        print(f"smuggling-wg {command}: {exc}", file=sys.stderr)
-        return 1
+    except SmugglingWGError as exc:  # the error says its exit code: 2 for a bad value, 1 otherwise
+        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{exc}", file=sys.stderr)
+        return exc.exit_code
 
 
 def main_entry() -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, get_ar
 from . import _loader, analysis
 from ._cache import Cache
 from ._fold import fold
-from ._language import Lang, lang_of
+from ._language import Lang, get_display_language, lang_of
 from ._results import Results
 from .analysis import Dimension, Value
 from .errors import DataError, InvalidFilter, NotFound, Problem, closest
@@ -29,6 +29,7 @@ from .models import (
     ActorProfile,
     AgendaItem,
     Bundle,
+    Document,
     Meeting,
     MeetingRole,
     Modality,
@@ -373,6 +374,11 @@ class Dataset:
 
         ```python
         >>> load().counts("theme")
+        <CountTable>
+        theme        n
+        crises       7
+        technology  15
+        >>> tuple(load().counts("theme"))
         (Count(value='crises', n=7), Count(value='technology', n=15))
 
         ```
@@ -578,6 +584,51 @@ class Dataset:
                     )
                 )
         return ActorProfile(actor=found, meetings=tuple(roles))
+
+    def agenda(self, *, meeting: OneOrMore[int] = None) -> Results[AgendaItem]:
+        """The agenda items of the meetings covered, in order (``NotFound`` for a meeting there is not)."""
+        return self._results((i for m in self._in(meeting) for i in m.agenda), kind=AgendaItem)
+
+    def documents(self, *, meeting: OneOrMore[int] = None) -> Results[Document]:
+        """The documents before the meetings covered, in the report's order."""
+        return self._results((d for m in self._in(meeting) for d in m.documents), kind=Document)
+
+    def name_at(self, actor: str, *, meeting: int, lang: Lang | None = None) -> str:
+        """An actor's name as it was at ``meeting`` (default language: the display language).
+
+        Russian: the report's own form. English: for a state, the UN short name in force on
+        the meeting's first day (:meth:`State.names_at`), so the 2020 meeting lists "Turkey"
+        and "Netherlands"; for an organization, its English name.
+
+        ```python
+        >>> ds = load()
+        >>> ds.name_at("TUR", meeting=7, lang="en"), ds.actor("TUR").name.en
+        ('Turkey', 'Türkiye')
+
+        ```
+        """
+        found, held = self.actor(actor), self.meeting(meeting)
+        chosen = get_display_language() if lang is None else lang_of(lang)
+        if chosen == "en" and isinstance(found, State):
+            names = found.names_at(held.start_date)
+            if names is not None:
+                return names.en
+        return found.name.get(chosen)
+
+    def _meeting_of(self, record: object) -> Meeting | None:
+        """The meeting a record of this dataset belongs to (by identity); None for one it does not hold."""
+
+        def build() -> dict[int, int]:
+            lists = (
+                "recommendations", "paragraphs", "speakers", "statements", "participants", "agenda", "documents",
+                "themes",
+            )  # fmt: skip
+            return {id(r): m.number for m in self._meetings.values() for name in lists for r in getattr(m, name)}
+
+        number = getattr(record, "meeting", None)
+        if not isinstance(number, int):
+            number = self._once("meeting_of", build).get(id(record))
+        return self._meetings.get(number) if isinstance(number, int) else None
 
     def _actor_ids(self, actor: OneOrMore[str]) -> set[str] | None:
         """The ids of the actors named (any name or code; NotFound for an unknown one); None for no filter."""

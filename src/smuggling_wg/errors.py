@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 __all__ = [
     "DataError",
@@ -41,21 +42,30 @@ def closest(wanted: object, valid: Iterable[object], n: int = 3, cutoff: float =
 
 
 def did_you_mean(wanted: object, valid: Iterable[object]) -> str:
-    """'Did you mean ...?' naming the valid values closest to ``wanted``; empty when none is close."""
-    close = closest(wanted, valid)
-    return f"Did you mean {', '.join(map(repr, close))}?" if close else ""
+    """'Did you mean ...?' naming the valid values closest to ``wanted`` as they are (3, not '3'); empty when none."""
+    values = list(valid)
+    originals = {str(v): v for v in reversed(values)}
+    close = closest(wanted, values)
+    return f"Did you mean {', '.join(repr(originals.get(c, c)) for c in close)}?" if close else ""
 
 
 def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
-    names = [str(v) for v in valid]
-    hint = did_you_mean(wanted, names)
+    values = list(valid)
+    names = [str(v) for v in values]
+    hint = did_you_mean(wanted, values)
     shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")
     return f"{' ' + hint if hint else ''} Valid: {shown}." if names else (f" {hint}" if hint else "")
 
 
 class SmugglingWGError(Exception):
-    """The base class of every error the library raises on purpose."""
+    """The base class of every error the library raises on purpose.
+
+    ``exit_code``: the command's exit status for it (as click's exceptions carry theirs): 1 for
+    what was not found or could not be read or written, 2 for a value that is not a valid one.
+    """
+
+    exit_code: ClassVar[int] = 1
 
 
 class NotFound(SmugglingWGError, KeyError):
@@ -72,6 +82,8 @@ class NotFound(SmugglingWGError, KeyError):
 
 class InvalidFilter(SmugglingWGError, ValueError):
     """A value that is not one of the valid ones (e.g. ``theme="crisis"``, a language, a format)."""
+
+    exit_code: ClassVar[int] = 2
 
     def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.name, self.wanted = name, wanted

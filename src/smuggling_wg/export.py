@@ -18,8 +18,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from . import DATA_VERSION, _tables, models
-from ._about import TITLE, about, citation
+from . import _tables, models
+from ._about import DATA_VERSION, TITLE, about, citation
 from ._write import Producer, bytes_producer, write_files
 from .dataset import Dataset
 from .errors import InvalidFilter
@@ -86,6 +86,7 @@ def _table_schema(spec: _tables.Table) -> dict[str, Any]:
             }
         else:
             field = {"name": c.name, "type": c.type, "description": c.description}
+        field["origin"] = c.origin  # where the values come from (models.origin_of): report, editorial, ...
         constraints: dict[str, Any] = {}
         if c.required or c.name in spec.primary_key:
             constraints["required"] = True
@@ -132,15 +133,38 @@ def _descriptor() -> dict[str, Any]:
     }
 
 
+#: Line breaks to YAML beyond \n and \r; PyYAML writes them raw in quotes, where reading folds them.
+_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _yaml_text(bundle: models.Bundle) -> str:
+    """``bundle`` as one YAML data file (``format_version`` 1) that the loader reads back to an equal bundle."""
+    import yaml
+
+    from ._fileformat import DataFile
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # every value written out: the reader refuses aliases
+
+    def text(dumper: Dumper, value: str) -> yaml.ScalarNode:
+        """A string with a Unicode line break (NEL, LS, PS) double-quoted: escaped, it reads back unchanged."""
+        style = '"' if any(c in value for c in _UNICODE_BREAKS) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    version = DataFile.model_fields["format_version"].default
+    data = {"format_version": version, **bundle.model_dump(mode="json", exclude_defaults=True)}
+    return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
 def _files(ds: Dataset, fmt: Format) -> list[tuple[str, Producer]]:
     """The files of an export: each name with the function that writes its content."""
     if fmt == "json":
         return [("smuggling-wg.json", _json(json_document(ds))), ("smuggling-wg.schema.json", _json(json_schema()))]
     if fmt == "yaml":
-        from ._loader import to_yaml
-
         header = "".join(f"# {k}: {v}\n" for k, v in about().items())
-        return [("smuggling-wg.yaml", bytes_producer((header + to_yaml(ds.bundle)).encode("utf-8")))]
+        return [("smuggling-wg.yaml", bytes_producer((header + _yaml_text(ds.bundle)).encode("utf-8")))]
     if fmt == "schema":
         return [(f"{cls.__name__}.schema.json", _json(cls.model_json_schema())) for cls in _model_classes()]
     if fmt == "csv":

@@ -17,7 +17,7 @@ Conventions that hold for every model here:
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias
+from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias, cast, get_args
 
 from pydantic import (
     BaseModel,
@@ -105,6 +105,7 @@ __all__ = [
     "TreatyRef",
     "UnLanguage",
     "UnNames",
+    "origin_of",
 ]
 
 
@@ -159,6 +160,28 @@ names, treaty and SDG texts), ``mixed`` (record by record, as the record's ``pro
 def _origin(origin: Origin) -> dict[str, JsonValue]:
     """A field's ``json_schema_extra`` declaring its origin (read by the codebook and the JSON schema)."""
     return {"origin": origin}
+
+
+def origin_of(model: type[BaseModel] | BaseModel, field: str) -> Origin:
+    """Where the values of ``field`` of ``model`` come from: the origin the field declares (written once, here).
+
+    The MCP answers' ``editorial`` list, the codebook, the Data Package and SQLite metadata,
+    the notebook and the web edition's "(editorial)" marks all read it from here.
+
+    >>> origin_of(Recommendation, "addressee_kind"), origin_of(Recommendation, "addressee")
+    ('editorial', 'report')
+    """
+    cls = model if isinstance(model, type) else type(model)
+    info = cls.model_fields.get(field)
+    if info is None:
+        from .errors import InvalidFilter
+
+        raise InvalidFilter(f"field of {cls.__name__}", field, cls.model_fields)
+    extra = info.json_schema_extra
+    origin = extra.get("origin") if isinstance(extra, dict) else None
+    if origin not in get_args(Origin):
+        raise TypeError(f"{cls.__name__}.{field} declares no origin (json_schema_extra=_origin(...))")
+    return cast(Origin, origin)
 
 
 #: The highest meeting number accepted (the Working Group met for the 7th time in 2020).
@@ -489,11 +512,11 @@ class SdgLink(Record):
     """An editorial link to a Sustainable Development Goal target the recommendation serves."""
 
     target: SdgTarget = Field(
-        description="Editorial. SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets).",
+        description="SDG target number, e.g. 16.4 or 16.a (texts in Bundle.sdg_targets).",
         json_schema_extra=_origin("editorial"),
     )
     rationale: Prose = Field(
-        description="Editorial. Why the recommendation serves the target, in English.",
+        description="Why the recommendation serves the target, in English.",
         json_schema_extra=_origin("editorial"),
     )
     provenance: Literal["editorial"] = Field(
@@ -513,12 +536,11 @@ class Specificity(Record):
     """
 
     level: Annotated[int, Strict(), Field(ge=1, le=5)] = Field(
-        description="Editorial. 1 share information or cooperate, 2 continue, 3 consider, 4 general action, "
-        "5 a specific measure.",
+        description="1 share information or cooperate, 2 continue, 3 consider, 4 general action, 5 a specific measure.",
         json_schema_extra=_origin("editorial"),
     )
     rationale: Prose = Field(
-        description="Editorial. The words that decided the level, in English with the Russian quoted.",
+        description="The words that decided the level, in English with the Russian quoted.",
         json_schema_extra=_origin("editorial"),
     )
     provenance: Literal["editorial"] = Field(
@@ -1103,12 +1125,12 @@ class Meeting(Record):
 class UnNames(Record):
     """A state's UN short name in the six official languages (UN terminology, via OCHA)."""
 
-    ar: Line = Field(description="Reference. Arabic UN short name.", json_schema_extra=_origin("reference"))
-    zh: Line = Field(description="Reference. Chinese UN short name.", json_schema_extra=_origin("reference"))
-    en: Line = Field(description="Reference. English UN short name.", json_schema_extra=_origin("reference"))
-    fr: Line = Field(description="Reference. French UN short name.", json_schema_extra=_origin("reference"))
-    ru: Line = Field(description="Reference. Russian UN short name.", json_schema_extra=_origin("reference"))
-    es: Line = Field(description="Reference. Spanish UN short name.", json_schema_extra=_origin("reference"))
+    ar: Line = Field(description="Arabic UN short name.", json_schema_extra=_origin("reference"))
+    zh: Line = Field(description="Chinese UN short name.", json_schema_extra=_origin("reference"))
+    en: Line = Field(description="English UN short name.", json_schema_extra=_origin("reference"))
+    fr: Line = Field(description="French UN short name.", json_schema_extra=_origin("reference"))
+    ru: Line = Field(description="Russian UN short name.", json_schema_extra=_origin("reference"))
+    es: Line = Field(description="Spanish UN short name.", json_schema_extra=_origin("reference"))
 
 
 UnLanguage: TypeAlias = Literal["ar", "zh", "en", "fr", "ru", "es"]
@@ -1147,30 +1169,30 @@ class State(Record):
         json_schema_extra=_origin("reference"),
     )
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-3 code.", json_schema_extra=_origin("reference")
+        description="ISO 3166-1 alpha-3 code.", json_schema_extra=_origin("reference")
     )
     alpha2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
-        description="Reference. ISO 3166-1 alpha-2 code.", json_schema_extra=_origin("reference")
+        description="ISO 3166-1 alpha-2 code.", json_schema_extra=_origin("reference")
     )
     m49: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] = Field(
-        description="Reference. UN M49 code, zero-padded.", json_schema_extra=_origin("reference")
+        description="UN M49 code, zero-padded.", json_schema_extra=_origin("reference")
     )
     name: Name = Field(
         description="ru: as the report's participants list writes it; en: UN short name.",
         json_schema_extra=_origin("report"),
     )
     regional_group: RegionalGroup | None = Field(
-        description="Reference. UN regional group; None for a state in no group.",
+        description="UN regional group; None for a state in no group.",
         json_schema_extra=_origin("reference"),
     )
     regional_group_note: OptionalProse = Field(
         default="",
-        description="Reference. Edge cases of group membership, in English.",
+        description="Edge cases of group membership, in English.",
         json_schema_extra=_origin("reference"),
     )
     names: UnNames | None = Field(
         default=None,
-        description="Reference. UN short names in Arabic, Chinese, English, French, Russian and Spanish "
+        description="UN short names in Arabic, Chinese, English, French, Russian and Spanish "
         "(OCHA Countries & Territories taxonomy); None when not known. names.ru may differ from "
         "name.ru, which is the report's own form (e.g. «Нидерланды»).",
         json_schema_extra=_origin("reference"),
@@ -1221,7 +1243,7 @@ class Organization(Record):
     """An organization, UN entity or other non-state actor."""
 
     kind: OrganizationKind = Field(
-        description="Reference. What kind of actor this is (a judgment where the report does not say).",
+        description="What kind of actor this is (a judgment where the report does not say).",
         json_schema_extra=_origin("reference"),
     )
     id: Slug = Field(
@@ -1234,12 +1256,12 @@ class Organization(Record):
     )
     acronym: OptionalLine = Field(
         default="",
-        description="Reference. Official acronym; empty when there is none.",
+        description="Official acronym; empty when there is none.",
         json_schema_extra=_origin("reference"),
     )
     note: OptionalProse = Field(
         default="",
-        description="Editorial. What a reader should know about this actor, in English.",
+        description="What a reader should know about this actor, in English.",
         json_schema_extra=_origin("editorial"),
     )
 
@@ -1253,9 +1275,9 @@ Actor: TypeAlias = Annotated[State | Organization, Field(discriminator="kind")]
 class Topic(Record):
     """A topic of the controlled vocabulary (editorial)."""
 
-    id: Slug = Field(description="Editorial. Id used by topic tags.", json_schema_extra=_origin("editorial"))
-    label_en: Line = Field(description="Editorial. English label.", json_schema_extra=_origin("editorial"))
-    label_ru: Line = Field(description="Editorial. Russian label.", json_schema_extra=_origin("editorial"))
+    id: Slug = Field(description="Id used by topic tags.", json_schema_extra=_origin("editorial"))
+    label_en: Line = Field(description="English label.", json_schema_extra=_origin("editorial"))
+    label_ru: Line = Field(description="Russian label.", json_schema_extra=_origin("editorial"))
     definition: Prose = Field(
         description="The test a tagger applies, in English.", json_schema_extra=_origin("editorial")
     )
@@ -1272,13 +1294,11 @@ class Topic(Record):
 class Instrument(Record):
     """A treaty that links point into, with its articles' official English titles."""
 
-    id: InstrumentId = Field(
-        description="Reference. convention or smuggling_protocol.", json_schema_extra=_origin("reference")
-    )
+    id: InstrumentId = Field(description="convention or smuggling_protocol.", json_schema_extra=_origin("reference"))
     title: Line = Field(description="Official English title.", json_schema_extra=_origin("reference"))
     title_ru: Line = Field(description="Official Russian title.", json_schema_extra=_origin("reference"))
     articles: dict[NumberKey, Line] = Field(
-        description="Reference. Article number -> official English title.", json_schema_extra=_origin("reference")
+        description="Article number -> official English title.", json_schema_extra=_origin("reference")
     )
 
 
@@ -1341,14 +1361,14 @@ class Bundle(Record):
         description="The meetings, each with everything its report says.", json_schema_extra=_origin("report")
     )
     topics: tuple[Topic, ...] = Field(
-        default=(), description="Editorial. The topic vocabulary.", json_schema_extra=_origin("editorial")
+        default=(), description="The topic vocabulary.", json_schema_extra=_origin("editorial")
     )
     instruments: tuple[Instrument, ...] = Field(
-        default=(), description="Reference. The treaties that links point into.", json_schema_extra=_origin("reference")
+        default=(), description="The treaties that links point into.", json_schema_extra=_origin("reference")
     )
     sdg_targets: dict[SdgTarget, Prose] = Field(
         default_factory=dict,
-        description="Reference. SDG target -> its official text.",
+        description="SDG target -> its official text.",
         json_schema_extra=_origin("reference"),
     )
 

@@ -28,6 +28,7 @@ from .errors import InvalidFilter
 from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
 __all__ = [
+    "HIT_FIELDS",
     "KINDS",
     "QUESTION_WORDS",
     "SEARCH_INDEX",
@@ -155,6 +156,10 @@ def _key(record: Searchable) -> int | str:
     return record.id if isinstance(record, Theme) else record.number
 
 
+#: A search hit's fields as every output names them, in this order (``record``: the record's key).
+HIT_FIELDS = ("kind", "meeting", "record", "source", "language", "score", "text")
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit(Generic[R]):
     """One ranked search result: the record, where it is cited, and what matched.
@@ -167,12 +172,27 @@ class SearchHit(Generic[R]):
     record: R
     meeting: int
     source: tuple[int, ...]
-    lang: Lang
+    language: Lang
     score: float
     text: str = field(repr=False)
     spans: tuple[tuple[int, int], ...] = field(repr=False)
     #: the ids of the equivalences (data/equivalent-terms.yaml, editorial) through which this hit was found
     expanded_via: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def lang(self) -> Lang:
+        """Deprecated (removed in 2.0): :attr:`language`, the name every output uses."""
+        import warnings
+
+        warnings.warn(
+            "SearchHit.lang is deprecated, use SearchHit.language (to be removed in 2.0)", DeprecationWarning, 2
+        )
+        return self.language
+
+    def fields(self) -> dict[str, object]:
+        """The hit as every flat output writes it (:data:`HIT_FIELDS`: CSV, DataFrames, the command's JSON)."""
+        values = (self.kind, self.meeting, self.key, self.source, self.language, self.score, self.text)
+        return dict(zip(HIT_FIELDS, values, strict=True))
 
     @property
     def key(self) -> int | str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import uuid
 from collections.abc import Iterable
@@ -20,12 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _views
+from .. import _words as _catalogue
 from .._about import about, citation
 from .._language import LANGS, Lang, display_language
+from .._words import collation_key, meeting_title
 from ..dataset import Dataset
 from ..errors import ExportError, InvalidFilter
-from ..models import Meeting, Organization, Recommendation, State, Text
+from ..models import Meeting, Organization, Recommendation, State
 from . import _charts, _index, _words
+from ._pages import Helpers as _PageHelpers
+from ._pages import pages as _page_list
+from ._pages import site_name as _site_name
 
 if TYPE_CHECKING:
     import jinja2
@@ -34,7 +38,6 @@ __all__ = ["MANIFEST", "build"]
 
 #: The file that marks a folder as a site written here (it lists the site's files).
 MANIFEST = "smuggling-wg-site.json"
-_RUSSIAN, _LATIN = re.compile(r"[а-яё]", re.I), re.compile(r"[a-z]", re.I)
 _FILTERS = ("theme", "topic", "modality", "specificity", "sdg_target", "addressee_kind")
 
 
@@ -157,7 +160,8 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
         with display_language(lang):
             for rel, template, context in pages:
                 put(f"{lang}/{rel}", _render(env, ds, m, lang, rel, template, {**common, **context}))
-    put("index.html", env.get_template("root.html").render(meeting=m, ui=_words.ui))
+    choice = env.get_template("root.html")
+    put("index.html", choice.render(meeting=m, ui=_words.ui, site_name=_site_name))
     manifest = {"generator": "smuggling_wg site", **common["about"], "meeting": number, "files": sorted(written)}
     put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return written
@@ -165,18 +169,7 @@ def _write(ds: Dataset, number: int, root: Path) -> list[str]:
 
 def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page of one language tree: relative path, template, what it shows."""
-    pages: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.html", "meeting.html", {}),
-        ("recommendations.html", "recommendations.html", {}),
-        ("report.html", "report.html", {}),
-        ("actors.html", "actors.html", {}),
-        ("topics.html", "topics.html", {}),
-        ("cite.html", "cite.html", {}),
-        ("search.html", "search.html", {"records": lambda lang: _index.records(ds, m, lang)}),
-    ]
-    pages += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
-    pages += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]
-    return pages
+    return _page_list(ds, m)
 
 
 def _render(
@@ -196,49 +189,36 @@ def _render(
         switch="../" * (depth + 1) + f"{other}/{rel}",
         h=helpers,
         ui=lambda key: _words.ui(key, lang),
-        code=lambda value: _words.code(value, lang),
+        code=lambda value, kind=None: _words.code(value, lang, kind),
+        meeting_title=lambda n: meeting_title(n, lang),
+        word=lambda name, plural=False: _catalogue.label(name, lang, plural=plural),
         **context,
     )
 
 
-class _Helpers:
+class _Helpers(_PageHelpers):
     """What templates ask of the data: texts in the page's language, links, record views, charts."""
 
     def __init__(self, ds: Dataset, m: Meeting, lang: Lang, up: str) -> None:
         self.ds, self.m, self.lang, self.up = ds, m, lang, up
 
-    def tx(self, value: Text | None) -> tuple[str, str]:
-        """A text in the page's language and the language it is really in: (text, lang)."""
-        if value is None:
-            return "", self.lang
-        if self.lang == "en" and value.en:
-            return value.en, "en"
-        return value.ru, "ru"
-
-    def actor_name(self, actor_id: str) -> tuple[str, str]:
-        return self.tx(self.ds.actor(actor_id).name)
-
     def view(self, record: object, skip: Iterable[str] = ()) -> list[tuple[str, object, str, bool]]:
-        """The record's lines (:func:`_views.full`): label, value, the value's language, is-a-citation."""
-        rows = []
-        for label, value in _views.full(record, self.ds):
-            if label in skip:
+        """The record's lines (:func:`_views.cells`): label, value, the value's language, is-a-citation.
+
+        ``skip``: names of lines not to show. A citation's value is its paragraph numbers.
+        """
+        rows: list[tuple[str, object, str, bool]] = []
+        for name, label, cell in _views.cells(record, self.ds, self.lang):
+            if name in skip:
                 continue
-            value_lang: str = self.lang
-            if "(ru" in label:
-                value_lang = "ru"
-            elif "(en" in label:
-                value_lang = "en"
-            elif label.startswith("UN name ("):
-                value_lang = label[len("UN name (") : -1]
-            elif self.lang == "en" and isinstance(value, str) and _RUSSIAN.search(value) and not _LATIN.search(value):
-                value_lang = "ru"  # a string the report wrote, with no English beside it
-            rows.append((_words.label(label, self.lang), value, value_lang, label in ("para", "cited from")))
+            cited = cell.kind == "citation"
+            value = cell.value if cited else _views.show(cell, self.lang)
+            rows.append((label, value, cell.language or self.lang, cited))
         return rows
 
-    def paras(self, value: object) -> list[int]:
-        """Paragraph numbers from a view's citation ('3, 18')."""
-        return [int(p) for p in str(value).split(", ") if p.isdigit()]
+    def paras(self, value: Iterable[int]) -> list[int]:
+        """The paragraph numbers of a citation (a view's citation value is the numbers themselves)."""
+        return list(value)
 
     def counts(self, dimension: str) -> list[tuple[object, int]]:
         return [(c.value, c.n) for c in self.ds.counts(dimension, meeting=self.m.number)]  # type: ignore[arg-type]
@@ -256,7 +236,8 @@ class _Helpers:
         """How a filter value reads: a theme's label, a topic's label, a code's words."""
         if dimension == "theme":
             theme = next(t for t in self.m.themes if t.id == value)
-            return _words.code(value, self.lang) if str(value) in _words.CODES else theme.label
+            shown = _words.code(value, self.lang, "theme")
+            return theme.label if shown == str(value) else shown
         if dimension == "topic":
             return self.ds.topic(str(value)).label(self.lang)
         if dimension == "sdg_target":
@@ -264,9 +245,18 @@ class _Helpers:
         return _words.code(value, self.lang)
 
     def statuses(self) -> list[tuple[str, list[Any]]]:
-        """Participants by status, in the report's order."""
+        """Participants by status (in the report's order), each list in the page language's alphabetical order."""
         order = list(dict.fromkeys(p.status for p in self.m.participants))
-        return [(s, [p for p in self.m.participants if p.status == s]) for s in order]
+
+        def key(p: Any) -> tuple[str, str]:
+            return collation_key(self.name_at(p.actor)[0], self.lang)
+
+        return [(s, sorted((p for p in self.m.participants if p.status == s), key=key)) for s in order]
+
+    def name_at(self, actor_id: str) -> tuple[str, str]:
+        """An actor's name as at the meeting, in the page's language, and the language it is in: (text, lang)."""
+        name = self.ds.name_at(actor_id, meeting=self.m.number, lang=self.lang)
+        return name, self.lang if self.lang == "ru" or name != self.ds.actor(actor_id).name.ru else "ru"
 
     def participation(self, actor_id: str) -> list[Any]:
         return [p for p in self.m.participants if p.actor == actor_id]
@@ -324,15 +314,3 @@ class _Helpers:
             if any(cells[(g, s)] for g, _ in rows)
         ]
         return _charts.stacked("chart-participation", _words.ui("participation_groups", self.lang), rows, series, cells)
-
-    def chart_status(self) -> _charts.Chart:
-        statuses = self.statuses()
-        cells = {("all", s): len(ps) for s, ps in statuses}
-        series = [(s, _words.code(s, self.lang)) for s, _ in statuses]
-        return _charts.stacked(
-            "chart-status",
-            _words.ui("participation", self.lang),
-            [("all", _words.ui("total", self.lang))],
-            series,
-            cells,
-        )

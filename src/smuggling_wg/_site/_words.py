@@ -1,230 +1,89 @@
-"""The site's own words in Russian and English: navigation, headings, labels of codes and view lines.
+"""The web edition's words: every one comes from the catalogue (:mod:`smuggling_wg._words`).
 
-These are editorial (the report's words are in the data); each is written once here.
+This module holds no word of its own: it says which catalogue entry each of the site's
+keys shows (``ui``), how a code reads (``code``), and which headings name an editorial
+field (marked from the field's declared origin, :func:`smuggling_wg.models.origin_of`).
 """
 
 from __future__ import annotations
 
-UI: dict[str, tuple[str, str]] = {
-    "site": (
-        "Рабочая группа по незаконному ввозу мигрантов, совещание {n}",
-        "Working Group on the Smuggling of Migrants, meeting {n}",
-    ),
-    "skip": ("Перейти к содержанию", "Skip to content"),
-    "meeting": ("Совещание", "The meeting"),
-    "recommendations": ("Рекомендации", "Recommendations"),
-    "report": ("Доклад", "The report"),
-    "actors": ("Государства и организации", "States and organizations"),
-    "topics": ("Темы", "Topics"),
-    "cite": ("Как цитировать", "How to cite"),
-    "nav": ("Разделы сайта", "Site sections"),
-    "switch": ("English", "Русский"),
-    "switch_label": ("Эта страница на английском языке", "This page in Russian"),
-    "unofficial": (
-        "",
-        "English is an unofficial translation made for this edition; the Russian text of the report is authoritative.",
-    ),
-    "authoritative": (
-        "Русский текст доклада является официальным; английский перевод — неофициальный, редакционный.",
-        "",
-    ),
-    "dates": ("Даты", "Dates"),
-    "venue": ("Место", "Venue"),
-    "format": ("Формат", "Format"),
-    "decided_by": ("решение принято", "decided by"),
-    "chair": ("Председатель", "Chair"),
-    "sessions": ("Заседаний", "Meetings held"),
-    "delegates": ("Зарегистрированные делегаты", "Registered delegates"),
-    "adopted": ("Доклад утвержден", "Report adopted"),
-    "agenda": ("Повестка дня", "Agenda"),
-    "documents": ("Документы", "Documents"),
-    "participation": ("Участие по статусу", "Participation by status"),
-    "participation_groups": ("Участие по региональным группам и статусу", "Participation by regional group and status"),
-    "by_theme": ("Рекомендации по темам и модальности", "Recommendations by theme and modality"),
-    "filters": ("Фильтры", "Filters"),
-    "all": ("все", "all"),
-    "search": ("Поиск", "Search"),
-    "search_help": (
-        "Спросите своими словами; «фраза» в кавычках и +слово обязательны; -слово исключает. По основам слов.",
-        'Ask in your own words; "a phrase" in quotes and +word are required; -word excludes. Matched by word stems.',
-    ),
-    "shown": ("Показано", "Shown"),
-    "search_all": ("Поиск по сайту", "Search the site"),
-    "search_box": ("Спросите или найдите", "Ask or search"),
-    "search_everywhere": ("Искать во всех записях сайта", "Search every record of the site"),
-    "found": ("Найдено", "Found"),
-    "ignored_words": ("Не учтены (служебные и вопросительные слова):", "Left out (stop and question words):"),
-    "removed_by": ("Исключено оператором", "Removed by"),
-    "expanded_via": ("найдено также как (редакционная эквивалентность):", "also found as (editorial equivalence):"),
-    "kind_first": ("Сначала:", "First:"),
-    "kind_recommendation": ("рекомендация", "recommendation"),
-    "kind_paragraph": ("пункт доклада", "paragraph"),
-    "kind_speaker": ("участник дискуссии", "panellist"),
-    "kind_agenda_item": ("пункт повестки дня", "agenda item"),
-    "kind_theme": ("тема раздела", "theme"),
-    "of": ("из", "of"),
-    "theme": ("Тема раздела", "Theme"),
-    "topic": ("Тема (редакционная)", "Topic (editorial)"),
-    "modality": ("Модальность", "Modality"),
-    "specificity": ("Конкретность (редакционная)", "Specificity (editorial)"),
-    "sdg_target": ("Задача ЦУР (редакционная)", "SDG target (editorial)"),
-    "addressee_kind": ("Адресат", "Addressee"),
-    "recommendation": ("Рекомендация", "Recommendation"),
-    "text_ru": ("Текст доклада (русский, официальный)", "The report's text (Russian, authoritative)"),
-    "text_en": ("Английский (неофициальный перевод)", "English (unofficial translation)"),
-    "paragraph": ("Пункт", "Paragraph"),
-    "from_paragraph": ("Пункт доклада, из которого взята рекомендация", "The paragraph of the report it comes from"),
-    "treaty_refs": ("Ссылки на договоры", "Treaty references"),
-    "sdg": ("Задачи целей устойчивого развития (редакционные)", "SDG targets (editorial)"),
-    "topic_tags": ("Темы (редакционные)", "Topics (editorial)"),
-    "record": ("Запись целиком", "The record in full"),
-    "provenance_source": ("в тексте доклада", "stated by the report"),
-    "provenance_editorial": ("редакционная связь", "editorial link"),
-    "article": ("статья", "article"),
-    "status": ("Статус", "Status"),
-    "regional_group": ("Региональная группа", "Regional group"),
-    "statements": ("Выступления", "Statements"),
-    "agenda_items": ("Пункты повестки дня", "Agenda items"),
-    "not_stated": ("не указаны", "not stated"),
-    "panellists": ("Участники дискуссии", "Panellists"),
-    "names": ("Названия на шести языках ООН", "Names in the six UN languages"),
-    "states": ("Государства", "States"),
-    "organizations": ("Организации", "Organizations"),
-    "not_participant": ("Не значится в списке участников", "Not in the list of participants"),
-    "definition": ("Определение (редакционное, на английском)", "Definition (editorial)"),
-    "count_recs": ("Рекомендаций", "Recommendations"),
-    "count_paras": ("Пунктов доклада", "Paragraphs"),
-    "chapter": ("Глава", "Chapter"),
-    "total": ("Всего", "Total"),
-    "numbers": ("Числа", "The numbers"),
-    "none_group": ("вне групп", "in no group"),
-    "not_state": ("не государство", "not a state"),
-    "quote": ("слова текста", "the text's words"),
-    "rationale": ("обоснование", "rationale"),
-    "speaker_of": ("выступил(а) по пункту", "presented under item"),
-    "chair_of": ("Председатель совещания", "Chair of the meeting"),
-    "unknown_words": ("Этих слов нет в текстах:", "These words are not in the texts:"),
-    "try": ("похожие слова:", "similar words:"),
-    "no_query": ("В запросе нет слова для поиска.", "The query has no word to look for."),
-    "site_version": ("Версия", "Version"),
-    "languages": ("Язык", "Language"),
-    "participants_count": ("участников", "participants"),
+from .. import _words
+from .._language import Lang
+from ..models import Recommendation, Topic, origin_of
+
+__all__ = ["code", "ui"]
+
+#: The site's keys that show a catalogue label under another key.
+_LABELS: dict[str, str] = {
+    "meeting": "the_meeting",
+    "sessions": "meetings_held",
+    "delegates": "registered_delegates",
+    "adopted": "adopted_on",
+    "participation": "participation_by_status",
+    "participation_groups": "participation_by_group",
+    "sdg": "sdg_targets",
+    "topic_tags": "topics",
+    "record": "record_in_full",
+    "not_state": "not_a_state",
+    "languages": "language",
+    "participants_count": "participants",
 }
-
-CODES: dict[str, tuple[str, str]] = {
-    "crises": ("Стихийные бедствия, конфликты и кризисы", "Disasters, conflicts and crises"),
-    "technology": ("Технические средства и киберпространство", "Technology and cyberspace"),
-    "should": ("«следует»", "should"),
-    "encouraged": ("«рекомендуется»", "encouraged"),
-    "may_wish": ("«возможно, пожелают»", "may wish"),
-    "party": ("Участники Протокола", "Parties to the Protocol"),
-    "signatory": ("Государства, подписавшие Протокол (наблюдатели)", "Signatory States (observers)"),
-    "non_party": ("Государства, не являющиеся участниками Протокола (наблюдатели)", "Non-party States (observers)"),
-    "organization": ("Организации (наблюдатели)", "Organizations (observers)"),
-    "permanent_observer": ("Постоянный наблюдатель", "Permanent observer"),
-    "african": ("Группа африканских государств", "African States"),
-    "asia_pacific": ("Группа азиатско-тихоокеанских государств", "Asia-Pacific States"),
-    "eastern_european": ("Группа восточноевропейских государств", "Eastern European States"),
-    "latin_american_caribbean": (
-        "Группа государств Латинской Америки и Карибского бассейна",
-        "Latin American and Caribbean States",
-    ),
-    "western_european_other": ("Группа западноевропейских и других государств", "Western European and other States"),
-    "none": ("вне региональных групп", "in no group"),
-    "not a state": ("не государства", "not states"),
-    "in_person": ("очный", "in person"),
-    "online": ("онлайн", "online"),
-    "hybrid": ("гибридный (очно и онлайн)", "hybrid (in person and online)"),
-    "states_parties": ("государства-участники", "States parties"),
-    "states": ("государства", "States"),
-    "states_with_international_support": (
-        "государства при международной поддержке",
-        "States, with international support",
-    ),
-    "statement:introductory": ("вступительное заявление Секретариата", "introduction by the Secretariat"),
-    "statement:panel": ("выступление участника дискуссии", "panel presentation"),
-    "statement:party": ("заявление участника Протокола", "statement by a party"),
-    "statement:observer_state": ("заявление государства-наблюдателя", "statement by an observer State"),
-    "statement:observer_organization": ("заявление организации-наблюдателя", "statement by an observer organization"),
-    "convention": ("Конвенция против транснациональной организованной преступности", "Organized Crime Convention"),
-    "smuggling_protocol": ("Протокол против незаконного ввоза мигрантов", "Smuggling of Migrants Protocol"),
-    "1": ("1 — обмен информацией, сотрудничество", "1 — share information, cooperate"),
-    "2": ("2 — продолжать", "2 — continue"),
-    "3": ("3 — рассмотреть", "3 — consider"),
-    "4": ("4 — общее действие", "4 — general action"),
-    "5": ("5 — конкретная мера", "5 — a specific measure"),
+#: The site's keys that show the words of a code.
+_CODES: dict[str, tuple[str, str]] = {
+    "provenance_source": ("provenance", "source"),
+    "provenance_editorial": ("provenance", "editorial"),
+    "none_group": ("regional_group", "none"),
 }
-
-#: Russian labels for the lines of the record views (:mod:`smuggling_wg._views`).
-LABELS_RU: dict[str, str] = {
-    "no.": "№",
-    "theme": "тема раздела",
-    "modality": "модальность",
-    "text": "текст",
-    "para": "пункт",
-    "addressee": "адресат",
-    "text (ru, the report)": "текст (рус., доклад)",
-    "text (en, editorial)": "текст (англ., редакционный)",
-    "topics (editorial)": "темы (редакционные)",
-    "standing": "статус в докладе",
-    "treaty references": "ссылки на договоры",
-    "SDG targets (editorial)": "задачи ЦУР (редакционные)",
-    "specificity (editorial)": "конкретность (редакционная)",
-    "addressee kind (editorial)": "вид адресата (редакционный)",
-    "chapter": "глава",
-    "id": "код",
-    "name": "название",
-    "regional group": "региональная группа",
-    "m49": "M49",
-    "kind": "вид",
-    "name (ru, the report)": "название (рус., доклад)",
-    "name (en, UN short name)": "название (англ., краткое название ООН)",
-    "name (en, official name)": "название (англ., официальное)",
-    "ISO alpha-2": "ISO alpha-2",
-    "group note": "примечание о группе",
-    "UN name (ar)": "название ООН (араб.)",
-    "UN name (zh)": "название ООН (кит.)",
-    "UN name (en)": "название ООН (англ.)",
-    "UN name (fr)": "название ООН (франц.)",
-    "UN name (ru)": "название ООН (рус.)",
-    "UN name (es)": "название ООН (исп.)",
-    "participation": "участие",
-    "acronym": "аббревиатура",
-    "note": "примечание (редакционное)",
-    "label": "название",
-    "definition (editorial)": "определение (редакционное)",
-    "number": "номер",
-    "city": "город",
-    "dates": "даты",
-    "recommendations": "рекомендаций",
-    "participants": "участников",
-    "title": "название",
-    "body": "орган",
-    "format": "формат",
-    "meetings held": "заседаний",
-    "chair": "председатель",
-    "registered delegates": "зарегистрированные делегаты",
-    "report adopted": "доклад утвержден",
-    "themes": "темы разделов",
-    "paragraphs": "пунктов",
-    "statements": "выступлений",
-    "documents": "документы",
-    "cited from": "пункты доклада",
+#: Headings that name a field of the data: marked "(editorial)" when the field is editorial.
+_FIELDS: dict[str, tuple[type, str]] = {
+    "topic": (Recommendation, "topics"),
+    "topic_tags": (Recommendation, "topics"),
+    "specificity": (Recommendation, "specificity"),
+    "sdg_target": (Recommendation, "sdg_targets"),
+    "sdg": (Recommendation, "sdg_targets"),
+    "addressee_kind": (Recommendation, "addressee_kind"),
+    "definition": (Topic, "definition"),
+    "by_topic": (Recommendation, "topics"),
+    "by_specificity": (Recommendation, "specificity"),
 }
+#: Keys whose words stand inside a sentence (not capitalized as a heading).
+_INLINE = frozenset(
+    {
+        "decided_by", "all", "of", "not_stated", "quote", "rationale", "speaker_of", "try", "provenance_source",
+        "provenance_editorial", "article", "participants_count", "none_group", "not_state",
+        "on", "and", "about_n", "data_version", "the_report_words", "report_order",
+        "in_alphabetical_order", "english_only",
+    }
+)  # fmt: skip
+#: The kinds a bare code value is looked up in, in this order (a ``kind:`` prefix names the kind).
+_KINDS = ("status", "modality", "format", "regional_group", "instrument", "specificity", "theme", "addressee_kind")
 
 
-def ui(key: str, lang: str) -> str:
-    """One of the site's words in ``lang``."""
-    ru, en = UI[key]
-    return en if lang == "en" else ru
+def ui(key: str, lang: Lang) -> str:
+    """One of the site's words in ``lang`` (a heading capitalized; "(editorial)" after an editorial field)."""
+    words = _words.code(*_CODES[key], lang) if key in _CODES else _words.label(_LABELS.get(key, key), lang)
+    if key in _FIELDS and origin_of(*_FIELDS[key]) == "editorial":
+        words += f" ({_words.label('whose_editorial', lang)})"
+    return words if key in _INLINE else _words.capital(words)
 
 
-def code(value: object, lang: str) -> str:
-    """A code (status, modality, group...) as a person reads it; unknown codes as they are."""
-    pair = CODES.get(str(value))
-    return str(value) if pair is None else (pair[1] if lang == "en" else pair[0])
+def code(value: object, lang: Lang, kind: str | None = None) -> str:
+    """A code as a person reads it: of ``kind`` (or a ``"kind:"`` prefix), else of the first kind that has it.
 
-
-def label(view_label: str, lang: str) -> str:
-    """A view line's label in ``lang`` (the views' own labels are English)."""
-    return view_label if lang == "en" else LABELS_RU.get(view_label, view_label)
+    A status is a heading over a list (plural, capitalized); a specificity level reads
+    '3 — consider'. A value the catalogue has no words for is shown as it is.
+    """
+    text = str(value)
+    if kind is None and ":" in text:
+        kind, text = text.split(":", 1)
+        kind = {"statement": "statement_kind"}.get(kind, kind)
+    for chosen in (kind,) if kind else _KINDS:
+        if text in _words.codes(chosen):
+            break
+    else:
+        return text
+    if chosen == "specificity":
+        return f"{text} — {_words.code(chosen, text, lang)}"
+    if chosen == "status":
+        return _words.capital(_words.code(chosen, text, lang, plural=True))
+    return _words.code(chosen, text, lang)

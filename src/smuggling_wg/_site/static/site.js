@@ -34,6 +34,7 @@
         note = " " + said.noquery;
       }
     }
+    if (rank) list.setAttribute("data-searching", ""); else list.removeAttribute("data-searching");
     var ordered = items.slice();
     if (rank) {
       ordered.sort(function (a, b) {
