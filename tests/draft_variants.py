@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +47,42 @@ def units(raw: str) -> list[str]:
             grouped.append([line])
         else:
             grouped[-1].append(line)
-    return [unit[0] if len(unit) == 1 else _sourcetext.flow("\n".join(unit)) for unit in grouped]
+    hyphens = _sourcetext.Hyphens.of(line for unit in grouped for line in unit)  # the whole report's evidence
+    return [unit[0] if len(unit) == 1 else _sourcetext.flow("\n".join(unit), hyphens) for unit in grouped]
 
 
-def _pieces(word: str, rng: random.Random) -> tuple[str, str] | None:
-    """A place to break ``word`` with a typesetting hyphen (Cyrillic letters only, two on each side)."""
+_COMPOUND = re.compile(r"^\(?(\w+)-(\w+)")
+
+
+class _Compounds:
+    """Which compounds may break at their own hyphen so that the data's rule still keeps it.
+
+    Always when the text shows it by itself (both parts capitalized, a digit, a one-letter first
+    part); else only while another occurrence of the same word is left whole within a line, the
+    evidence the rule reads (a compound written once, or broken every time, cannot be told from a
+    typesetting break: docs/own-data.md).
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        self.left = Counter(m.group(0).casefold() for w in words if (m := _COMPOUND.match(w)))
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        found = _COMPOUND.match(word)
+        if not found:
+            return None
+        head, tail, key = found.group(1), found.group(2), found.group(0).casefold()
+        plain = (head[0].isupper() and tail[0].isupper()) or len(head) == 1 or any(c.isdigit() for c in key)
+        if not plain and self.left[key] < 2:
+            return None
+        self.left[key] -= 1
+        at = found.end(1) + 1
+        return word[:at], word[at:]
+
+
+def _pieces(word: str, rng: random.Random, compounds: _Compounds) -> tuple[str, str] | None:
+    """A place to break ``word`` with a hyphen: a compound's own, or a typesetting one (Cyrillic, two on each side)."""
     if "-" in word:
-        head, _, tail = word.partition("-")
-        if f"{head}-{tail}".casefold() in _sourcetext.REAL_HYPHENS:
-            return head + "-", tail  # the compounds the data's rule knows may break at their own hyphen
+        return compounds.split(word)
     core = word.rstrip(".,;:»)")
     if "/" in core and not core.startswith("("):
         at = core.rfind("/", 0, len(core) - 1)
@@ -66,22 +94,32 @@ def _pieces(word: str, rng: random.Random) -> tuple[str, str] | None:
     return word[:at] + "-", word[at:]
 
 
-def reflow(raw: str, width: int, seed: int = 0, hyphenate: float = 0.7) -> str:
-    """The report set again at ``width`` characters, words broken at other places."""
+def reflow(raw: str, width: int, seed: int = 0, hyphenate: float = 0.7, compounds: bool = False) -> str:
+    """The report set again at ``width`` characters, words broken at other places.
+
+    ``compounds``: also break every compound the data's rule can still tell at its own hyphen
+    (a line ends «Коста-», «государствам-», «COVID-»), whatever the width.
+    """
     rng = random.Random(seed)
     out: list[str] = []
-    for unit in units(raw):
+    all_units = units(raw)
+    spend = _Compounds([w for unit in all_units for w in unit.split(" ")])
+    for unit in all_units:
         if unit.startswith("http"):
             out.append(unit)
             continue
         line = ""
         for word in unit.split(" "):
-            if not line:
+            forced = spend.split(word) if compounds and line and "-" in word else None
+            if forced:
+                out.append(line + " " + forced[0])
+                line = forced[1]
+            elif not line:
                 line = word
             elif len(line) + 1 + len(word) <= width:
                 line += " " + word
             else:
-                pieces = _pieces(word, rng) if rng.random() < hyphenate else None
+                pieces = _pieces(word, rng, spend) if rng.random() < hyphenate else None
                 if pieces and len(line) + 1 + len(pieces[0]) <= width + 8:
                     out.append(line + " " + pieces[0])
                     line = pieces[1]

@@ -47,6 +47,21 @@ def test_reflowed_with_other_hyphenation(raw: str, golden: Any, width: int, seed
     assert data(swg.draft(text)) == golden
 
 
+@pytest.mark.parametrize(("width", "seed"), [(50, 8), (85, 9)])
+def test_reflowed_with_breaks_inside_real_compounds(raw: str, golden: Any, width: int, seed: int) -> None:
+    """A line may end inside «Коста-Рика», «государствам-участникам», «COVID-19», «г-жа»: the draft keeps them."""
+    text = reflow(raw, width, seed, compounds=True)
+    for broken in (
+        "Коста-\nРика",
+        "государствам-\nучастникам",
+        "информационно-\nкоммуникационных",
+        "COVID-\n19",
+        "г-\nжа",
+    ):
+        assert broken in text, broken
+    assert data(swg.draft(text)) == golden
+
+
 def test_page_furniture_and_form_feeds(raw: str, golden: Any) -> None:
     text = furnished(reflow(raw, 70, 5))
     assert "\fCTOC/COP/WG.7/2020/4" in text and "V.20-04775 2/9" in text and "Distr.: General" in text

@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import anyio.from_thread
 import pytest
@@ -24,14 +25,40 @@ from smuggling_wg.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "example-meeting.yaml"
-TOOLS = {"search", "recommendations", "recommendation", "states_with_statements", "actor", "paragraph"}
+#: One tool per public query of the dataset (agenda and documents read the meeting's own lists).
+TOOLS = {
+    "search",
+    "recommendations",
+    "recommendation",
+    "paragraphs",
+    "paragraph",
+    "source_text",
+    "meeting",
+    "states_with_statements",
+    "statements",
+    "participants",
+    "participation",
+    "speakers",
+    "speaker",
+    "actor",
+    "profile",
+    "agenda",
+    "documents",
+    "topics",
+    "topic",
+    "counts",
+    "crosstab",
+}
 
 
 @asynccontextmanager
-async def _connect(env: dict[str, str]) -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
-    """A server process (`python -m smuggling_wg mcp`) and an initialized client session to it."""
-    params = StdioServerParameters(command=sys.executable, args=["-m", "smuggling_wg", "mcp"], env=env, cwd=ROOT)
-    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+async def _connect(env: dict[str, str], errlog: TextIO) -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
+    """A server process (`python -m smuggling_wg mcp`, its stderr to ``errlog``) and an initialized session to it."""
+    inherited = {k: v for k, v in os.environ.items() if k != "SMUGGLING_WG_PATH"}  # PYTHONPATH: this checkout
+    params = StdioServerParameters(
+        command=sys.executable, args=["-m", "smuggling_wg", "mcp"], env={**inherited, **env}, cwd=ROOT
+    )
+    async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
         yield session, await session.initialize()
 
 
@@ -77,23 +104,27 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    yield from _serve({})
+    yield from serve_session({})
 
 
 @pytest.fixture(scope="module")
 def user_server() -> Iterator[Server]:
-    yield from _serve({"SMUGGLING_WG_PATH": str(EXAMPLE)})
+    yield from serve_session({"SMUGGLING_WG_PATH": str(EXAMPLE)})
 
 
-def _serve(env: dict[str, str]) -> Iterator[Server]:
-    with (
-        anyio.from_thread.start_blocking_portal() as portal,
-        portal.wrap_async_context_manager(_connect(env)) as (
-            session,
-            init,
-        ),
-    ):
-        yield Server(portal, session, init)
+def serve_session(env: dict[str, str]) -> Iterator[Server]:
+    """A server process with ``env`` added, and its client session, for as long as the caller holds it.
+
+    Whatever the calls, the server writes nothing to its stderr: no traceback, no error logged.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errlog:
+        with (
+            anyio.from_thread.start_blocking_portal() as portal,
+            portal.wrap_async_context_manager(_connect(env, errlog)) as (session, init),
+        ):
+            yield Server(portal, session, init)
+        errlog.seek(0)
+        assert errlog.read() == "", "the server's stderr"
 
 
 def _numbers(answer: dict[str, Any]) -> list[int]:
@@ -118,7 +149,7 @@ def test_the_server_names_itself_and_the_data_version(server: Server) -> None:
     assert f"data {swg.DATA_VERSION}" in (info.title or "")
     instructions = server.init.instructions or ""
     assert f"data version {swg.DATA_VERSION}" in instructions
-    assert "bundled data only" in instructions and "meeting 7 (Vienna, 2020-09-08" in instructions
+    assert "bundled data only" in instructions and "meeting 7 (2020-09-08 to 2020-09-09: 22 rec" in instructions
     assert "cited_paragraphs" in instructions and "editorial" in instructions
 
 
@@ -127,10 +158,13 @@ def test_every_tool_is_listed_with_a_description_and_schemas(server: Server) -> 
     assert set(tools) == TOOLS
     for tool in tools.values():
         assert len(tool.description or "") > 100
+        assert "Example" in (tool.description or ""), tool.name
         assert tool.output_schema is not None and "cited_paragraphs" in tool.output_schema["properties"]
         assert tool.annotations is not None and tool.annotations.read_only_hint
+        assert tool.input_schema["additionalProperties"] is False, "unknown arguments are refused"
     params = {name: set(t.input_schema["properties"]) for name, t in tools.items()}
-    assert params["search"] == {"query", "kind", "language", "meeting", "limit"}
+    assert params["search"] == {"query", "kind", "language", "meeting", "standing", "limit", "kinds", "lang"}
+    assert tools["search"].input_schema["properties"]["lang"]["deprecated"] is True
     assert params["recommendations"] == {
         "theme",
         "modality",
@@ -145,23 +179,32 @@ def test_every_tool_is_listed_with_a_description_and_schemas(server: Server) -> 
         "meeting",
     }
     assert params["recommendation"] == params["paragraph"] == {"number", "meeting"}
-    assert params["states_with_statements"] == {"include_panellists", "meeting"}
+    assert params["states_with_statements"] == {"include_panellists", "include_panelists", "meeting"}
     assert params["actor"] == {"name", "meeting"}
     assert tools["recommendation"].input_schema["required"] == ["number"]
     assert "crises, technology" in tools["recommendations"].input_schema["properties"]["theme"]["description"]
 
 
-def test_every_paragraph_and_recommendation_is_a_listed_resource(server: Server, ds: Dataset) -> None:
+def test_every_paragraph_recommendation_agenda_item_actor_and_topic_is_a_listed_resource(
+    server: Server, ds: Dataset
+) -> None:
     resources = server.portal.call(server.session.list_resources).resources
     uris = [str(r.uri) for r in resources]
-    assert uris == [f"smuggling-wg://meeting/7/paragraph/{n}" for n in range(1, 35)] + [
-        f"smuggling-wg://meeting/7/recommendation/{n}" for n in range(1, 23)
-    ]
+    assert uris == (
+        [f"smuggling-wg://meeting/7/paragraph/{n}" for n in range(1, 35)]
+        + [f"smuggling-wg://meeting/7/recommendation/{n}" for n in range(1, 23)]
+        + [f"smuggling-wg://meeting/7/agenda_item/{n}" for n in range(1, 6)]
+        + [f"smuggling-wg://actor/{a.id}" for a in ds.actors]
+        + [f"smuggling-wg://topic/{t.id}" for t in ds.topics]
+    )
     assert all(r.mime_type == "text/plain" and r.description for r in resources)
     templates = server.portal.call(server.session.list_resource_templates).resource_templates
     assert sorted(t.uri_template for t in templates) == [
+        "smuggling-wg://actor/{id}",
+        "smuggling-wg://meeting/{meeting}/agenda_item/{number}",
         "smuggling-wg://meeting/{meeting}/paragraph/{number}",
         "smuggling-wg://meeting/{meeting}/recommendation/{number}",
+        "smuggling-wg://topic/{id}",
     ]
 
 
@@ -180,18 +223,21 @@ def test_recommendations_by_theme_are_the_library_records_cited_and_marked(serve
     assert first["uri"] == "smuggling-wg://meeting/7/recommendation/8"
     assert answer["cited_paragraphs"] == [{"meeting": 7, "paragraph": 3, "uri": "smuggling-wg://meeting/7/paragraph/3"}]
     assert answer["data_version"] == swg.DATA_VERSION
-    assert _editorial(answer) == {
+    assert _editorial(answer) == {  # from each field's declared origin, and the records' own markers
         "results[].record.text.en": "en_origin=unofficial_translation",
         "results[].record.treaty_refs[]": "provenance=editorial",
-        "results[].record.topics[]": "provenance=editorial",
-        "results[].record.sdg_targets[]": "provenance=editorial",
-        "results[].record.specificity": "provenance=editorial",
+        "results[].record.addressee_kind": "origin=editorial",
+        "results[].record.topics": "origin=editorial",
+        "results[].record.sdg_targets": "origin=editorial",
+        "results[].record.specificity": "origin=editorial",
     }
     summary = server.call("recommendations", theme="technology").content[0]
     assert isinstance(summary, TextContent)
-    assert summary.text.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+    assert summary.text.startswith(
+        "15 recommendations:\n- 7/8 (Technology and cyberspace; encouraged): Государствам-участникам"
+    )
     assert "Cited paragraphs (meeting:paragraph): 7:3." in summary.text
-    assert "Editorial, not the report's words: results[].record.sdg_targets[]" in summary.text
+    assert "Editorial, not the report's words: results[].record.addressee_kind, " in summary.text
 
 
 def test_recommendations_take_every_filter_of_the_library(server: Server, ds: Dataset) -> None:
@@ -233,7 +279,10 @@ def test_one_recommendation_in_full(server: Server, ds: Dataset) -> None:
     summary = server.call("recommendation", number=8).content[0]
     assert isinstance(summary, TextContent)
     assert f"Russian (the report): {ds.recommendation(8).text.ru}" in summary.text
-    assert "English (editorial, unofficial_translation):" in summary.text
+    assert summary.text.startswith(
+        "Recommendation 8 of the 7th meeting (Technology and cyberspace; encouraged), para 3."
+    )
+    assert "English (editorial, unofficial translation):" in summary.text
 
 
 def test_an_unknown_recommendation_is_a_tool_error_naming_the_valid_numbers(server: Server) -> None:
@@ -270,7 +319,17 @@ def test_actor_by_any_name_cites_where_the_report_names_it(server: Server, ds: D
     assert "results[].record.note" in _editorial(eurojust)
     summary = server.call("actor", name="Австралии").content[0]
     assert isinstance(summary, TextContent)
-    assert "In the report of meeting 7: participant (party), para 27; statement (party), para 23." in summary.text
+    assert (
+        "In the report of the 7th meeting: participant (party to the Protocol), para 27; "
+        "statement by a party to the Protocol, para 23." in summary.text
+    )
+
+
+def test_an_actor_is_named_as_it_was_at_the_meeting(server: Server, ds: Dataset) -> None:
+    turkey = server.call("actor", name="TUR").content[0]
+    assert isinstance(turkey, TextContent)
+    then = ds.name_at("TUR", meeting=7, lang="en")
+    assert then == "Turkey" and f"TUR (state): Турция / Türkiye (at the 7th meeting: {then})." in turkey.text
 
 
 def test_an_unknown_actor_lists_the_closest_candidates(server: Server) -> None:
@@ -285,39 +344,57 @@ def test_paragraph_verbatim_with_its_editorial_english(server: Server, ds: Datas
     assert item["record"]["text"]["ru"].startswith("Совещание открыл Председатель Рабочей группы Франческо Теста")
     assert item["uri"] == "smuggling-wg://meeting/7/paragraph/19" and item["source"] == [19]
     assert _cited(answer) == [(7, 19)]
-    assert "results[].record.text.en" in _editorial(answer)
+    assert _editorial(answer) == {"results[].record.text.en": "en_origin=unofficial_translation"}  # no tags
+    tagged = server.answer("paragraph", number=13)
+    assert tagged["results"][0]["record"]["topics"] and _editorial(tagged)["results[].record.topics"] == (
+        "origin=editorial"
+    )
     assert "no paragraph 35." in server.error("paragraph", number=35)
     assert "no meeting 1" in server.error("paragraph", number=1, meeting=1)
 
 
-def test_search_hits_carry_records_and_citations(server: Server) -> None:
+def _hits(answer: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(i["kind"], i["key"], i["language"], i["score"], i["source"], i["record"]) for i in answer["results"]]
+
+
+def _library_hits(hits: Any) -> list[tuple[Any, ...]]:
+    return [(h.kind, h.key, h.language, h.score, list(h.source), h.record.model_dump(mode="json")) for h in hits]
+
+
+def test_search_hits_are_the_library_hits_flat_and_cited(server: Server, ds: Dataset) -> None:
     answer = server.answer("search", query="цифровые доказательства", kind="recommendation")
-    assert [i["record"]["record"]["number"] for i in answer["results"]] == [14, 11, 12]
-    assert all(i["record"]["kind"] == "recommendation" and i["record"]["lang"] == "ru" for i in answer["results"])
-    assert answer["results"][0]["uri"] == "smuggling-wg://meeting/7/recommendation/14"
-    assert "**цифровых доказательств**" in answer["results"][0]["record"]["snippet"]
+    hits = ds.search("цифровые доказательства", kind="recommendation")
+    first = answer["results"][0]
+    assert set(first) == {"meeting", "uri", "source", "kind", "key", "language", "score", "snippet", "record"}
+    assert _hits(answer) == _library_hits(hits[:10]) and answer["total"] == len(hits)
+    assert 14 in [i["key"] for i in answer["results"]]
+    assert first["uri"] == f"smuggling-wg://meeting/7/recommendation/{first['key']}"
+    assert first["snippet"] == hits[0].highlight() and "**цифровых доказательств**" in answer["results"][0]["snippet"]
     assert _cited(answer) == [(7, 3)]
+    explained = getattr(hits, "explanation", None)  # how the library read the query, where it says
+    assert answer["explanation"] == (
+        None if explained is None else {"said": list(explained.lines()), "details": answer["explanation"]["details"]}
+    )
     english = server.answer("search", query="digital evidence", language="en", limit=2)
     assert english["count"] == 2 and english["total"] > 2
-    assert _editorial(english)["results[].record.snippet"] == "lang=en (editorial)"
+    assert _editorial(english)["results[].snippet"] == "language=en"
     panel = server.call("search", query="Ледваба", kind=["speaker", "paragraph"])
     structured = panel.structured_content or {}
-    assert [(i["record"]["kind"], i["source"]) for i in structured["results"]] == [
-        ("speaker", [6, 7, 21]),  # the name is the speaker's heading: it ranks first
-        ("paragraph", [21]),
-        ("paragraph", [6]),
-        ("paragraph", [7]),
-    ]
-    assert structured["results"][0]["uri"] is None and structured["results"][0]["record"]["record"]["order"] == 1
+    assert _hits(structured) == _library_hits(ds.search("Ледваба", kind=["speaker", "paragraph"]))
+    speaker = next(i for i in structured["results"] if i["kind"] == "speaker")
+    assert speaker["uri"] is None and speaker["record"]["order"] == 1 and speaker["source"] == [6, 7, 21]
     summary = panel.content[0]
     assert isinstance(summary, TextContent)
-    assert "\n- speaker 1 (meeting 7, para 6, 7, 21, ru): " in summary.text
+    assert "\n- panellist 1 (the 7th meeting, paras 6, 7 and 21, Russian): " in summary.text
 
 
-def test_bad_searches_are_tool_errors(server: Server) -> None:
+def test_bad_searches_are_tool_errors_with_the_library_message(server: Server, ds: Dataset) -> None:
+    arguments: dict[str, Any]
+    for arguments in ({"kind": "recommendations"}, {"language": "de"}):
+        with pytest.raises(swg.SmugglingWGError) as raised:
+            ds.search("данные", **arguments)  # type: ignore[call-overload]  # the refused values, on purpose
+        assert server.error("search", query="данные", **arguments) == f"search: {raised.value}"
     assert "unknown kind 'recommendations'" in server.error("search", query="данные", kind="recommendations")
-    assert "unknown language 'de'" in server.error("search", query="данные", language="de")
-    assert "has no word to look for" in server.error("search", query="-данные")
     assert "limit" in server.error("search", query="данные", limit=0)
 
 
@@ -328,9 +405,9 @@ def test_a_paragraph_resource_is_its_russian_text(server: Server, ds: Dataset) -
     text = server.read("smuggling-wg://meeting/7/paragraph/19")
     assert text.startswith("smuggling-wg://meeting/7/paragraph/19\n")
     assert f"Russian (the report's words):\n{ds.paragraph(19).text.ru}\n" in text
-    assert "English (editorial: unofficial_translation, not the report's words):" in text
+    assert "English (editorial: unofficial translation, not the report's words):" in text
     recommendation = server.read("smuggling-wg://meeting/7/recommendation/8")
-    assert "recommendation 8 (technology, encouraged), in paragraph 3." in recommendation
+    assert "recommendation 8 (Technology and cyberspace; encouraged), in para 3." in recommendation
     assert ds.recommendation(8).text.ru in recommendation
 
 
@@ -338,7 +415,7 @@ def test_an_unknown_resource_is_an_error_with_the_library_message(server: Server
     for uri, expected in [
         ("smuggling-wg://meeting/7/paragraph/99", "no paragraph 99."),
         ("smuggling-wg://meeting/8/recommendation/1", "no meeting 8."),
-        ("smuggling-wg://meeting/7/paragraph/nineteen", "whole numbers"),
+        ("smuggling-wg://meeting/7/paragraph/nineteen", "digits 0-9: got 'nineteen'"),
     ]:
         with pytest.raises(MCPError, match=expected):
             server.portal.call(server.session.read_resource, uri)
@@ -358,7 +435,8 @@ def test_the_server_stays_up_after_errors(server: Server) -> None:
 
 def test_the_server_serves_user_data_and_says_so(user_server: Server) -> None:
     instructions = user_server.init.instructions or ""
-    assert f"merged with the files of $SMUGGLING_WG_PATH: {EXAMPLE}" in instructions
+    assert "merged with 1 data file named by $SMUGGLING_WG_PATH" in instructions
+    assert str(EXAMPLE) not in instructions, "no file name in the guidance channel"
     assert "meeting 99" in instructions
     ds = swg.load(extra=[EXAMPLE])
     answer = user_server.answer("recommendations", meeting=99)
@@ -427,9 +505,24 @@ def test_readme_and_docs_register_the_installed_command() -> None:
 def test_the_docs_client_example_runs() -> None:
     page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
     (code,) = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
-    done = _command(code)
+    launch = 'args=["-m", "smuggling_wg", "mcp"])'
+    assert launch in code
+    # The SDK starts a server with a minimal environment: pass ours on, so the server is this checkout's.
+    done = _command(code.replace(launch, launch[:-1] + ', env=dict(__import__("os").environ))'))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("15 recommendations:\n- 7/8 (technology, encouraged): Государствам-участникам")
+    assert done.stdout.startswith(
+        "15 recommendations:\n- 7/8 (Technology and cyberspace; encouraged): Государствам-участникам"
+    )
+
+
+def test_the_docs_transcript_is_what_the_server_answers() -> None:
+    done = subprocess.run(
+        [sys.executable, "tools/mcp_docs.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    page = (ROOT / "docs" / "mcp.md").read_text(encoding="utf-8")
+    shown = [line.split("`")[1] for line in page.splitlines() if line.startswith("**`")]
+    assert set(shown) == TOOLS, "a transcript of each tool"
 
 
 def test_llms_txt_maps_the_docs_pages() -> None:

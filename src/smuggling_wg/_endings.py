@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.metadata import version
 
-from .search import _stemmers
+from ._stem import _stemmers
 
 __all__ = ["ENDINGS_JSON", "EN_ENDINGS", "RU_ENDINGS", "endings_of", "stem_endings", "word_forms"]
 

@@ -2,30 +2,87 @@
 
 The bundled source is the Russian report exactly as extracted from its PDF: one
 printed line per line, blank lines between them, words broken across lines with a
-hyphen. :func:`flow` joins those lines the only way the data may: a hyphen at a line
-break is dropped and the word joined, unless the word is one of the few compounds
-whose hyphen is real (:data:`REAL_HYPHENS`); runs of white space become one space.
+hyphen. :func:`flow` joins those lines the only way the data may; runs of white space
+become one space. A hyphen at a line break is part of the word, and kept, when
+
+- both parts start with a capital (``Коста-|Рика``, ``Гвинея-|Бисау``): typesetting
+  never breaks a word before a capital letter;
+- a part holds a digit (``COVID-|19``, ``1-|м``) or the first is a single letter (``г-|жа``):
+  Russian typesetting breaks only words of letters, and leaves at least two on a line;
+- the document itself writes the compound with a hyphen within a line elsewhere, the
+  parts compared by their Snowball stems, so «государств-|участников» is kept because
+  «государства-участники» stands in the text (:class:`Hyphens`). Only hyphens inside a
+  line count: a part next to a line break is a piece of a word, not evidence.
+
+Every other hyphen at a line break is a typesetting break: it is dropped and the word
+joined (``право-|охранительными`` -> «правоохранительными»). What the rule cannot know:
+a lower-case compound that the text never writes within a line (it occurs once, or every
+time at a line break) loses its hyphen; docs/own-data.md lists it among what to check by eye.
 Every verbatim text in the data is a substring of ``flow(source)`` (tested), and
 :func:`paragraphs` re-derives the numbered paragraphs so the data can be re-checked.
 
-This module is a leaf: it reads files only when called, and imports nothing heavy.
+This module is a leaf: it reads files only when called, and imports nothing heavy (the
+stemmer only when a document has hyphenated words to compare).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
-__all__ = ["REAL_HYPHENS", "flow", "paragraphs", "read_source"]
+from ._stem import stem_live
 
-#: Compounds whose hyphen happens to fall at a line break and is part of the word.
-#: Every other hyphen at a line break is a typesetting break and is removed
-#: (e.g. «право-/охранительными» -> «правоохранительными», «он-/лайновом» -> «онлайновом»).
-REAL_HYPHENS = frozenset({"информационно-коммуникационных", "государствам-участникам"})
+__all__ = ["Hyphens", "flow", "paragraphs", "read_source"]
 
 _FIRST_WORD = re.compile(r"^(\w+)")
 _LINK = re.compile(r"^https?://\S+$")
 _SPACES = re.compile(r"\s+")
+# Every hyphen between two words inside a line, read at the start of its first word (so «a-b-c» gives a-b and b-c).
+_LONGEST = 64  # letters: longer than any word a compound is made of
+_COMPOUND = re.compile(r"(?<!\w)(?=(\w+)-(\w+))")
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return stem_live(word.casefold())
+
+
+@dataclass(frozen=True)
+class Hyphens:
+    """The compounds a document writes with a hyphen within a line, as pairs of stems of their parts."""
+
+    pairs: frozenset[tuple[str, str]] = frozenset()
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> Hyphens:
+        """The hyphenated pairs of words inside the printed ``lines`` (stripped): one pass over them.
+
+        A part at a line break is left out: the first word of a line after a line-end hyphen is the
+        end of a longer word, and a last word before a line-end hyphen may be the start of one.
+        """
+        found: set[tuple[str, str]] = set()
+        broken = False  # the line before ended with a hyphen after a word
+        for line in lines:
+            ends = bool(_last_word(line))
+            for match in _COMPOUND.finditer(line):
+                if (broken and match.start(1) == 0) or (ends and match.end(2) == len(line) - 1):
+                    continue
+                found.add((match.group(1), match.group(2)))
+            broken = ends
+        return cls(frozenset((_stem(a), _stem(b)) for a, b in found))
+
+    def real(self, tail: str, head: str) -> bool:
+        """Whether the hyphen between ``tail`` (before a line break) and ``head`` (after it) is part of the word."""
+        if len(tail) > _LONGEST or len(head) > _LONGEST:
+            return False
+        if tail[0].isupper() and head[0].isupper():
+            return True  # Коста-|Рика: typesetting never breaks a word before a capital
+        if len(tail) == 1 or any(c.isdigit() for c in tail + head):
+            return True  # г-|жа, COVID-|19, 1-|м: typesetting breaks words of letters, leaving two on a line
+        return bool(self.pairs) and (_stem(tail), _stem(head)) in self.pairs
 
 
 def read_source(name: str = "report-07.ru.txt") -> str:
@@ -52,27 +109,43 @@ def _last_word(text: str) -> str:
     return text[start:end]
 
 
-def _join(lines: list[str]) -> str:
-    out = ""
+def _join(lines: list[str], hyphens: Hyphens) -> str:
+    """The running text of ``lines``, in time linear in their length.
+
+    The word before a line-end hyphen is read from that line (:func:`_last_word`) and, when the
+    line was all one word joined to the line before at a dropped hyphen, from the word it
+    continues (``tail``, kept no longer than any word: a longer «word» is no compound's part).
+    """
+    pieces: list[str] = []
+    tail = ""  # the word the joined text ends with before its line-end hyphen
     for line in lines:
-        if not out:
-            out = line
-            continue
-        tail, head = _last_word(out), _FIRST_WORD.match(line)
+        head = _FIRST_WORD.match(line) if pieces else None
+        carried = ""
         if tail and head:
-            word = f"{tail}-{head.group(1)}".casefold()
-            out = out if word in REAL_HYPHENS else out[:-1]
-            out += line
-        elif out.endswith("/"):
-            out += line  # a document symbol broken after a slash
+            if hyphens.real(tail, head.group(1)):
+                pieces.append(line)
+            else:
+                pieces[-1] = pieces[-1][:-1]
+                pieces.append(line)
+                carried = tail
+        elif pieces and pieces[-1].endswith("/"):
+            pieces.append(line)  # a document symbol broken after a slash
         else:
-            out += " " + line
-    return _SPACES.sub(" ", out).strip()
+            pieces.append(" " + line if pieces else line)
+        tail = _last_word(line)
+        if carried and len(tail) == len(line) - 1:  # the whole line continues the word before
+            tail = (carried + tail)[: _LONGEST + 1]
+    return _SPACES.sub(" ", "".join(pieces)).strip()
 
 
-def flow(raw: str) -> str:
-    """Join the printed lines of ``raw`` into running text (see the module docstring)."""
-    return _join(_lines(raw))
+def flow(raw: str, hyphens: Hyphens | None = None) -> str:
+    """Join the printed lines of ``raw`` into running text (see the module docstring).
+
+    ``hyphens``: the compounds of the whole document ``raw`` is a part of (:meth:`Hyphens.of` its
+    lines); by default those of ``raw`` itself.
+    """
+    lines = _lines(raw)
+    return _join(lines, Hyphens.of(lines) if hyphens is None else hyphens)
 
 
 _PARAGRAPH_START = re.compile(r"^(\d{1,3})\.\s")
@@ -89,7 +162,8 @@ def paragraphs(raw: str) -> dict[int, str]:
     """
     found: dict[int, list[str]] = {}
     current: list[str] | None = None
-    for line in _lines(raw):
+    lines = _lines(raw)
+    for line in lines:
         start = _PARAGRAPH_START.match(line)
         if start and int(start.group(1)) == len(found) + 1:
             current = found.setdefault(int(start.group(1)), [])
@@ -98,4 +172,5 @@ def paragraphs(raw: str) -> dict[int, str]:
             current = None
         elif current is not None:
             current.append(line)
-    return {number: _join(lines) for number, lines in found.items()}
+    hyphens = Hyphens.of(lines)
+    return {number: _join(block, hyphens) for number, block in found.items()}

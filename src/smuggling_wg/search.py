@@ -24,6 +24,7 @@ from typing import Any, Generic, Literal, NamedTuple, TypeAlias, TypeVar
 from . import _loader
 from ._fold import fold
 from ._language import LANGS, Lang
+from ._stem import stem_live
 from .errors import InvalidFilter
 from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
@@ -69,47 +70,6 @@ _HEAD = 1.5  # a word of a record's heading (a speaker's name, an item's title) 
 # paragraphs too: there a word counts half, so the paragraph that says it ranks first.
 _REMARKS = 0.5
 SEARCH_INDEX = "search-index.json"
-
-
-_STEMMER_PACKAGE = "smuggling_wg._snowballstemmer"
-
-
-@lru_cache(maxsize=1)
-def _stemmers() -> tuple[object, object]:
-    """Snowball's Russian and English stemmers, importing only their own modules.
-
-    ``import snowballstemmer`` imports the stemmers of all its 30 languages (about 8 ms, the
-    most of a first search whose query has a word the texts do not). Unless the package is
-    already imported, its two modules are loaded from its folder under a private package
-    name, which runs the same code and leaves ``snowballstemmer`` itself untouched.
-    """
-    import importlib
-    import sys
-
-    package = "snowballstemmer"
-    if package not in sys.modules and _STEMMER_PACKAGE not in sys.modules:
-        import importlib.util
-        import types
-
-        spec = importlib.util.find_spec(package)
-        if spec is not None and spec.submodule_search_locations:
-            private = types.ModuleType(_STEMMER_PACKAGE)
-            private.__path__ = list(spec.submodule_search_locations)
-            sys.modules[_STEMMER_PACKAGE] = private
-    if package not in sys.modules and _STEMMER_PACKAGE in sys.modules:
-        package = _STEMMER_PACKAGE
-    russian = importlib.import_module(f"{package}.russian_stemmer").RussianStemmer
-    english = importlib.import_module(f"{package}.english_stemmer").EnglishStemmer
-    return russian(), english()
-
-
-def stem_live(word: str) -> str:
-    """The Snowball stem of one folded word: Russian for Cyrillic, English for Latin, else the word."""
-    if _CYRILLIC.search(word):
-        return str(_stemmers()[0].stemWord(word))  # type: ignore[attr-defined]
-    if _LATIN.search(word):
-        return str(_stemmers()[1].stemWord(word))  # type: ignore[attr-defined]
-    return word
 
 
 @lru_cache(maxsize=1)

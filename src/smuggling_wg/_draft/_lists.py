@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .._sourcetext import flow
 from ._change import change, items_of
 from ._clean import SYMBOL
 from ._structure import Block, Skeleton
@@ -30,7 +29,7 @@ class _Entry:
 def _after(block: Block, head: re.Pattern[str]) -> list[str] | None:
     """The lines of ``block`` after the line that ends with ``head`` (None when no line does)."""
     for at, line in enumerate(block.lines):
-        if line.endswith(":") and head.search(flow("\n".join(block.lines[: at + 1]))):
+        if line.endswith(":") and head.search(block.flow(block.lines[: at + 1])):
             return block.lines[at + 1 :]
     return None
 
@@ -50,8 +49,8 @@ def _entries(lines: list[str], numbered: bool) -> list[_Entry]:
     return entries
 
 
-def _title(lines: list[str]) -> str:
-    return flow("\n".join(lines)).rstrip(" ;:.")
+def _title(block: Block, lines: list[str]) -> str:
+    return block.flow(lines).rstrip(" ;:.")
 
 
 def agenda(skeleton: Skeleton) -> list[dict[str, object]]:
@@ -65,9 +64,11 @@ def agenda(skeleton: Skeleton) -> list[dict[str, object]]:
         for entry in _entries(lines, numbered=True):
             number = int(entry.key)
             cited = [p.number for p in paragraphs if p is not block and _titles_item(p.text, number)]
-            item: dict[str, object] = {"number": number, "title": {"ru": _title(entry.lines), "en": ""}}
+            item: dict[str, object] = {"number": number, "title": {"ru": _title(block, entry.lines), "en": ""}}
             if entry.subs:
-                item["sub_items"] = [{"letter": s.key, "title": {"ru": _title(s.lines), "en": ""}} for s in entry.subs]
+                item["sub_items"] = [
+                    {"letter": s.key, "title": {"ru": _title(block, s.lines), "en": ""}} for s in entry.subs
+                ]
             item["source"] = sorted({block.number, *cited})
             out.append(item)
         if out:
@@ -91,7 +92,7 @@ def documents(skeleton: Skeleton, links: list[str]) -> list[dict[str, object]]:
             out.append(_document(contained.group(2), contained.group(1), block, links))
         lines = _after(block, _DOCUMENTS_HEAD)
         for entry in _entries(lines or [], numbered=False):
-            text = flow("\n".join(entry.lines))
+            text = block.flow(entry.lines)
             symbol = _IN_BRACKETS.search(text)
             if symbol:
                 out.append(_document(symbol.group(1), text[: symbol.start()], block, links))
@@ -101,7 +102,7 @@ def documents(skeleton: Skeleton, links: list[str]) -> list[dict[str, object]]:
                         "symbol": change(
                             f"paragraph {block.number}, item {entry.key}) gives no document symbol: write it"
                         ),
-                        "title": {"ru": _title(entry.lines), "en": ""},
+                        "title": {"ru": _title(block, entry.lines), "en": ""},
                         "source": [block.number],
                     }
                 )

@@ -8,7 +8,9 @@ before the next block's first line. Paragraph ``n`` starts at a line beginning `
 after paragraph ``n - 1`` (so the agenda's own numbered items inside a paragraph are not
 paragraphs); a larger number is taken only right after a heading (a gap in the numbering,
 reported). The text of a block is joined by :func:`smuggling_wg._sourcetext.flow`, the one
-rule of the bundled data.
+rule of the bundled data, with the hyphenated compounds of the whole report as its evidence
+(every block holds them: a compound written within a line in one paragraph keeps its hyphen
+at a line break in another).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .._sourcetext import flow
+from .._sourcetext import Hyphens, flow
 
 __all__ = ["Block", "Skeleton", "structure"]
 
@@ -37,11 +39,16 @@ class Block:
     lines: list[str] = field(default_factory=list)
     chapter: str | None = None
     section: str | None = None
+    hyphens: Hyphens = field(default_factory=Hyphens)  # the report's, set by structure()
+
+    def flow(self, lines: list[str]) -> str:
+        """The running text of some of the block's lines, by the report's evidence of real hyphens."""
+        return flow("\n".join(lines), self.hyphens)
 
     @cached_property
     def text(self) -> str:
         """The block's running text (headings: the title without its numeral); read once its lines are all in."""
-        return flow("\n".join(self.lines))
+        return self.flow(self.lines)
 
     @property
     def number(self) -> int:
@@ -66,6 +73,7 @@ class Skeleton:
 def structure(lines: list[tuple[int, str]]) -> Skeleton:
     """Split the printed lines into blocks (see the module docstring)."""
     skeleton = Skeleton()
+    hyphens = Hyphens.of(line for _, line in lines)
     chapter: str | None = None
     section: str | None = None
     last_paragraph = 0
@@ -95,6 +103,7 @@ def structure(lines: list[tuple[int, str]]) -> Skeleton:
         else:
             current.lines.append(line)  # a heading's title may run over several lines: still after it
             continue
+        block.hyphens = hyphens
         skeleton.blocks.append(block)
         current = block
         after_heading = block.kind in ("chapter", "section", "title")

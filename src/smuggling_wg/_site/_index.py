@@ -36,6 +36,7 @@ from .. import _loader
 from .._endings import EN_ENDINGS, RU_ENDINGS, endings_of
 from .._endings import stem_endings as endings_by_stem
 from .._language import LANGS, Lang
+from .._stem import stem_live
 from ..dataset import Dataset
 from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker
 from ..search import (
@@ -53,7 +54,6 @@ from ..search import (
     KINDS,
     QUESTION_WORDS,
     STOP_WORDS,
-    stem_live,
     vocabulary,
 )
 
