@@ -125,7 +125,7 @@ def test_filters_topics_and_search() -> None:
     _, out = call("recommendations", "--topic", "digital_evidence", "--topic", "cyberspace", "--format", "csv")
     assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["9", "10", "11", "12", "14", "17", "21", "22"]
     _, out = call("recommendations", "--query", "цифровые доказательства", "--format", "csv")
-    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["11", "12", "14"]
+    assert [r["number"] for r in csv.DictReader(io.StringIO(out))] == ["11", "12", "14", "17"]
     code, out = call("search", "Ragazzi", "--kind", "speaker", "--format", "json")
     assert code == 0 and json.loads(out)[0]["record"]["surname"]["en"] == "Ragazzi"
 
@@ -242,3 +242,19 @@ def test_validate_reports_every_problem_with_positions(tmp_path: Path) -> None:
     assert f"{path}:2:11: meetings.0.number: meeting 7 already exists" in err
     assert f"{path}:3:11: meetings.0.format: Input should be 'in_person', 'online' or 'hybrid'" in err
     assert "Hint: Did you mean 'hybrid'?" in err
+
+
+def test_search_explains_itself_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 25: the words left out, the words no text holds (with words of the texts), what an operator removed."""
+    code, out = call("search", "What", "about", "evidense", "COVID", "-pandemic", "--kind", "recommendation")
+    err = capsys.readouterr().err
+    assert code == 0 and out.count("\n") >= 1  # recommendation 6 is found
+    assert "smuggling-wg search: note: ignored (stop or question words): What, about\n" in err
+    assert "smuggling-wg search: note: not in any text: evidense (similar words: evidence)\n" in err
+    assert (
+        "smuggling-wg search: note: removed by -pandemic: recommendation 2, recommendation 5, recommendation 13\n"
+        in err
+    )
+    code, _ = call("search", "evidense")
+    err = capsys.readouterr().err
+    assert code == 1 and err.endswith("similar words: evidence)\nsmuggling-wg search: nothing found\n")

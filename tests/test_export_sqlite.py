@@ -172,6 +172,41 @@ def test_datasette_serves_filters_search_and_descriptions(datasette: str) -> Non
     assert count == [{"n": 103}]
 
 
+@pytest.mark.parametrize(
+    ("table", "query", "expected"),
+    [
+        ("recommendations", "цифровые доказательства", {11, 12, 14}),  # the texts: «цифровых доказательств»
+        ("paragraphs", "Италия", {6, 19, 21, 23, 27}),  # para 23: «Италии»
+        ("recommendations", "prosecutions", {5, 10, 14, 21}),  # the texts: "prosecution"
+        ("paragraphs", "Мексика", {23, 27}),  # para 23: «Мексики»
+    ],
+)
+def test_datasettes_own_search_knows_both_languages_endings(
+    datasette: str, table: str, query: str, expected: set[int]
+) -> None:
+    """Issue 25: Datasette's search box and ``_search=`` (its default, escaped mode) find other inflections."""
+    quoted = urllib.parse.quote(query)
+    found = _get(f"{datasette}/smuggling-wg/{table}.json?_search={quoted}&_shape=array&_size=max")
+    assert {r["number"] for r in found} >= expected
+    if table == "recommendations":
+        assert {r["number"] for r in found} == expected
+    page = urllib.request.urlopen(f"{datasette}/smuggling-wg/{table}?_search={quoted}", timeout=30).read().decode()
+    assert 'name="_search"' in page  # the search box Datasette shows is the one that found them
+
+
+def test_the_stems_table_answers_sql_without_full_text_search(db: sqlite3.Connection) -> None:
+    """``<table>_fts_words``: the stems of each row, for SQL engines without FTS5 (the query docs/exports.md shows)."""
+    from smuggling_wg.search import stems
+
+    wanted = stems("цифровые доказательства")
+    sql = (
+        "SELECT number FROM recommendations JOIN recommendations_fts_words USING (meeting, number) "
+        "WHERE ' ' || stems_ru || ' ' LIKE ? ORDER BY number"
+    )
+    found = [n for (n,) in db.execute(sql, (f"% {' '.join(wanted)} %",))]
+    assert wanted == ("цифров", "доказательств") and found == [11, 12, 14]
+
+
 def test_foreign_keys_to_columns_that_are_not_a_primary_key(tmp_path: Path) -> None:
     """A key to unique columns gets a unique index and is enforced; a key to repeating values is left out."""
     ds = swg.load()

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -86,6 +88,21 @@ QUERIES = [
     "South Africa",
     "судья",
     "Guayasamín",
+    # issue 25: questions, operators on the whole record, equivalent terms, words found nowhere
+    "What should States parties do about COVID?",
+    "Which recommendations deal with digital evidence?",
+    "Какие рекомендации касаются цифровых доказательств?",
+    "Что рекомендовано в отношении пандемии COVID-19?",
+    "Which agenda item covered the use of technology?",
+    "COVID -pandemic",
+    "COVID -пандемии",
+    "evidence +seize",
+    "coronavirus",
+    "cyberspace",
+    "smugglers",
+    "evidense",
+    "доказатэльства",
+    "__proto__ constructor",
 ]
 
 
@@ -184,8 +201,30 @@ def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: W
     first = page.evaluate("q => SWG.search(q, null).hits[0]", "South Africa")
     assert (first["kind"], first["key"]) == ("speaker", 1)  # her name and position are her heading
     asked = page.evaluate("q => SWG.search(q, null)", "Кто открыл совещание?")
-    assert [h["key"] for h in asked["hits"]] == [19] and asked["unknown"] == []  # «кто» is left out, not unknown
+    assert asked["hits"][0]["key"] == 19 and asked["unknown"] == []  # «кто» is left out, not unknown
+    assert asked["explanation"]["ignored"] == ["Кто"]
+    for query in QUERIES:  # the page explains a search as the library does
+        got = page.evaluate("q => SWG.search(q, null).explanation", query)
+        told = ds.search(query, meeting=7).explanation
+        assert told is not None
+        assert got == {
+            "languages": list(told.languages),
+            "ignored": list(told.ignored),
+            "unknown": [{"word": u.word, "suggestions": list(u.suggestions)} for u in told.unknown],
+            "removed_by": [{"operator": r.operator, "records": [list(k) for k in r.records]} for r in told.removed_by],
+            "expanded_via": [
+                {"term": e.term, "via": e.via, "rationale": e.rationale, "equivalents": list(e.equivalents)}
+                for e in told.expanded_via
+            ],
+            "preferred_kind": told.preferred_kind,
+        }, query
+        via = page.evaluate("q => SWG.search(q, null).hits.map(h => h.via)", query)
+        assert via == [list(h.expanded_via) for h in ds.search(query, meeting=7)], query
     assert [h["key"] for h in page.evaluate("q => SWG.search(q, null).hits", "IOM")] == [30]
+    # issue 24, item 9: a huge word gets no suggestions, and no edit distance is computed for it
+    assert page.evaluate("() => SWG.similar('x'.repeat(100000), 5)") == []
+    huge = page.evaluate("() => SWG.search('x'.repeat(30000) + ' evidence', null).explanation.unknown")
+    assert huge == [{"word": "x" * 30000, "suggestions": []}]
     page.fill('input[type="search"]', '"цифровых доказательств"')
     shown = page.eval_on_selector_all(
         "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"
@@ -291,6 +330,7 @@ PAGE_TYPES = [
     "en/topics.html",
     "en/cite.html",
     *[f"{lang}/{rel}" for lang in ("ru", "en") for rel in NEW_PAGES],
+    "ru/search.html",
 ]
 
 
@@ -343,7 +383,7 @@ def test_served_over_http_it_works_the_same(site_dir: Path, browser: Any) -> Non
         w.page.select_option('select[name="theme"]', "technology")
         assert len(visible(w.page)) == 15
         w.page.fill('input[type="search"]', "цифровые доказательства")
-        assert visible(w.page) == [14, 11, 12]
+        assert visible(w.page) == [14, 17, 11, 12]  # 17: «электронных доказательств», an equivalent term
         w.page.click("#lang-switch")
         assert w.page.url == f"{base}/en/recommendations.html"
         assert w.errors == []
@@ -431,3 +471,73 @@ def test_the_report_in_chapters_and_the_chairs_summary_marked_in_search_results(
     assert page.locator("#para-9 .standing-note").inner_text() == "The Chair's summary, not adopted"
     page.fill('input[type="search"]', "")
     assert chapters.nth(2).is_visible() and page.locator("#para-9 .standing-note").is_hidden()
+
+
+# --- issue 25: the site-wide search, ranked as ds.search, from every page -----------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import relevance  # noqa: E402
+
+sys.path.pop(0)
+
+
+def shown(page: object) -> list[str]:
+    return list(page.eval_on_selector_all("[data-sitewide] > li", relevance.SHOWN))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_typing_a_question_shows_the_library_hits_in_its_order(
+    site_dir: Path, watched: Watched, ds: Dataset, lang: str
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, f"{lang}/search.html"))
+    assert len(shown(page)) == 68  # without a query: every record the search knows, listed
+    asked = relevance.questions()
+    for question in asked[:: 8 if lang == "en" else 1]:  # every question of the relevance set
+        page.fill("#q", question.query)
+        assert shown(page) == [relevance.name(h) for h in ds.search(question.query, meeting=7)], question.query
+    page.fill("#q", "What should States parties do about COVID?")
+    lines = page.eval_on_selector_all("#explanation li", "els => els.map(e => e.textContent)")
+    assert lines[0].endswith(" What, do, about") and "COVID-19, pandemic" in lines[1]
+    page.fill("#q", "evidense")
+    assert (
+        shown(page) == []
+        and "evidense" in page.inner_text("#explanation")
+        and "evidence" in page.inner_text("#explanation")
+    )
+
+
+def test_every_page_has_the_box_and_a_question_from_the_url(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations/14.html"))
+    page.fill("form.site-search input", "Italy")
+    page.press("form.site-search input", "Enter")
+    page.wait_for_url("**/en/search.html?q=Italy")
+    assert page.input_value("#q") == "Italy"
+    assert shown(page) == [relevance.name(h) for h in ds.search("Italy", meeting=7)]
+    assert {"paragraph 23", "speaker 3", "paragraph 19"} <= set(shown(page))
+    for rel in ("ru/index.html", "ru/report.html", "en/actors/ITA.html", "en/topics.html", "ru/cite.html"):
+        page.goto(url(site_dir, rel))
+        action = page.get_attribute("form.site-search", "action")
+        assert action is not None and action.endswith("search.html"), rel
+
+
+def test_the_recommendations_filter_points_to_the_site_wide_search_when_it_finds_nothing(
+    site_dir: Path, watched: Watched, ds: Dataset
+) -> None:
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('form.filters input[type="search"]', "Italy")
+    assert page.inner_text("#status").startswith("Shown: 0 of 22.")
+    link = page.get_attribute("#search-everywhere", "href")
+    assert link is not None and parse_qs(urlparse(link).query) == {"q": ["Italy"]}
+    page.click("#search-everywhere")
+    page.wait_for_url("**/en/search.html?q=Italy")
+    assert shown(page)[:1] == [relevance.name(ds.search("Italy", meeting=7)[0])]
+    page.goto(url(site_dir, "en/recommendations.html"))
+    page.fill('form.filters input[type="search"]', "evidence")
+    assert page.query_selector("#search-everywhere") is None  # found here: no pointer
+
+
+def test_the_site_search_index_stays_under_300_kb(site_dir: Path) -> None:
+    assert (site_dir / "assets" / "search-index.js").stat().st_size < 300_000

@@ -9,7 +9,8 @@ Part of the compile step (``tools/compile_data.py`` writes and checks them with 
 * ``other-states.json``: the common names and OCHA expressions of every other state, read only
   when a lookup misses or merged data adds a state;
 * ``search-index.json``: the search index of the bundled meetings, stems with their
-  positions in each text and each text's length (:class:`smuggling_wg.search.SearchIndex`).
+  positions in each text and each text's length, and the equivalent terms of
+  ``equivalent-terms.yaml`` (:class:`smuggling_wg.search.SearchIndex`).
 
 A first lookup or search reads one of them instead of building it in the user's wait.
 """
@@ -22,10 +23,12 @@ import yaml
 
 from smuggling_wg._lookup import ACTOR_KEYS, OTHER_STATES, compile_keys, compile_other_states
 from smuggling_wg.models import Bundle
-from smuggling_wg.search import SEARCH_INDEX, SearchIndex, organization_names
+from smuggling_wg.search import SEARCH_INDEX, SearchIndex, equivalents_from, organization_names
 
 #: Sources of the common names, beside the data's YAML (generated, and editorial).
 NAME_FILES = ("common-names.yaml", "organization-names.yaml")
+#: The equivalent terms a search also finds a word by (editorial).
+EQUIVALENT_TERMS = "equivalent-terms.yaml"
 
 
 def common_names(folder: Path, section: str = "common_names") -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -44,7 +47,8 @@ def compiled_indexes(bundle: Bundle, folder: Path) -> dict[str, bytes]:
     unknown = sorted(set(names) - {a.id for a in bundle.actors})
     if unknown:
         raise SystemExit(f"common names given for actors not in the data: {', '.join(unknown)}")
-    index = SearchIndex(bundle.meetings, organization_names(bundle.actors, names))
+    groups = yaml.safe_load((folder / EQUIVALENT_TERMS).read_text(encoding="utf-8"))["equivalent_terms"]
+    index = SearchIndex(bundle.meetings, organization_names(bundle.actors, names), equivalents_from(groups))
     return {
         ACTOR_KEYS: compile_keys(bundle, names, patterns),
         OTHER_STATES: compile_other_states(*common_names(folder, "other_states")),

@@ -1,4 +1,4 @@
-"""Write src/smuggling_wg/_site/endings.json, what the web edition's search needs to stem a query word.
+"""Write src/smuggling_wg/data/endings.json, what the web edition's search needs to stem a query word.
 
 For each stem of the bundled texts: the endings after which the library's Snowball stemmer
 gives that stem back.
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import smuggling_wg as swg
 from generated import run
+from smuggling_wg._endings import ENDINGS_JSON
 from smuggling_wg._site import _index
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "smuggling_wg" / "_site" / _index.ENDINGS_JSON
+OUT = Path(__file__).resolve().parent.parent / "src" / "smuggling_wg" / "data" / ENDINGS_JSON
 
 
 def make() -> dict[Path, str | bytes]:

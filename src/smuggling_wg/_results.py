@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     import pandas
 
     from .models import Bundle
+    from .search import Explanation
 
 __all__ = ["Results"]
 
@@ -35,10 +36,18 @@ class Results(tuple[T, ...]):
 
     dataset: Source | None
     kind: type | None
+    #: What a search did with its query (:class:`~smuggling_wg.search.Explanation`); None for other results.
+    explanation: Explanation | None
 
-    def __new__(cls, records: Iterable[T] = (), dataset: Source | None = None, kind: type | None = None) -> Results[T]:
+    def __new__(
+        cls,
+        records: Iterable[T] = (),
+        dataset: Source | None = None,
+        kind: type | None = None,
+        explanation: Explanation | None = None,
+    ) -> Results[T]:
         results = super().__new__(cls, records)
-        results.dataset, results.kind = dataset, kind
+        results.dataset, results.kind, results.explanation = dataset, kind, explanation
         return results
 
     @overload
@@ -50,7 +59,7 @@ class Results(tuple[T, ...]):
     def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
         """An item, or a slice that is still :class:`Results` (and still becomes a DataFrame)."""
         if isinstance(index, slice):
-            return Results(super().__getitem__(index), self.dataset, self.kind)
+            return Results(super().__getitem__(index), self.dataset, self.kind, self.explanation)
         return super().__getitem__(index)
 
     def to_dataframe(self) -> pandas.DataFrame:

@@ -7,7 +7,9 @@ enumerations, and an index on each column people filter on. Types: ``integer`` i
 ``boolean`` is ``INTEGER`` 0 or 1, and a list column is ``TEXT`` holding a JSON array
 (``[6, 21]``; query it with ``json_each``). Every text of the report (columns ``*_ru`` and
 ``*_en``) is full-text indexed in a table ``<table>_fts`` (FTS5, ``unicode61
-remove_diacritics 2``, external content keyed by ``rowid``). A table ``about`` holds the
+remove_diacritics 2``, contentless, keyed by ``rowid``) with every inflected form of the texts'
+Snowball stems, so that searches know both languages' endings; ``<table>_fts_words`` holds
+each row's stems. A table ``about`` holds the
 versions and the citation. The database is built in one transaction with the standard
 library's :mod:`sqlite3`, in memory; the export writes it to a temporary file and renames that
 into place.
@@ -110,15 +112,43 @@ def _create(spec: _tables.Table, enforced: list[ForeignKey]) -> tuple[list[str],
     return statements, unique
 
 
-def _full_text(spec: _tables.Table) -> list[str]:
+def _full_text(connection: Any, spec: _tables.Table) -> None:
+    """Index ``spec``'s texts and the inflected forms of their stems (``<table>_fts``), and the stems (``_fts_words``).
+
+    ``<table>_fts`` (FTS5, contentless) indexes each row's texts and, in a column ``forms``,
+    every inflected form of their Snowball stems (the endings after which the stemmer gives
+    the stem back), so an ordinary FTS5 query, Datasette's search box included, finds
+    «Италия» in «Италии», «цифровые доказательства» in «цифровых доказательств» and
+    "prosecutions" where the text says "prosecution". ``<table>_fts_words`` holds each row's
+    stems (``stems_ru``, ``stems_en``, space-separated, in text order) beside the table's
+    primary key, for SQL without FTS5: stem the query with the same stemmer and look them up.
+    """
+    from ._endings import word_forms
+    from .search import stems
+
     columns = searchable(spec)
     if not columns:
-        return []
-    fts, listed = _quote(f"{spec.name}_fts"), ", ".join(map(_quote, columns))
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({listed}, content={_quote(spec.name)}, tokenize='{_TOKENIZE}')",
-        f"INSERT INTO {fts} (rowid, {listed}) SELECT rowid, {listed} FROM {_quote(spec.name)}",
-    ]
+        return
+    fts, words, listed = _quote(f"{spec.name}_fts"), _quote(f"{spec.name}_fts_words"), ", ".join(map(_quote, columns))
+    key = [c for c in spec.columns if c.name in spec.primary_key]
+    keys = ", ".join(_quote(c.name) for c in key)
+    connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({listed}, forms, content='', tokenize='{_TOKENIZE}')")
+    connection.execute(
+        f"CREATE TABLE {words} ({', '.join(_column(spec, c) for c in key)}, stems_ru TEXT NOT NULL, "
+        f"stems_en TEXT NOT NULL, PRIMARY KEY ({keys}), FOREIGN KEY ({keys}) REFERENCES {_quote(spec.name)} ({keys}))"
+    )
+    indexed, stemmed = [], []
+    rows = connection.execute(f"SELECT rowid, {keys}, {listed} FROM {_quote(spec.name)}").fetchall()
+    for rowid, *values in rows:
+        primary, texts = values[: len(key)], values[len(key) :]
+        by_lang: dict[str, list[str]] = {"ru": [], "en": []}
+        for column, text in zip(columns, texts, strict=True):
+            by_lang["ru" if column.endswith("_ru") else "en"] += stems(text or "")
+        indexed.append((rowid, *texts, " ".join(word_forms([*by_lang["ru"], *by_lang["en"]]))))
+        stemmed.append((*primary, " ".join(by_lang["ru"]), " ".join(by_lang["en"])))
+    marks = ", ".join("?" * (len(columns) + 2))
+    connection.executemany(f"INSERT INTO {fts} (rowid, {listed}, forms) VALUES ({marks})", indexed)
+    connection.executemany(f"INSERT INTO {words} VALUES ({', '.join('?' * (len(key) + 2))})", stemmed)
 
 
 def build(ds: Dataset, about: dict[str, str], path: Path, tables: tuple[_tables.Table, ...] = _tables.TABLES) -> None:
@@ -143,8 +173,7 @@ def build(ds: Dataset, about: dict[str, str], path: Path, tables: tuple[_tables.
                 ([_value(v) for v in row] for row in _tables.rows(ds.bundle, spec)),
             )
         for spec in tables:
-            for statement in _full_text(spec):
-                connection.execute(statement)
+            _full_text(connection, spec)
         connection.execute("CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         connection.executemany("INSERT INTO about VALUES (?, ?)", sorted(about.items()))
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()

@@ -820,6 +820,9 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         if command in COMMANDS:
             return COMMANDS[command](ds, args, out)
         records = LISTINGS[command](ds, args)
+        explanation = getattr(records, "explanation", None)  # a search says what it did with the query
+        for line in explanation.lines() if explanation is not None else ():
+            print(f"smuggling-wg {command}: note: {line}", file=sys.stderr)
         if not records:
             print(f"smuggling-wg {command}: nothing found", file=sys.stderr)
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):

@@ -9,6 +9,7 @@ Indexes (actor names, labels, the search index) are built once, on first use.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 import warnings
@@ -730,8 +731,17 @@ class Dataset:
         """Full-text search, ranked: recommendations, paragraphs, speakers, agenda items, themes.
 
         Words are matched by their stems in Russian and English, case-, ё/е- and
-        accent-insensitively; all words are required; ``"a phrase"`` matches words in
-        sequence; ``-word`` excludes. ``kind`` keeps one kind of record or several (one kind:
+        accent-insensitively. Every plain word is optional: a record holding more of them
+        ranks higher. ``"a phrase"`` (words in sequence) and ``+word`` are required and
+        ``-word`` excludes, each checked against the whole record, in both languages. Stop
+        words and the words that frame a question ("Which … deal with …?") are left out; a
+        question naming a kind of record gets that kind first; a word also finds the terms the
+        report uses for the same thing (``data/equivalent-terms.yaml``, editorial). Without
+        ``language``, a Russian query is answered from the Russian texts and an English one
+        from the English. The results' ``explanation`` (:class:`~smuggling_wg.search.Explanation`)
+        says what was left out, which words no text holds (with words of the texts spelt like
+        them), what each operator removed and which equivalences were used.
+        ``kind`` keeps one kind of record or several (one kind:
         the hits' ``record`` is typed as that kind), ``language`` the texts in one language
         ("ru" or "en"), ``meeting`` some meetings, ``standing`` the hits whose record rests on a
         paragraph of that standing (one or several; see :meth:`paragraphs`: ``"chair_summary"``
@@ -743,8 +753,9 @@ class Dataset:
         bundled data is compiled; it is read on the first search, and other data is indexed then.
 
         ```python
-        >>> [h.record.number for h in load().search("цифровые доказательства", kind="recommendation")]
-        [14, 11, 12]
+        >>> found = load().search("Which recommendations deal with digital evidence?")
+        >>> [h.key for h in found][:4], found.explanation.ignored
+        ([14, 17, 11, 12], ('Which', 'recommendations', 'deal', 'with'))
 
         ```
         """
@@ -761,12 +772,15 @@ class Dataset:
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
         standings = _values("standing", standing, STANDINGS)
-        hits = self._index().search(
-            query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
-        )
+        with _loader._without_gc():  # many new objects and no cycles: a collection would only scan the data again
+            hits, explanation = self._index().explained(
+                query, chosen_language, numbers, None if wanted_kinds is None else sorted(wanted_kinds)
+            )
         if standings is not None:
             hits = tuple(h for h in hits if not standings.isdisjoint(self.meeting(h.meeting).standing_of(h.record)))
-        return self._results(hits, kind=SearchHit)
+        results = self._results(hits, kind=SearchHit)
+        results.explanation = explanation
+        return results
 
     def _index(self) -> SearchIndex:
         """The search index of this dataset, read or built on first use, once (also what the web edition ships)."""
@@ -777,7 +791,7 @@ class Dataset:
         from importlib import resources
 
         from . import _lookup
-        from .search import SEARCH_INDEX, SearchIndex, organization_names
+        from .search import SEARCH_INDEX, SearchIndex, equivalents_of, organization_names
 
         def organizations() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
             return organization_names(self._actors.values(), _lookup.compiled()["common"])
@@ -790,9 +804,9 @@ class Dataset:
                     return SearchIndex.compiled(kept, self._meetings.values(), self._meetings.values(), organizations)
                 except (ValueError, TypeError, KeyError, IndexError, RecursionError):
                     pass  # not an index of this dataset: made again below
-        if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it
-            return SearchIndex(self._meetings.values(), organizations())
         raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+        if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it (but its equivalents)
+            return SearchIndex(self._meetings.values(), organizations(), equivalents_of(json.loads(raw)))
         index = SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)
         if self._stored is not None:
             self._stored.write("index", index.dumps())

@@ -81,13 +81,10 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     env = _environment()
     m = ds.meeting(number)
     static = resources.files("smuggling_wg._site") / "static"
-    for name in ("site.css", "site.js", "search.js", "favicon.svg"):
+    for name in ("site.css", "site.js", "search.js", "sitesearch.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
     limits = json.dumps({"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS})
-    put(
-        "assets/search-index.js",
-        _script_data("SWG_INDEX", _index.payload(ds, number)) + _script_data("SWG_LIMITS", limits),
-    )
+    put("assets/search-index.js", _index.script(ds, number) + _script_data("SWG_LIMITS", limits))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _pages(ds, m)
     for lang in LANGS:

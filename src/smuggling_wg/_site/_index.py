@@ -10,7 +10,11 @@ through :meth:`~smuggling_wg.search.SearchIndex.meeting_texts`), so the stems ar
 * ``stems`` and ``df``: each stem and in how many texts of the *whole* index it occurs, with
   ``total`` (texts), ``avg_head`` and ``avg_body`` (mean lengths) and the constants
   (``k1``, ``b``, ``head``, ``remarks``), so BM25F scores are the library's;
-* ``stop_words`` and ``stop_phrases``: the words left out of a question (:data:`~smuggling_wg.search.STOP_WORDS`);
+* ``stop_words`` and ``stop_phrases``: the words left out of a query (:data:`~smuggling_wg.search.STOP_WORDS`);
+  ``question_words``, ``question_openers`` and ``kind_words``: those of a question; ``equivalents``:
+  the equivalent terms (editorial) with their forms' stems; ``coverage`` and ``equivalent``: the
+  ranking's other constants; ``vocabulary``, ``edits`` and ``longest``: the words suggested for
+  a word no text holds;
 * ``endings``, ``stem_endings`` and ``words``: how to stem a query word as the library does
   (:func:`stemming`), made with the library's own stemmer, so the page never stems.
 
@@ -24,23 +28,31 @@ which words it does not know.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from importlib.metadata import version
 from typing import Any
 
 from .. import _loader
-from .._stem import _stemmers, stem_live
+from .._endings import EN_ENDINGS, RU_ENDINGS, endings_of
+from .._endings import stem_endings as endings_by_stem
+from .._language import LANGS, Lang
+from .._stem import stem_live
 from ..dataset import Dataset
+from ..models import AgendaItem, Meeting, Paragraph, Recommendation, Speaker
 from ..search import (
     _B,
+    _COVERAGE,
+    _EDITS,
+    _EQUIVALENT,
     _HEAD,
     _K1,
+    _KIND_WORDS,
+    _LONGEST_SUGGESTED,
+    _QUESTION_OPENERS,
     _REMARKS,
     _STOP_PHRASES,
     KINDS,
+    QUESTION_WORDS,
     STOP_WORDS,
     vocabulary,
 )
@@ -76,81 +88,66 @@ def payload(ds: Dataset, meeting: int) -> str:
         "df": list(indexed.frequency.values()),
         "stop_words": sorted(STOP_WORDS),
         "stop_phrases": sorted(_STOP_PHRASES),
+        "question_words": sorted(QUESTION_WORDS),
+        "question_openers": sorted(_QUESTION_OPENERS),
+        "kind_words": sorted(_KIND_WORDS.items()),
+        "langs": list(LANGS),
+        "coverage": _COVERAGE,
+        "equivalent": _EQUIVALENT,
+        "edits": _EDITS,
+        "longest": _LONGEST_SUGGESTED,
+        "equivalents": [
+            {"id": e.id, "labels": list(e.labels), "forms": [list(f) for f in e.forms], "rationale": e.rationale}
+            for e in ds._index().equivalents()
+        ],
+        "vocabulary": ds._index().vocabulary_words(),
         "docs": docs,
         **stemming(ds),
     }
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
-#: Endings tried after every stem of the texts (Russian noun, adjective and verb endings; English suffixes).
-RU_ENDINGS: tuple[str, ...] = (
-    *("", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях"),
-    *("ами", "ями", "ов", "ев", "ий", "ый", "ая", "ое", "ые", "ую", "ого", "ому", "ым", "ых", "ыми"),
-    *("ие", "ия", "ию", "ии", "иям", "ией", "иями", "иях", "ием", "ее", "его", "ему", "ими", "их", "ою", "ею"),
-    *("ью", "ья", "ьи", "ье", "ьев", "ет", "ют", "ут", "ит", "ят", "ать", "ить", "ять", "ся"),
-)
-EN_ENDINGS: tuple[str, ...] = (
-    "",
-    "s",
-    "es",
-    "ed",
-    "d",
-    "ing",
-    "ly",
-    "er",
-    "ers",
-    "ion",
-    "ions",
-    "ation",
-    "ations",
-    "ment",
-    "ments",
-)
-EN_ENDINGS += ("al", "ity", "ies", "ied", "e", "ence", "ences", "ance", "ances", "ent", "ant", "ness", "able", "ible")
-EN_ENDINGS += (
-    "ive",
-    "ives",
-    "ize",
-    "ized",
-    "izing",
-    "ate",
-    "ated",
-    "ates",
-    "ating",
-    "ous",
-    "ist",
-    "ists",
-    "ic",
-    "ical",
-)
-_CYRILLIC = re.compile(r"[а-я]")
+def records(ds: Dataset, m: Meeting, lang: Lang) -> list[dict[str, Any]]:
+    """Every record ``ds.search`` finds, as the site-wide search page lists it: kind, key, title, link, text.
 
-
-#: The endings of the bundled texts' stems, made by ``tools/site_endings.py`` (a cache: see :func:`stemming`).
-ENDINGS_JSON = "endings.json"
-
-
-def endings_of(stems: Iterable[str]) -> dict[str, list[str]]:
-    """For each stem, the endings after which the library's stemmer gives that stem back.
-
-    The endings tried are :data:`RU_ENDINGS` after a Russian stem, :data:`EN_ENDINGS` after
-    any other; an ending e is kept when ``stem_live(stem + e) == stem``.
+    The link is relative to the language's folder; the text is the record's, in ``lang``, cut
+    to about 300 characters at a word.
     """
-    russian = sorted(s for s in set(stems) if _CYRILLIC.search(s))
-    other = sorted(set(stems) - set(russian))
-    tried = [(s, e) for s in russian for e in RU_ENDINGS]
-    tried_en = [(s, e) for s in other for e in EN_ENDINGS]
-    ru, en = _stemmers()
-    made = ru.stemWords([s + e for s, e in tried]) + en.stemWords([s + e for s, e in tried_en])  # type: ignore[attr-defined]
-    found: dict[str, list[str]] = {s: [] for s in [*russian, *other]}
-    for (stem, ending), made_stem in zip(tried + tried_en, made, strict=True):
-        if made_stem == stem:
-            found[stem].append(ending)
-    return found
+    from ..search import _headed_units, _key
+    from ._words import code, ui
+
+    def cut(text: str) -> str:
+        return text if len(text) <= 300 else text[: text.rfind(" ", 0, 300)] + " …"
+
+    out = []
+    for kind, record, _source, texts, _heads in _headed_units(m):
+        key = _key(record)
+        if isinstance(record, Recommendation):
+            title, href, text = f"{ui('recommendation', lang)} {key}", f"recommendations/{key}.html", texts[lang]
+        elif isinstance(record, Paragraph):
+            title, href, text = f"{ui('paragraph', lang)} {key}", f"report.html#para-{key}", texts[lang]
+        elif isinstance(record, Speaker):
+            title, href = record.name.get(lang) or record.name.ru, f"actors/{record.actor}.html"
+            text = record.position.get(lang) or record.position.ru
+        elif isinstance(record, AgendaItem):
+            title, href, text = f"{ui('kind_agenda_item', lang)} {key}", "index.html#agenda", texts[lang]
+        else:
+            title, href, text = code(key, lang), f"recommendations.html?theme={key}", texts[lang] or texts["ru"]
+        out.append({"kind": kind, "key": key, "title": title, "href": href, "text": cut(text or texts["ru"])})
+    return out
+
+
+def script(ds: Dataset, meeting: int) -> str:
+    """``assets/search-index.js``: the index as the argument of ``JSON.parse``, not an object literal.
+
+    In an object literal a key ``"__proto__"`` (a word of some text) would set the object's
+    prototype instead of making an entry; ``JSON.parse`` makes every key an entry.
+    """
+    return f"window.SWG_INDEX = JSON.parse({json.dumps(payload(ds, meeting), ensure_ascii=False)});\n"
 
 
 def endings_file(ds: Dataset) -> str:
-    """The content of :data:`ENDINGS_JSON` for the texts of ``ds`` (the maintainer script writes it)."""
+    """What ``data/endings.json`` holds for the texts of ``ds`` (the maintainer script writes it)."""
     found = endings_of(_index_stems(ds))
     patterns: dict[tuple[str, ...], int] = {}
     stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items())}
@@ -162,16 +159,6 @@ def endings_file(ds: Dataset) -> str:
         "stem_endings": stem_endings,
     }
     return json.dumps(content, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-
-
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, list[str]]:
-    """The shipped endings by stem; empty when made with other endings or another stemmer version."""
-    raw = json.loads(resources.files("smuggling_wg._site").joinpath(ENDINGS_JSON).read_text(encoding="utf-8"))
-    current = (version("snowballstemmer"), list(RU_ENDINGS), list(EN_ENDINGS))
-    if (raw.get("stemmer_version"), raw.get("ru_endings"), raw.get("en_endings")) != current:
-        return {}
-    return {stem: raw["endings"][i] for stem, i in raw["stem_endings"].items()}
 
 
 def _stem_table(ds: Dataset) -> dict[str, str]:
@@ -195,14 +182,11 @@ def stemming(ds: Dataset) -> dict[str, Any]:
     ``words``: the words of the texts not covered so, folded word -> stem. A word covered
     by neither has no stem of the texts among the words tried, and the page keeps it as it
     is. Stemming every stem + ending takes seconds, so the endings of the bundled texts'
-    stems are shipped (:data:`ENDINGS_JSON`); only stems not in it (data of your own) are
+    stems are shipped (``data/endings.json``); only stems not in it (data of your own) are
     stemmed here.
     """
     table = _stem_table(ds)
-    stems = _index_stems(ds)
-    shipped = _shipped()
-    found = {s: shipped[s] for s in stems if s in shipped}
-    found.update(endings_of(stems - set(found)))
+    found = endings_by_stem(_index_stems(ds))
     patterns: dict[tuple[str, ...], int] = {}
     stem_endings = {s: patterns.setdefault(tuple(e), len(patterns)) for s, e in sorted(found.items()) if e}
     covered = {s + e for s, es in found.items() for e in es}

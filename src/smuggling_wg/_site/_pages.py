@@ -29,7 +29,7 @@ from ..models import (
     Text,
     Topic,
 )
-from . import _words
+from . import _index, _words
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -57,6 +57,7 @@ def pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
         ("topics.html", "topics.html", {}),
         ("counts.html", "counts.html", {}),
         ("cite.html", "cite.html", {}),
+        ("search.html", "search.html", {"records": lambda lang: _index.records(ds, m, lang)}),
     ]
     found += [(f"recommendations/{r.number}.html", "recommendation.html", {"r": r}) for r in m.recommendations]
     found += [(f"actors/{a.id}.html", "actor.html", {"a": a}) for a in ds.actors]

@@ -24,10 +24,9 @@
       try {
         var found = window.SWG.search(query, [kind]);
         found.hits.forEach(function (h, i) { rank.set(String(h.key), i); });
-        if (found.unknown.length) {
-          var hints = found.unknown.map(function (w) {
-            var near = window.SWG.similar(w, 5);
-            return w + (near.length ? " (" + said.try + " " + near.join(", ") + ")" : "");
+        if (found.explanation.unknown.length) {
+          var hints = found.explanation.unknown.map(function (u) {
+            return u.word + (u.suggestions.length ? " (" + said.try + " " + u.suggestions.join(", ") + ")" : "");
           });
           note = " " + said.unknown + " " + hints.join("; ");
         }
@@ -52,6 +51,14 @@
       list.appendChild(el);
     });
     status.textContent = said.shown + ": " + shown + " " + said.of + " " + items.length + "." + note;
+    if (rank && !shown && said.everywhere) {  /* nothing here: the site-wide search may find it elsewhere */
+      var link = document.createElement("a");
+      link.href = "search.html?q=" + encodeURIComponent(query);
+      link.id = "search-everywhere";
+      link.textContent = said.everywhere;
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(link);
+    }
   }
 
   var params = new URLSearchParams(window.location.search);
