@@ -193,7 +193,7 @@ def mcp_server(files: list[Path]) -> Iterator[_Server]:
 
 
 def test_mcp_searches_across_the_meetings_as_the_api_does(mcp_server: _Server, series: Dataset) -> None:
-    found = mcp_server.answer("search", query="цифровые доказательства", kind="recommendation")
+    found = mcp_server.answer("search", query="цифровые доказательства", kind="recommendation", limit=200)
     api = series.search("цифровые доказательства", kind="recommendation")
     assert [(i["meeting"], i["key"], i["record"]["number"], i["score"]) for i in found["results"]] == [
         (h.meeting, h.key, h.record.number, h.score) for h in api

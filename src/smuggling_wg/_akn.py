@@ -180,7 +180,7 @@ def document(ds: Dataset, meeting: models.Meeting, lang: Lang, about: dict[str, 
     if len(body) == 0:  # a meeting with no text in the data: the schema wants something in the body
         note = el(body, "hcontainer", name="noText", eId="noText")
         note.set(editorial, "true")
-        el(el(note, "content"), "p", _NO_TEXT[lang])
+        el(el(note, "content"), "p", _words.label("no_report_text", lang))  # the data holds no chapter
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
@@ -251,10 +251,6 @@ def _body(el: Callable[..., Any], body: Any, meeting: models.Meeting, lang: Lang
                     rec = el(sec, "hcontainer", name="recommendation", eId=f"rec_{r.number}")
                     el(rec, "num", f"{label} {r.number}")
                     el(el(rec, "content"), "p", _text(r.text, lang))
-
-
-#: What the body says of a meeting whose data holds no chapter (editorial: the report is not silent, the data is).
-_NO_TEXT = {"ru": "В данных нет текста доклада.", "en": "The data holds no text of the report."}
 
 
 def file_name(meeting: models.Meeting, lang: Lang) -> str:

@@ -244,6 +244,8 @@ CODES: Final[dict[str, dict[str, Words]]] = {
 #: Field and view labels, headings and units, keyed by field names (lower case where a label can
 #: stand inside a sentence; :func:`capital` makes a heading of it).
 LABELS: Final[dict[str, Words]] = {
+    # what an Akoma Ntoso body says of a meeting whose data holds no chapter (the data is silent, not the report)
+    "no_report_text": ("В данных нет текста доклада.", "The data holds no text of the report."),
     # fields of the records
     "number": ("№", "no."),
     "theme": ("тема раздела", "theme", "темы разделов", "themes"),
