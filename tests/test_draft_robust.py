@@ -212,3 +212,45 @@ def test_fuzzed_real_text_in_bounded_time(raw: str, alarm: None) -> None:
     for cut in range(0, len(raw), 3001):
         with contextlib.suppress(swg.DataError):
             swg.draft(raw[cut:] + "\n" + raw[: cut // 2])
+
+
+# --- the outside attack of 1.1 -------------------------------------------------------------------------------
+
+
+def test_repeated_headings_are_refused_before_the_draft_grows() -> None:
+    """Each repeated chapter used to collect the sections of all the others: time and memory grew with the square."""
+    text = "\n".join(["I. Рекомендации", "A. Тема"] * 1000) + "\n1. x"
+    with pytest.raises(swg.DataError, match="more than 100 chapter and section headings"):
+        swg.draft(text)
+
+
+def test_a_file_name_with_a_line_break_is_read_as_a_file_by_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smuggling_wg.cli import main
+
+    name = tmp_path / "z\n1. Италия.txt"
+    name.write_text("x", encoding="utf-8")
+    assert main(["draft", str(name)]) != 0  # the file holds no report: its name is not taken for the text
+    assert "no numbered paragraph" in capsys.readouterr().err
+
+
+def test_a_draft_file_is_written_with_the_users_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from smuggling_wg._draft import run
+
+    out = tmp_path / "d.yaml"
+    old = os.umask(0o022)
+    try:
+        run(str(_sourcetext_path()), None, str(out), False, open(os.devnull, "w"))  # noqa: SIM115
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def _sourcetext_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("smuggling_wg") / "data" / "report-07.ru.txt"))

@@ -38,11 +38,17 @@ def variants(key: str) -> Iterator[str]:
 
 
 def _whole(pattern: str) -> re.Pattern[str]:
-    """OCHA's expression matching whole words only: "Republic of Turkey" is Türkiye, "XItaly" is not Italy.
+    """OCHA's expression matching a whole name: "the Vatican" is the Holy See, "XItaly" and "kill Norway" are nothing.
 
-    OCHA writes its expressions for searching inside a name; unanchored, "italy" would find
-    "XItaly" and "Italyy". Here a match must begin and end at the edges of words.
+    OCHA writes its expressions for searching inside a text; unanchored, "italy" would find
+    "XItaly", "Italyy" and "not Italy at all". Here the expression must match the whole name
+    (an English article before it allowed), or the lookup raises NotFound with the closest names.
     """
+    return _compiled(rf"(?:the\s+)?(?:{pattern})")
+
+
+def _within(pattern: str) -> re.Pattern[str]:
+    """OCHA's expression found as whole words inside a name ("Great Britain"): only to say what a miss may mean."""
     return _compiled(rf"(?<!\w)(?:{pattern})(?!\w)")
 
 
@@ -130,11 +136,12 @@ def _others_by_key() -> dict[str, list[str]]:
 def elsewhere(folded: str) -> list[tuple[str, str]]:
     """(ISO alpha-3, English name) of the states not in the bundled data that ``folded`` names.
 
-    By their keys, else by OCHA's expressions (as :func:`by_pattern`); read on a lookup's miss only.
+    By their keys, else by OCHA's expressions found as whole words (a name among other words is enough here:
+    the answer only words the error of a lookup that missed); read on a lookup's miss only.
     """
     table = other_states()
     codes = _others_by_key().get(folded) or [
-        code for code, pattern in table["patterns"].items() if _whole(pattern).search(folded)
+        code for code, pattern in table["patterns"].items() if _within(pattern).search(folded)
     ]
     return [(code, table["common"][code][0]) for code in codes]
 
@@ -176,9 +183,9 @@ def keys(bundle: Bundle, bundled: Bundle | None) -> Mapping[str, Sequence[str]]:
 
 
 def by_pattern(folded: str, ids: Iterable[str]) -> list[str]:
-    """The states among ``ids`` whose OCHA regular expression finds ``folded`` as whole words (on a miss only)."""
+    """The states among ``ids`` whose OCHA regular expression matches the whole of ``folded`` (on a miss only)."""
     patterns: dict[str, str] = compiled()["patterns"]
     ids = list(ids)
     if any(i not in patterns for i in ids):
         patterns = {**other_states()["patterns"], **patterns}
-    return [i for i in ids if i in patterns and _whole(patterns[i]).search(folded)]
+    return [i for i in ids if i in patterns and _whole(patterns[i]).fullmatch(folded)]

@@ -255,7 +255,7 @@ def _one_script(value: str) -> str:
     if word is not None:
         raise PydanticCustomError(
             "mixed_script",
-            "the word {word!r} mixes scripts (a letter that only looks like another, e.g. a Greek or Cyrillic "
+            "the word '{word}' mixes scripts (a letter that only looks like another, e.g. a Greek or Cyrillic "
             "letter in a Latin word); write each word in one script",
             {"word": word},
         )

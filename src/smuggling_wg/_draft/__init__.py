@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Problem
@@ -139,7 +140,8 @@ def run(report: str, number: int | None, out: str | None, force: bool, stdout: A
     """The ``smuggling-wg draft`` command: the file to ``out`` (or standard output), the summary to standard error."""
     from ._output import write
 
-    result = draft(report, number=number)
+    # a name from the command line is always a file's name, even one holding a line break
+    result = draft(report if report == "-" else Path(report), number=number)
     where = out or "<stdout>"
     if out:
         write(out, result.text, force)

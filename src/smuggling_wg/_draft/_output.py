@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 
 from ..errors import ExportError
 from ._writer import HEADER
@@ -34,7 +34,9 @@ def write(path: str, text: str, force: bool) -> None:
                 raise ExportError(f"{path} exists and is not a draft: not overwritten (--force to replace it)")
     folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".smuggling-wg-draft-", suffix=".yaml", dir=folder)
+        # created as any file the user writes (0666 less the umask), not mkstemp's 0600
+        temporary = os.path.join(folder, f".smuggling-wg-draft-{secrets.token_hex(6)}.yaml")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror}") from None
     try:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .._sourcetext import Hyphens, flow
+from ..errors import DataError, Problem
 
 __all__ = ["Block", "Skeleton", "structure"]
 
@@ -70,6 +71,18 @@ class Skeleton:
         return next((b for b in self.blocks if b.kind == "title"), None)
 
 
+#: Chapter and section headings a report may have: a report of this template has about twenty; a text with
+#: more is not one, and drafting it would cost time and memory that grow with their square.
+MAX_HEADINGS = 100
+
+
+def _bounded(headings: int, line: int) -> None:
+    if headings > MAX_HEADINGS:
+        raise DataError(
+            [Problem("", "", f"line {line}: more than {MAX_HEADINGS} chapter and section headings: not a report")]
+        )
+
+
 def structure(lines: list[tuple[int, str]]) -> Skeleton:
     """Split the printed lines into blocks (see the module docstring)."""
     skeleton = Skeleton()
@@ -79,6 +92,7 @@ def structure(lines: list[tuple[int, str]]) -> Skeleton:
     last_paragraph = 0
     current: Block | None = None
     after_heading = True
+    headings = 0
     for number, line in lines:
         block: Block | None = None
         found = _PARAGRAPH.match(line)
@@ -91,9 +105,13 @@ def structure(lines: list[tuple[int, str]]) -> Skeleton:
             last_paragraph = value
             block = Block("paragraph", str(value), number, [found.group(2)], chapter, section)
         elif heading := _CHAPTER.match(line):
+            headings += 1
+            _bounded(headings, number)
             chapter, section = heading.group(1), None
             block = Block("chapter", chapter, number, [heading.group(2)], chapter)
         elif (sub := _SECTION.match(line)) and chapter is not None:
+            headings += 1
+            _bounded(headings, number)
             section = sub.group(1)
             block = Block("section", section, number, [sub.group(2)], chapter, section)
         elif (rec := _RECOMMENDATION.match(line)) and chapter is not None:
