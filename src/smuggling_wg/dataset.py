@@ -145,7 +145,8 @@ class Dataset:
         (the genitive «Австралии», «Ирана (Исламская Республика)») and the common names of
         states in English and Russian from CLDR and OCHA ("Russia", "USA", «США», "Türkiye",
         "Czech Republic"). Case-, accent- and ё/е-insensitive. A name no key holds is tried
-        against OCHA's regular expression of each state ("Vatican", "Republic of Turkey").
+        against OCHA's regular expression of each state, matching the whole name ("Vatican", "the Vatican";
+        not "Republic of Turkey", nor a state's name among other words).
         :class:`NotFound` for an unknown key, naming the closest candidates, and for an
         ambiguous one, naming every actor it could mean.
 
