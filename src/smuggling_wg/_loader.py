@@ -48,6 +48,7 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "MAX_QUERY_WORDS",
     "MAX_TOTAL_BYTES",
+    "PATH_VARIABLE",
     "PROGRESS",
     "SEAL",
     "SOURCE_FILES",
@@ -58,6 +59,7 @@ __all__ = [
     "data_dir",
     "expand",
     "extend",
+    "extra_paths",
     "locate",
     "read_compiled",
     "read_json",
@@ -861,3 +863,14 @@ def _hint(error: Any) -> tuple[str, str]:
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return kind.removesuffix("_type").removesuffix("_parsing").replace("_", " "), ""
     return "", ""
+
+
+#: Environment variable naming extra data files or folders, separated by ``os.pathsep``.
+PATH_VARIABLE = "SMUGGLING_WG_PATH"
+
+
+def extra_paths(extra: Iterable[str | os.PathLike[str]] | None) -> list[str | os.PathLike[str]]:
+    """The data files or folders to add: those given, then those of ``$SMUGGLING_WG_PATH``."""
+    if isinstance(extra, str | os.PathLike):
+        extra = [extra]  # one path, not the characters of one
+    return [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]

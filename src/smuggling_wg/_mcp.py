@@ -39,7 +39,7 @@ from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotatio
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, ValidationError, create_model
 
 from . import _loader, _sourcetext, _words, analysis
-from .dataset import PATH_VARIABLE, Dataset, _extra_paths
+from .dataset import PATH_VARIABLE, Dataset
 from .errors import DataError, InvalidFilter, NotFound, choices
 from .models import (
     Actor,
@@ -574,7 +574,7 @@ class _Server(MCPServer):
 
 def merged_files() -> list[str]:
     """The data files of ``$SMUGGLING_WG_PATH`` that ``load()`` merges with the bundled data."""
-    files, _ = _loader.expand(_extra_paths(None))
+    files, _ = _loader.expand(_loader.extra_paths(None))
     return [str(f.resolve()) for f in files]
 
 

@@ -426,7 +426,7 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     import time
 
     from . import _loader
-    from .dataset import PATH_VARIABLE, _extra_paths, validate
+    from .dataset import PATH_VARIABLE, validate
 
     started = time.monotonic()
 
@@ -453,7 +453,7 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
         counts = f"{len(bundle.meetings)} meetings, {len(bundle.actors)} actors"
         out.write(f"ok: the bundled data and sources, {counts}{also}\n")
         return 0
-    done = _loader.summaries(_loader.bundled(), _extra_paths(a.paths))
+    done = _loader.summaries(_loader.bundled(), _loader.extra_paths(a.paths))
     out.write(f"ok: {len(done)} file(s) load with the bundled data{also}\n")
     out.write("".join(f"{name}: {what}\n" for name, what in done.items()))
     return 0

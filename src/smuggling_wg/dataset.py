@@ -953,14 +953,7 @@ MAX_CACHED = 8
 _datasets: Cache[Dataset] = Cache(MAX_CACHED)
 
 #: Environment variable naming extra data files or folders, separated by ``os.pathsep``.
-PATH_VARIABLE = "SMUGGLING_WG_PATH"
-
-
-def _extra_paths(extra: Iterable[str | os.PathLike[str]] | None) -> list[str | os.PathLike[str]]:
-    """The data files or folders to add: those given, then those of ``$SMUGGLING_WG_PATH``."""
-    if isinstance(extra, str | os.PathLike):
-        extra = [extra]  # one path, not the characters of one
-    return [*(extra or ()), *(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)]
+PATH_VARIABLE = _loader.PATH_VARIABLE
 
 
 def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
@@ -979,7 +972,7 @@ def load(extra: Iterable[str | os.PathLike[str]] | None = None) -> Dataset:
     turns it off: see :mod:`smuggling_wg._usercache`).
     """
     bundled = _datasets.bundled(lambda: Dataset(_loader.bundled()))
-    paths = _extra_paths(extra)
+    paths = _loader.extra_paths(extra)
     if not paths:
         return bundled
     sources = _loader.read_sources(paths)
@@ -1028,7 +1021,7 @@ def validate(*paths: str | os.PathLike[str]) -> tuple[Problem, ...]:
     where one is obvious. Whatever the files hold, it raises nothing: every problem is returned.
     """
     try:
-        if not _extra_paths(paths):  # with extra data, load() validates the bundled data with it
+        if not _loader.extra_paths(paths):  # with extra data, load() validates the bundled data with it
             _loader.bundled(check=True)
         load(extra=paths)
     except DataError as exc:
