@@ -52,20 +52,8 @@ def _frame(rows: Sequence[NamedTuple], columns: Sequence[str]) -> pandas.DataFra
     return pandas.DataFrame.from_records(list(rows), columns=list(columns))
 
 
-class CountTable(tuple[Count, ...]):
-    """Counts per value, in the dimension's own order; ``dimension`` names what was counted."""
-
-    dimension: str
-
-    def __new__(cls, counts: Iterable[Count] = (), dimension: str = "value") -> CountTable:
-        """The counts, with the name of the dimension counted."""
-        table = super().__new__(cls, counts)
-        table.dimension = dimension
-        return table
-
-    def to_dataframe(self) -> pandas.DataFrame:
-        """The counts as a DataFrame: a column named after the dimension, and ``n`` (needs pandas)."""
-        return _frame(self, (self.dimension, "n"))
+class _Shown:
+    """How counts and cross-tabs show themselves: a text table, a notebook's HTML table, rich's table."""
 
     def __repr__(self) -> str:
         """A text table of the counts (codes as they are)."""
@@ -85,7 +73,23 @@ class CountTable(tuple[Count, ...]):
         return rich(self)
 
 
-class CrossTable(tuple[Cell, ...]):
+class CountTable(_Shown, tuple[Count, ...]):
+    """Counts per value, in the dimension's own order; ``dimension`` names what was counted."""
+
+    dimension: str
+
+    def __new__(cls, counts: Iterable[Count] = (), dimension: str = "value") -> CountTable:
+        """The counts, with the name of the dimension counted."""
+        table = super().__new__(cls, counts)
+        table.dimension = dimension
+        return table
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The counts as a DataFrame: a column named after the dimension, and ``n`` (needs pandas)."""
+        return _frame(self, (self.dimension, "n"))
+
+
+class CrossTable(_Shown, tuple[Cell, ...]):
     """Counts per (row value, column value), every combination included.
 
     ``rows`` and ``columns`` name the two dimensions (e.g. ``"theme"`` and ``"modality"``).
@@ -108,23 +112,6 @@ class CrossTable(tuple[Cell, ...]):
         frame = long.pivot(index="row", columns="column", values="n").reindex(index=rows, columns=columns)
         frame.index.name, frame.columns.name = self.rows, self.columns
         return frame
-
-    def __repr__(self) -> str:
-        """A text table of the counts (codes as they are)."""
-        from ._notebook import text
-
-        return text(self)
-
-    def _repr_html_(self) -> str:
-        """The counts in a notebook: an HTML table, values in words in the display language."""
-        from ._notebook import html
-
-        return html(self)
-
-    def __rich__(self) -> object:
-        from ._notebook import rich
-
-        return rich(self)
 
 
 def tidy(shown: CountTable | CrossTable) -> tuple[list[str], list[tuple[Value, ...]]]:
