@@ -62,3 +62,13 @@ def site_dir(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     site(ds, out)
     return out
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty on-disk cache folder of this test (smuggling_wg._usercache)."""
+    from smuggling_wg import _usercache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(_usercache.CACHE_VARIABLE, str(folder))
+    return folder

@@ -27,14 +27,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from series import write_series  # noqa: E402  (the benchmark's meetings: the bundled one under new numbers)
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder of this test."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(_usercache.CACHE_VARIABLE, str(folder))
-    return folder
-
-
 @pytest.fixture(scope="module")
 def series(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """The example meeting (99), two generated meetings (101, 102) and a file that sets a default value explicitly."""

@@ -31,13 +31,6 @@ EXAMPLE = ROOT / "examples" / "example-meeting.yaml"
 QUERY = "пример"
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(_usercache.CACHE_VARIABLE, str(folder))
-    return folder
-
-
 @pytest.fixture(scope="module")
 def validated() -> Bundle:
     return _loader.extend(swg.load().bundle, [EXAMPLE], check=dataset._taken_keys(swg.load()))
