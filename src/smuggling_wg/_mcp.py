@@ -648,8 +648,8 @@ class _Tools:
             )
         }
         # Words for descriptions come from the bundled data only: a user's file never writes the tools' guidance.
-        bundled = [m for m in ds.meetings if m.number == 7]
-        self.themes = ", ".join(t.id for m in bundled for t in m.themes)
+        # (the bundled data as shipped, not meeting 7 of ds: a file may replace meeting 7 with themes of its own)
+        self.themes = ", ".join(t.id for m in _loader.bundled().meetings for t in m.themes)
         self.meetings = ", ".join(str(m.number) for m in ds.meetings)
         self.read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False, idempotent_hint=True)
 
@@ -1476,7 +1476,8 @@ def _resources(server: MCPServer, ds: Dataset) -> None:
             _MEETING_SCHEME.replace("{kind}", kind),
             name=kind,
             title=f"An {words} of a meeting's report" if kind[0] in "aeiou" else f"A {words} of a meeting's report",
-            description=f"A {words} of the report, verbatim in Russian, with its editorial English marked as such.",
+            description=f"A{'n' * (kind[0] in 'aeiou')} {words} of the report, verbatim in Russian, "
+            "with its editorial English marked as such.",
             mime_type="text/plain",
         )(_bind(reader))
         for m in ds.meetings:
@@ -1551,7 +1552,12 @@ _CITE = (
 
 
 def _prompts(server: MCPServer, ds: Dataset) -> None:
-    """The prompts a client offers its user: a topic brief, a state at a meeting, who spoke."""
+    """The prompts a client offers its user: a topic brief, a state at a meeting, who spoke.
+
+    A prompt is sent as the user's own request, so it names a record by its id alone (the
+    argument it was given, resolved), never by a label or name a data file could hold: the
+    assistant reads those in the tools' answers, as data.
+    """
 
     @server.prompt(
         name="brief_on_topic",
@@ -1563,7 +1569,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
         t = ds.topic(topic)
         return (
             f"Brief me on the recommendations of the Working Group on the Smuggling of Migrants about the topic "
-            f"{t.id} ({t.label_en}). Call the tools recommendations with topic={t.id!r} and paragraphs with "
+            f"{t.id}. Call the tools recommendations with topic={t.id!r} and paragraphs with "
             f"topic={t.id!r}, then write a short brief: what the recommendations ask, of whom and how strongly "
             "(modality), and what the discussion said. The topic tags are editorial: say so. " + _CITE
         )
@@ -1577,7 +1583,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
     def state_at_meeting(actor: str) -> str:
         a = ds.actor(actor)
         return (
-            f"What did {a.id} ({a.name.en or a.name.ru}) do at the meeting of the Working Group on the Smuggling of "
+            f"What did {a.id} do at the meeting of the Working Group on the Smuggling of "
             f"Migrants? Call the tool profile with actor={a.id!r}, then answer: whether and with which status it "
             "took part, the statements it made and under which agenda items, any panellist from it and any chair "
             "role. Where the report is silent, say it is silent. " + _CITE

@@ -264,6 +264,17 @@ def _title(command: str, a: argparse.Namespace) -> str:
     return title if a.meeting is None else f"{title} ({_words.meeting_title(a.meeting, a.lang)})"
 
 
+def _said(text: object, one_line: bool = False) -> str:
+    r"""A message as the terminal is given it: what a terminal would obey or hide escaped.
+
+    A file name, a path or a word the user gave can hold ESC (colours, an OSC 8 link, a cleared
+    screen), a carriage return, a bidi override or a newline: each is shown as its ``\x..``
+    escape, as a file name in a :class:`~smuggling_wg.errors.Problem` is. Newlines stay when the
+    message has lines of its own, unless it is ``one_line``.
+    """
+    return "".join(c if c.isprintable() or (c == "\n" and not one_line) else repr(c)[1:-1] for c in str(text))
+
+
 def _ascii_only(out: Any) -> bool:
     """True when the output's encoding cannot hold Cyrillic (then JSON escapes it)."""
     encoding = getattr(out, "encoding", None) or "utf-8"
@@ -371,9 +382,9 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     try:
         written = export(ds, a.export_format, a.out, force=a.force)
     except (ExportError, ImportError) as exc:
-        print(f"smuggling-wg export: error: {exc}", file=sys.stderr)
+        print(f"smuggling-wg export: error: {_said(str(exc), one_line=True)}", file=sys.stderr)
         return 1
-    out.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {a.out}\n")
+    out.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {_said(a.out, one_line=True)}\n")
     return 0
 
 
@@ -383,9 +394,10 @@ def _site(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     try:
         written = site(ds, a.out, meeting=a.meeting)
     except ImportError as exc:
-        print(f"smuggling-wg site: error: {exc}", file=sys.stderr)
+        print(f"smuggling-wg site: error: {_said(str(exc), one_line=True)}", file=sys.stderr)
         return 1
-    out.write(f"wrote {len(written)} files to {a.out}; open {os.path.join(a.out, 'index.html')}\n")
+    shown = _said(os.path.join(a.out, "index.html"), one_line=True)
+    out.write(f"wrote {len(written)} files to {_said(a.out, one_line=True)}; open {shown}\n")
     return 0
 
 
@@ -444,7 +456,7 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     finally:
         _loader.PROGRESS.reset(token)
     for note in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
-        print(f"smuggling-wg validate: note: {note}", file=sys.stderr)
+        print(f"smuggling-wg validate: note: {_said(note)}", file=sys.stderr)
     if problems:
         raise DataError(problems)
     also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
@@ -822,7 +834,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         records = LISTINGS[command](ds, args)
         explanation = getattr(records, "explanation", None)  # a search says what it did with the query
         for line in explanation.lines() if explanation is not None else ():
-            print(f"smuggling-wg {command}: note: {line}", file=sys.stderr)
+            print(f"smuggling-wg {command}: note: {_said(line, one_line=True)}", file=sys.stderr)
         if not records:
             print(f"smuggling-wg {command}: nothing found", file=sys.stderr)
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
@@ -831,7 +843,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         _emit(ds, records, args.format, _title(command, args), out)
         return 0
     except SmugglingWGError as exc:  # the error says its exit code: 2 for a bad value, 1 otherwise
-        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{exc}", file=sys.stderr)
+        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{_said(str(exc))}", file=sys.stderr)
         return exc.exit_code
 
 

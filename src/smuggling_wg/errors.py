@@ -105,7 +105,9 @@ class Problem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x not in (None, ""))
+        # a file name is shown as its repr when it holds what a terminal would obey or hide (ESC, a newline, bidi)
+        file = self.file if self.file.isprintable() else repr(self.file)
+        where = ":".join(str(x) for x in (file, self.line, self.column) if x not in (None, ""))
         text = f"{where}: " if where else ""
         text += f"{self.path}: " if self.path else ""
         text += self.message
