@@ -13,7 +13,7 @@ import yaml
 from babel import Locale
 
 import smuggling_wg as swg
-from smuggling_wg import _lookup
+from smuggling_wg import _loader, _lookup
 from smuggling_wg._fold import fold
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import State
@@ -84,7 +84,9 @@ def test_every_state_is_found_by_its_cldr_names(ds: Dataset) -> None:
 def test_a_name_that_is_no_state_is_not_found(ds: Dataset) -> None:
     with pytest.raises(swg.NotFound, match=r"no actor 'Atlantis'\. Closest: "):
         ds.actor("Atlantis")
-    with pytest.raises(swg.NotFound, match=r"^no actor named 'xxxxx"):
+    with pytest.raises(swg.NotFound, match=r"^no actor 'x{60}…'\. Use an ISO code"):
+        ds.actor("x" * _loader.MAX_FILTER_CHARS)  # the longest name given: quoted in part
+    with pytest.raises(swg.InvalidFilter, match=r"^the actor name has 1,000,000 characters; the limit is 1,000$"):
         ds.actor("x" * 1_000_000)  # no pattern or closeness search over a long string
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
 __all__ = [
     "BUNDLED_JSON",
     "MAX_FILES",
+    "MAX_FILTER_CHARS",
     "MAX_PROBLEMS",
     "MAX_QUERY_CHARS",
     "MAX_QUERY_WORDS",
@@ -56,6 +57,7 @@ __all__ = [
     "bundled",
     "bundled_stems",
     "check_query",
+    "check_text",
     "data_dir",
     "expand",
     "extend",
@@ -95,6 +97,8 @@ MAX_PROBLEMS = 1_000
 MAX_QUERY_CHARS = 1_000
 #: Words in one search query (every word is required: a longer query finds nothing more).
 MAX_QUERY_WORDS = 50
+#: Characters in any other text a query is given: a name, an id, a code, a value of a filter, ``text=``.
+MAX_FILTER_CHARS = 1_000
 #: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
@@ -110,17 +114,28 @@ def check_query(query: object) -> str:
     """``query`` if it is a search query within the limits; :class:`InvalidFilter` saying which limit otherwise."""
     from .errors import InvalidFilter
 
-    if not isinstance(query, str):
-        raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
-    shown = query if len(query) <= 60 else query[:60] + "…"
-    if len(query) > MAX_QUERY_CHARS:
-        reason = f"the query has {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}"
-        raise InvalidFilter("query", shown, (), reason=reason)
-    words = len(query.split())
+    text = check_text("query", query, MAX_QUERY_CHARS)
+    words = len(text.split())
     if words > MAX_QUERY_WORDS:
         reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,} (every word is required)"
-        raise InvalidFilter("query", shown, (), reason=reason)
-    return query
+        raise InvalidFilter("query", text, (), reason=reason)
+    return text
+
+
+def check_text(name: str, value: object, limit: int = MAX_FILTER_CHARS) -> str:
+    """``value`` if it is text of at most ``limit`` characters; :class:`InvalidFilter` naming ``name`` otherwise.
+
+    Every text a query is given passes here first (a search query with its own limit,
+    :func:`check_query`), so a long one is refused at once, and no message repeats it whole.
+    """
+    from .errors import InvalidFilter, quoted
+
+    if not isinstance(value, str):
+        raise InvalidFilter(name, value, (), reason=f"a {name} is text: got {quoted(value)}")
+    if len(value) > limit:
+        reason = f"the {name} has {len(value):,} characters; the limit is {limit:,}"
+        raise InvalidFilter(name, value, (), reason=reason)
+    return value
 
 
 def data_dir() -> Path:

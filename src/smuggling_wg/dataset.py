@@ -23,7 +23,7 @@ from ._language import Lang, get_display_language, lang_of
 from ._names import name_key
 from ._results import Results
 from .analysis import Dimension, Value
-from .errors import DataError, InvalidFilter, NotFound, Problem, closest
+from .errors import DataError, InvalidFilter, NotFound, Problem, closest, quoted
 from .models import (
     STANDINGS,
     Actor,
@@ -129,8 +129,7 @@ class Dataset:
     def meeting(self, number: int) -> Meeting:
         """The meeting with this number; :class:`NotFound` if there is none."""
         if not isinstance(number, int) or isinstance(number, bool):
-            use = f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
-            reason = f"meeting numbers are integers: got {number!r}{use}"
+            reason = f"meeting numbers are integers: got {quoted(number)}{_use_number(number)}"
             raise InvalidFilter("meeting number", number, self._meetings, reason=reason)
         try:
             return self._meetings[number]
@@ -158,16 +157,13 @@ class Dataset:
         """
         if not isinstance(key, str):
             raise InvalidFilter(
-                "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {key!r}"
+                "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {quoted(key)}"
             )
-        folded = name_key(str(key))
+        folded = name_key(_loader.check_text("actor name", key))
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if len(ids) == 1:
             return self._actors[ids[0]]
-        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
-            clipped = str(key)[:60] + "…"
-            raise NotFound("actor", clipped, self._actors, reason=f"no actor named {clipped!r}")
         from . import _lookup
 
         if not ids and folded:
@@ -176,17 +172,17 @@ class Dataset:
                 return self._actors[ids[0]]
         if ids:
             named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
-            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
+            raise NotFound("actor", key, ids, reason=f"{quoted(key)} is ambiguous: it names {named}")
         absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
         if absent:
             states = " or ".join(absent)
-            reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
+            reason = f"no actor {quoted(key)}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
             raise NotFound("actor", key, self._actors, reason=reason)
         close = closest(folded, keys, n=5, cutoff=0.6)
         candidates = dict.fromkeys(i for k in close for i in keys[k])
         shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
-        raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
+        raise NotFound("actor", key, self._actors, reason=f"no actor {quoted(key)}.{hint}")
 
     def _actor_keys(self) -> Mapping[str, Sequence[str]]:
         """The compiled lookup keys, extended for data that is not the bundled data (see :mod:`._lookup`)."""
@@ -227,9 +223,7 @@ class Dataset:
     def _numbered(self, what: str, number: int, meeting: int | None, records: Callable[[Meeting], tuple[T, ...]]) -> T:
         """Record ``number`` of one meeting's numbered list; the one meeting rule applies (see :meth:`meetings`)."""
         if not isinstance(number, int) or isinstance(number, bool):
-            reason = f"{what} numbers are integers: got {number!r}" + (
-                f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
-            )
+            reason = f"{what} numbers are integers: got {quoted(number)}{_use_number(number)}"
             raise InvalidFilter(f"{what} number", number, (), reason=reason)
         having = [m.number for m in self._meetings.values() if 1 <= number <= len(records(m))]
         if meeting is None and not having:
@@ -302,6 +296,7 @@ class Dataset:
 
     def topic(self, topic_id: str) -> Topic:
         """A topic by its id (any case); :class:`NotFound` naming the vocabulary otherwise."""
+        _text_or_value("topic", topic_id)
         for t in self._bundle.topics:
             if isinstance(topic_id, str) and t.id == topic_id.casefold():
                 return t
@@ -350,7 +345,7 @@ class Dataset:
             values = _values(name.replace("_", " "), value, self._labels(dimension, None)[1])
             if values is not None:
                 tests.append((self._labels(dimension, provenance)[0], set(values)))
-        needle = fold(text) if text is not None else None
+        needle = fold(_loader.check_text("text filter", text)) if text is not None else None
         return self._results(
             (
                 r
@@ -452,7 +447,7 @@ class Dataset:
         actors = self._actor_ids(actor)
         items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
         if not isinstance(include_group_items, bool):
-            reason = f"include_group_items is True or False: got {include_group_items!r}"
+            reason = f"include_group_items is True or False: got {quoted(include_group_items)}"
             raise InvalidFilter("include_group_items", include_group_items, (True, False), reason=reason)
         return self._results(
             (
@@ -769,7 +764,7 @@ class Dataset:
         if lang is not None:
             _deprecated("lang", "language")
             language = language if language is not None else lang
-        chosen_language = None if language is None else lang_of(language)
+        chosen_language = None if language is None else lang_of(_text_or_value("language", language))
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
         standings = _values("standing", standing, STANDINGS)
@@ -823,7 +818,7 @@ class Dataset:
         """
         from . import _tables
 
-        return _tables.to_dataframe(self._bundle, _tables.table(table).name)
+        return _tables.to_dataframe(self._bundle, _tables.table(_text_or_value("table", table)).name)
 
     def _results(self, records: Iterable[R], kind: type | None = None) -> Results[R]:
         """Query results that remember this dataset and the kind of record they hold (for ``to_dataframe()``)."""
@@ -853,14 +848,31 @@ def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     for v in given:
         key = v.casefold() if isinstance(v, str) else v
         if allowed and all(isinstance(a, int) for a in allowed) and (type(v) is not int):
-            use = f"; use {int(v)}" if isinstance(v, str) and v.strip().isdigit() else ""
-            raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {v!r}{use}")
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {quoted(v)}{_use_number(v)}")
         if not isinstance(v, str | int):
-            raise InvalidFilter(name, v, allowed, reason=f"{name} values are text: got {v!r}")
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are text: got {quoted(v)}")
+        _text_or_value(name, v)
         if isinstance(v, bool) or key not in by_folded:
             raise InvalidFilter(name, v, allowed)
         found.add(by_folded[key])
     return found
+
+
+def _text_or_value(name: str, value: L) -> L:
+    """``value``, checked against the limit of a filter's length when it is text (any other value is refused later)."""
+    if isinstance(value, str):
+        _loader.check_text(name, value)
+    return value
+
+
+def _use_number(value: object) -> str:
+    """'; use 7' for a number given as text ("7", " 7 "), to say how to give it; empty otherwise."""
+    from ._number import parse_number
+
+    try:
+        return f"; use {parse_number(value.strip())}" if isinstance(value, str) else ""
+    except ValueError:
+        return ""
 
 
 def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
