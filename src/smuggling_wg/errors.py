@@ -32,6 +32,7 @@ __all__ = [
     "closest",
     "did_you_mean",
     "quoted",
+    "shortened",
 ]
 
 #: Characters of a value given (a name, a query, a number) that a message quotes; past them it is cut, with "…".
@@ -52,6 +53,14 @@ def quoted(value: object) -> str:
     if isinstance(value, str):
         return repr(clipped(value))
     return clipped(repr(value))
+
+
+def shortened(message: str, head: int = 600, tail: int = 600) -> str:
+    """A message made elsewhere (argparse's, the MCP SDK's), cut in its middle when it is long.
+
+    The safety net under :func:`quoted`: the start says what is wrong, the end keeps the valid choices.
+    """
+    return message if len(message) <= head + tail else f"{message[:head]} … {message[-tail:]}"
 
 
 def closest(wanted: object, valid: Iterable[object], n: int = 3, cutoff: float = 0.5) -> list[str]:
