@@ -421,7 +421,7 @@ def _at(
         found = "nothing" if error["type"] == "missing" else _shown(error.get("input"))
         expected, suggestion = _hint(error)
         message = _unreadable(error.get("input")) if error["type"] == "string_pattern_mismatch" else ""
-        message = message or error["msg"]
+        message = message or ("not a Roman numeral in its standard form" if _roman(error) else error["msg"])
     return Problem(file, _dotted(local), message, line, column, expected, found, suggestion)
 
 
@@ -869,6 +869,11 @@ def _hint(error: Any) -> tuple[str, str]:
         return f"{'at most' if kind == 'less_than_equal' else 'at least'} {bound}", ""
     if kind == "string_pattern_mismatch" and _unreadable(value):
         return "text a reader can see, on one line for a name, code or label", ""
+    if _roman(error):
+        from ._number import standard_roman
+
+        meant = standard_roman(value) if isinstance(value, str) else None
+        return "a Roman numeral in capitals, such as IV or XIV", f"write {meant}" if meant else ""
     if kind == "extra_forbidden":
         return "no such field", ""
     if kind == "missing":
@@ -878,6 +883,14 @@ def _hint(error: Any) -> tuple[str, str]:
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return kind.removesuffix("_type").removesuffix("_parsing").replace("_", " "), ""
     return "", ""
+
+
+def _roman(error: Any) -> bool:
+    """Whether ``error`` is a value that is not a Roman numeral in its standard form (:data:`models.Roman`)."""
+    from ._number import STANDARD_ROMAN
+
+    pattern = (error.get("ctx") or {}).get("pattern")
+    return error["type"] == "string_pattern_mismatch" and pattern == f"^{STANDARD_ROMAN}$"
 
 
 #: Environment variable naming extra data files or folders, separated by ``os.pathsep``.

@@ -546,7 +546,7 @@ def one_of(valid: Sequence[str]) -> Callable[[str], str]:
     return chosen
 
 
-def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> argparse.ArgumentParser:
+def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> _Parser:
     """The options a command takes: only those it honours."""
     common = _Parser(add_help=False)
     common.add_argument(
@@ -569,7 +569,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
     return common
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> _Parser:
     from .export import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
 
     parser = _Parser(
@@ -582,9 +582,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the library and data versions and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(
-        name: str, help_text: str, example: str, parents: Sequence[argparse.ArgumentParser] = ()
-    ) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, example: str, parents: Sequence[_Parser] = ()) -> _Parser:
         made = sub.add_parser(
             name,
             parents=list(parents),
@@ -594,7 +592,8 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         own = {a.dest for a in made._actions}  # a command's own options keep their own defaults
-        made.set_defaults(**{k: v for k, v in {"lang": "ru", "meeting": None, "format": "table"}.items() if k not in own})
+        defaults = {"lang": "ru", "meeting": None, "format": "table"}
+        made.set_defaults(**{k: v for k, v in defaults.items() if k not in own})
         return made
 
     listing = [_options()]
@@ -615,7 +614,10 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
-        "--provenance", type=one_of(get_args(Provenance)), choices=get_args(Provenance), help="count only labels of this provenance"
+        "--provenance",
+        type=one_of(get_args(Provenance)),
+        choices=get_args(Provenance),
+        help="count only labels of this provenance",
     )
     states = command(
         "states",

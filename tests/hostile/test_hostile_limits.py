@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -205,7 +206,7 @@ HUGE = "x" * 100_000
 AT_LIMIT = "x" * _loader.MAX_FILTER_CHARS
 
 #: Each public entry point that takes text, with the name its error gives the text.
-TEXT_ENTRIES: dict[str, tuple[str, Callable[[swg.Dataset, str], object]]] = {
+TEXT_ENTRIES: dict[str, tuple[str, Callable[[swg.Dataset, Any], object]]] = {
     "actor": ("actor name", lambda ds, v: ds.actor(v)),
     "profile": ("actor name", lambda ds, v: ds.profile(v)),
     "name_at": ("actor name", lambda ds, v: ds.name_at(v, meeting=7)),
@@ -220,19 +221,19 @@ TEXT_ENTRIES: dict[str, tuple[str, Callable[[swg.Dataset, str], object]]] = {
     "recommendations(instrument)": ("instrument", lambda ds, v: ds.recommendations(instrument=v)),
     "recommendations(article)": ("article", lambda ds, v: ds.recommendations(article=v)),
     "recommendations(addressee_kind)": ("addressee kind", lambda ds, v: ds.recommendations(addressee_kind=v)),
-    "recommendations(provenance)": ("provenance", lambda ds, v: ds.recommendations(provenance=v)),  # type: ignore[arg-type]
+    "recommendations(provenance)": ("provenance", lambda ds, v: ds.recommendations(provenance=v)),
     "paragraphs(topic)": ("topic", lambda ds, v: ds.paragraphs(topic=v)),
-    "paragraphs(standing)": ("standing", lambda ds, v: ds.paragraphs(standing=v)),  # type: ignore[arg-type]
+    "paragraphs(standing)": ("standing", lambda ds, v: ds.paragraphs(standing=v)),
     "topic": ("topic", lambda ds, v: ds.topic(v)),
-    "counts": ("dimension", lambda ds, v: ds.counts(v)),  # type: ignore[arg-type]
-    "crosstab": ("dimension", lambda ds, v: ds.crosstab("theme", v)),  # type: ignore[arg-type]
-    "statements(kind)": ("statement kind", lambda ds, v: ds.statements(kind=v)),  # type: ignore[arg-type]
-    "participants(status)": ("status", lambda ds, v: ds.participants(status=v)),  # type: ignore[arg-type]
+    "counts": ("dimension", lambda ds, v: ds.counts(v)),
+    "crosstab": ("dimension", lambda ds, v: ds.crosstab("theme", v)),
+    "statements(kind)": ("statement kind", lambda ds, v: ds.statements(kind=v)),
+    "participants(status)": ("status", lambda ds, v: ds.participants(status=v)),
     "search": ("query", lambda ds, v: ds.search(v)),
-    "search(kind)": ("kind", lambda ds, v: ds.search("data", kind=v)),  # type: ignore[call-overload]
-    "search(standing)": ("standing", lambda ds, v: ds.search("data", standing=v)),  # type: ignore[arg-type]
-    "search(language)": ("language", lambda ds, v: ds.search("data", language=v)),  # type: ignore[arg-type]
-    "to_dataframe": ("table", lambda ds, v: ds.to_dataframe(v)),  # type: ignore[arg-type]
+    "search(kind)": ("kind", lambda ds, v: ds.search("data", kind=v)),
+    "search(standing)": ("standing", lambda ds, v: ds.search("data", standing=v)),
+    "search(language)": ("language", lambda ds, v: ds.search("data", language=v)),
+    "to_dataframe": ("table", lambda ds, v: ds.to_dataframe(v)),
 }
 
 
