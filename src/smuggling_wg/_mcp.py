@@ -73,6 +73,9 @@ _TOPIC_SCHEME = _BASE + "topic/{id}"
 #: An id in a resource URI: an actor's (ISO alpha-3 or slug) or a topic's.
 _URI_ID = re.compile(r"[A-Za-z0-9_]{1,64}")
 
+#: Hits a search answers with at most (its ``limit``): each hit carries its whole record.
+MAX_HITS = 200
+
 OneOrMore = StrictStr | list[StrictStr] | None
 Numbers = StrictInt | list[StrictInt] | None
 
@@ -725,7 +728,9 @@ class _Tools:
             ] = None,
             meeting: meetings = None,
             standing: standing_filter = None,
-            limit: Annotated[StrictInt, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
+            limit: Annotated[
+                StrictInt, Field(ge=1, le=MAX_HITS, description="At most this many hits (best first).")
+            ] = 10,
         ) -> Annotated[CallToolResult, SearchAnswer]:
             with _library_errors():
                 hits = ds.search(query, language=language, meeting=meeting, kind=kind, standing=standing)  # type: ignore[arg-type]
