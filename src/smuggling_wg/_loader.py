@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import gc
 import hashlib
 import json
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 from pydantic import ValidationError
 
 from ._construct import ShapeError, _literal_values, construct
-from .errors import DataError, Problem, did_you_mean
+from .errors import DataError, InvalidFilter, Problem, clipped, did_you_mean, quoted
 from .models import BIDI, CONTROL, FORMULA, INVISIBLE, Actor, Bundle
 
 if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
@@ -112,8 +113,6 @@ Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
 
 def check_query(query: object) -> str:
     """``query`` if it is a search query within the limits; :class:`InvalidFilter` saying which limit otherwise."""
-    from .errors import InvalidFilter
-
     text = check_text("query", query, MAX_QUERY_CHARS)
     words = len(text.split())
     if words > MAX_QUERY_WORDS:
@@ -128,8 +127,6 @@ def check_text(name: str, value: object, limit: int = MAX_FILTER_CHARS) -> str:
     Every text a query is given passes here first (a search query with its own limit,
     :func:`check_query`), so a long one is refused at once, and no message repeats it whole.
     """
-    from .errors import InvalidFilter, quoted
-
     if not isinstance(value, str):
         raise InvalidFilter(name, value, (), reason=f"a {name} is text: got {quoted(value)}")
     if len(value) > limit:
@@ -313,7 +310,8 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
                 problems.append(Problem(_name(path), "", "no such file or folder"))
         except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.append(Problem(_name(raw), "", f"cannot be read: {reason}"))
+            too_long = isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG  # it names no file: its start
+            problems.append(Problem(quoted(str(raw)) if too_long else _name(raw), "", f"cannot be read: {reason}"))
     files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
@@ -786,14 +784,14 @@ def _dotted(loc: Loc) -> str:
 
     def shown(part: object) -> str:
         plain = isinstance(part, int) or (isinstance(part, str) and part.isprintable())
-        return str(part)[:60] if plain else _short(part, 60)
+        return clipped(str(part)) if plain else quoted(part)
 
     return ".".join(map(shown, loc))
 
 
-def _short(value: object, width: int = 80) -> str:
-    shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
-    return shown if len(shown) <= width else shown[: width - 1] + "…"
+def _short(value: object) -> str:
+    """A value of a data file as a message quotes it (:func:`~.errors.quoted`; a date as YAML writes it)."""
+    return value.isoformat() if isinstance(value, dt.date) else quoted(value)
 
 
 #: What a value of each YAML kind is called in a message (not Python's type names).

@@ -356,3 +356,14 @@ def test_the_command_line_quotes_a_value_given_in_part(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and len(err) < 1_500 and "x" * 1_000 not in err, err[:300]
+
+
+def test_a_file_name_no_file_can_have_is_quoted_in_part() -> None:
+    """A name the system refuses as too long names no file: its start is enough (it came back whole)."""
+    with pytest.raises(swg.DataError) as raised:
+        swg.load(extra=["x" * 100_000])
+    assert str(raised.value) == (
+        f"1 problem with the files given:\n- '{'x' * MAX_QUOTED}…': cannot be read: File name too long"
+    )
+    (problem,) = swg.validate("y" * 5_000)
+    assert problem.file == f"'{'y' * MAX_QUOTED}…'"
