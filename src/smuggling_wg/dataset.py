@@ -901,8 +901,11 @@ def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int,
         owners: Mapping[str, Sequence[str]] = base._once("actor_keys", base._actor_keys)
         bundled = {a.id for a in base.actors}
         added: dict[str, str] = {}  # a key of an added actor -> that actor
+        actors = {a.id for a in merged.actors}
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
+            if actor_id not in actors:  # an unknown actor is the models' to say
+                continue
             taken = owners.get(key, ())
             if not taken and actor_id not in bundled and loc[0] == "actors":
                 other = added.setdefault(key, actor_id)
@@ -1006,12 +1009,12 @@ def _look_alikes(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int
         added: dict[str, dict[str, str]] = {}  # what an added name looks like -> {actor id: that name}
         problems = []
         for name, actor_id, loc in dict.fromkeys(_lookup.written(merged)):
-            if (name, actor_id) in known:
+            if (name, actor_id) in known or actor_id not in actors:  # an unknown actor is the models' to say
                 continue
             others = {
                 other: other_name
                 for other, other_name in [*_lookup.alike(index, name).items(), *_lookup.alike(added, name).items()]
-                if other != actor_id and name_key(other_name) != name_key(name)
+                if other != actor_id and other in actors and name_key(other_name) != name_key(name)
             }
             for look in looks(name):
                 added.setdefault(look, {}).setdefault(actor_id, name)

@@ -219,6 +219,21 @@ def test_two_added_names_that_look_alike_are_refused_each_problem_at_once(tmp_pa
     assert italy.message.startswith("'ItaIy' (organization xorg2) looks like 'Italy' (state ITA)"), italy
 
 
+def test_a_look_alike_is_reported_beside_problems_of_other_kinds(tmp_path: Path) -> None:
+    """One pass: a formula in one record and a bad date in the meeting do not hide a look-alike or a taken name."""
+    path = _org_file(tmp_path, "ItaIy", "Formula", "Italy")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["actors"][1]["acronym"] = "=cmd"
+    meeting = json.loads(json.dumps(_EXAMPLE["meetings"][0], default=str))
+    meeting["participants"][0]["as_written"] = "Gerrnany"
+    meeting["start_date"] = "2021-02-30"
+    path.write_text(yaml.safe_dump({**data, "meetings": [meeting]}, allow_unicode=True), encoding="utf-8")
+    problems = {p.path: p.message for p in swg.validate(path)}
+    assert problems.keys() == {"actors.0.name.en", "actors.1.acronym", "actors.2.name.en", "meetings.0.start_date"}
+    assert problems["actors.0.name.en"].startswith("'ItaIy' (organization xorg0) looks like 'Italy' (state ITA)")
+    assert "already names ITA" in problems["actors.2.name.en"]
+
+
 def test_a_meeting_may_not_write_one_actor_with_a_look_alike_of_another(tmp_path: Path) -> None:
     participants = [dict(p) for p in _EXAMPLE["meetings"][0]["participants"]]
     participants[0]["as_written"] = "Gerrnany"  # ITA's row, written like Germany
