@@ -27,7 +27,7 @@ from .errors import ExportError
 __all__ = ["FOLDER", "folder_fd", "open_folder", "open_in", "reason", "shown"]
 
 #: How a folder is opened: never through a symbolic link.
-FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def reason(exc: OSError) -> str:
@@ -60,7 +60,7 @@ def open_folder(path: str | os.PathLike[str], *, create: bool, writing: str | os
     if not text:
         text = "."
     target = text if writing is None else os.fspath(writing)
-    fd = os.open("/" if text.startswith("/") else ".", FOLDER & ~os.O_NOFOLLOW)
+    fd = os.open("/" if text.startswith("/") else ".", FOLDER & ~getattr(os, "O_NOFOLLOW", 0))
     done = "/" if text.startswith("/") else ""
     try:
         for name in (part for part in text.split("/") if part):

@@ -46,7 +46,7 @@ __all__ = ["MANIFEST", "Writer", "publish", "target_of"]
 MANIFEST = "smuggling-wg-site.json"
 _JOURNAL = ".smuggling-wg-journal"
 _OURS = re.compile(r"\.(?P<name>.+)\.(?:new|old)-[0-9a-f]{12}")
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 #: Writes one file of the site: its path inside the site (``a/b.html``) and its text.
 Writer = Callable[[str, str], None]
