@@ -538,6 +538,7 @@ class Dataset:
             ),
             rows="regional_group",
             columns="status",
+            counted="participants",
         )
 
     def speakers(
