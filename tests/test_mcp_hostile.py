@@ -166,6 +166,14 @@ def test_library_errors_keep_the_library_message(server: Server) -> None:
     server.portal.call(server.session.send_ping)
 
 
+@pytest.mark.parametrize("tool", ["actor", "profile"])
+def test_a_look_alike_name_is_not_matched_and_names_what_it_looks_like(server: Server, tool: str) -> None:
+    """«ItaIy» (a capital I for the l) is not Italy: the tool says what it looks like (issue 24, item 11)."""
+    argument = "name" if tool == "actor" else "actor"
+    message = _refused(server, tool, **{argument: "ItaIy"})
+    assert message.startswith(f"{tool}: no actor 'ItaIy': it looks like 'Italy' (ITA)"), message
+
+
 # --- no user text in the guidance channel ------------------------------------------------------
 
 

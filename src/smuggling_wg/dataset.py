@@ -177,14 +177,23 @@ class Dataset:
         if ids:
             named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
             raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
+        looking = _lookup.alike(self._once("actor_looks", lambda: _lookup.looks_index(self._bundle)), str(key))
+        if looking:
+            like = ", ".join(f"{name!r} ({i})" for i, name in looking.items())
+            close = closest(folded, keys, n=5, cutoff=0.6)
+            shown = [f"{i} ({self._actors[i].name.get('en')})" for i in dict.fromkeys([*looking, *_ids(close, keys)])]
+            reason = (
+                f"no actor {key!r}: it looks like {like} but is written with other letters "
+                f"(a capital I for an l, 1 or 0 for a letter, rn for m, another script). Closest: {', '.join(shown)}."
+            )
+            raise NotFound("actor", key, self._actors, reason=reason)
         absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
         if absent:
             states = " or ".join(absent)
             reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
             raise NotFound("actor", key, self._actors, reason=reason)
         close = closest(folded, keys, n=5, cutoff=0.6)
-        candidates = dict.fromkeys(i for k in close for i in keys[k])
-        shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
+        shown = [f"{i} ({self._actors[i].name.get('en')})" for i in _ids(close, keys)]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
         raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
 
@@ -839,6 +848,11 @@ class Dataset:
         return self._built[name]  # type: ignore[no-any-return]
 
 
+def _ids(found: Iterable[str], keys: Mapping[str, Sequence[str]]) -> list[str]:
+    """The ids the keys ``found`` name, each once, in order."""
+    return list(dict.fromkeys(i for k in found for i in keys[k]))
+
+
 def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     """The valid values a filter names (one value or several, any case); None for no filter.
 
@@ -868,32 +882,13 @@ def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ..
     """Every folded lookup key of :meth:`Dataset.actor`, the id it names and where in ``bundle`` it is written.
 
     Keys: the id, names, codes and acronym of each actor, and every form a meeting writes it
-    in; a bracketed name also without its brackets («Иран (...)» -> «Иран»).
+    in (:func:`._lookup.written`); a bracketed name also without its brackets («Иран (...)» -> «Иран»).
     """
-    from ._lookup import variants
+    from ._lookup import variants, written
 
-    for i, actor in enumerate(bundle.actors):
-        fields: list[tuple[tuple[str | int, ...], str]] = [
-            (("id",), actor.id),
-            (("name", "ru"), actor.name.ru),
-            (("name", "en"), actor.name.en),
-        ]
-        if isinstance(actor, State):
-            fields += [(("alpha2",), actor.alpha2), (("m49",), actor.m49)]
-            fields += [
-                (("names", lang), name) for lang, name in (actor.names.model_dump() if actor.names else {}).items()
-            ]
-        else:
-            fields.append((("acronym",), actor.acronym))
-        for loc, key in fields:
-            for variant in variants(key):
-                yield variant, actor.id, ("actors", i, *loc)
-    for mi, m in enumerate(bundle.meetings):
-        written = [("statements", j, s.as_written, s.actor) for j, s in enumerate(m.statements)]
-        written += [("participants", j, p.as_written, p.actor) for j, p in enumerate(m.participants)]
-        for kind, j, key, actor_id in written:
-            for variant in variants(key):
-                yield variant, actor_id, ("meetings", mi, kind, j, "as_written")
+    for name, actor_id, loc in written(bundle):
+        for variant in variants(name):
+            yield variant, actor_id, loc
 
 
 def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
@@ -907,8 +902,11 @@ def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int,
         owners: Mapping[str, Sequence[str]] = base._once("actor_keys", base._actor_keys)
         bundled = {a.id for a in base.actors}
         added: dict[str, str] = {}  # a key of an added actor -> that actor
+        actors = {a.id for a in merged.actors}
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
+            if actor_id not in actors:  # an unknown actor is the models' to say
+                continue
             taken = owners.get(key, ())
             if not taken and actor_id not in bundled and loc[0] == "actors":
                 other = added.setdefault(key, actor_id)
@@ -991,10 +989,67 @@ def _extended(bundled: Dataset, sources: list[tuple[str, bytes]], digests: tuple
     return ds
 
 
+def _look_alikes(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+    """A check that no name added to ``base`` looks like another actor's name without being it.
+
+    ``ItaIy`` (a capital I for the l), ``Ita1y``, ``Gerrnany``, a Cyrillic «Аustria»: each looks
+    like a name of the bundled data (:func:`._names.looks`) and would show as a second "Italy"
+    on the site, in the CSV and to an assistant. Names the same key finds are :func:`_taken_keys`'
+    to report; names ``base`` already gives an actor are never reported (the bundled data's
+    Ecuador ``EC`` and the EU's Cyrillic «ЕС» look alike, and are each their own). Two added
+    actors may not look alike either.
+    """
+    from . import _lookup
+    from ._names import looks
+
+    def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        index = base._once("actor_looks", lambda: _lookup.looks_index(base.bundle))
+        known = {(name, actor_id) for by_actor in index.values() for actor_id, name in by_actor.items()}
+        known |= {(name, actor_id) for name, actor_id, _ in _lookup.written(base.bundle)}
+        actors = {a.id: a for a in [*base.actors, *merged.actors]}
+        added: dict[str, dict[str, str]] = {}  # what an added name looks like -> {actor id: that name}
+        problems = []
+        for name, actor_id, loc in dict.fromkeys(_lookup.written(merged)):
+            if (name, actor_id) in known or actor_id not in actors:  # an unknown actor is the models' to say
+                continue
+            others = {
+                other: other_name
+                for other, other_name in [*_lookup.alike(index, name).items(), *_lookup.alike(added, name).items()]
+                if other != actor_id and other in actors and name_key(other_name) != name_key(name)
+            }
+            for look in looks(name):
+                added.setdefault(look, {}).setdefault(actor_id, name)
+            if others:
+                like = " and ".join(f"{n!r} ({_what(actors[o])} {o})" for o, n in others.items())
+                problems.append(
+                    (
+                        loc,
+                        f"{name!r} ({_what(actors[actor_id])} {actor_id}) looks like {like}: a reader could not "
+                        "tell them apart",
+                        "spell the name with the letters it has (an l, not a capital I; O, not 0; m, not rn), "
+                        "or replace that actor on purpose (`replace: {actors: [...]}`)",
+                    )
+                )
+        return problems
+
+    return check
+
+
+def _what(actor: Actor) -> str:
+    """'state' or 'organization', for a message."""
+    return "state" if isinstance(actor, State) else "organization"
+
+
 def _checks(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
     """Every check of data added to ``base`` that the models cannot make alone."""
-    taken = _taken_keys(base)
-    return lambda merged: [*taken(merged), *_source_files(merged)]
+    taken, alike = _taken_keys(base), _look_alikes(base)
+
+    def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        problems = taken(merged)
+        said = {loc for loc, _, _ in problems}  # a name another actor's key finds is said once, as taken
+        return [*problems, *(p for p in alike(merged) if p[0] not in said), *_source_files(merged)]
+
+    return check
 
 
 def _source_files(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
