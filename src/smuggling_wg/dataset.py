@@ -542,6 +542,7 @@ class Dataset:
             ),
             rows="regional_group",
             columns="status",
+            counted="participants",
         )
 
     def speakers(
