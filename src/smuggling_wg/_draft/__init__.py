@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, quoted
+from ..models import MAX_MEETING
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -65,10 +66,11 @@ def draft(
         source = from_path(report)
     else:
         raise DataError([Problem("", "", f"a report is a path, its text or its bytes: got {type(report).__name__}")])
-    if number is not None and (not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 10_000):
-        raise DataError(
-            [Problem(source.name, "", f"the meeting's number is an integer from 1 to 10000: got {number!r}")]
-        )
+    if number is not None and (
+        not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= MAX_MEETING
+    ):
+        said = f"the meeting's number is an integer from 1 to {MAX_MEETING}: got {quoted(number)}"
+        raise DataError([Problem(source.name, "", said)])
     return _drafted(source, number, dataset or load())
 
 
