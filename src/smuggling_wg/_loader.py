@@ -730,6 +730,7 @@ class _Merge:
             said = {(p.file, p.path) for p in self.unbuilt}  # a value not built is not a date, an int...: said once
             found = locate(exc, "<data>", self.origins, self.conflicts)
             self.problems += [p for p in found if (p.file, p.path) not in said]
+            self.problems += self._unchecked(exc)
             self.problems += self._checked_parts()
         else:
             if not self.problems and self.check is not None:
@@ -739,6 +740,35 @@ class _Merge:
             if not self.problems:
                 return bundle
         raise DataError(_capped(self.problems))
+
+    def _unchecked(self, exc: ValidationError) -> list[Problem]:
+        """The checks across records that pydantic skipped because a field failed, over what validated.
+
+        A meeting's numbering and references run unless the meeting's fields all held (then they
+        ran, and said their problems); the dataset's (unique ids, the actors and labels a meeting
+        uses) unless everything else held. A reference that may be to a record that did not
+        validate is not called unknown, and a record already reported as given twice is not
+        reported again, so each problem is said once.
+        """
+        from ._partial import partial
+        from .models import bundle_problems, meeting_problems
+
+        errors = [(tuple(e["loc"]), e["type"]) for e in exc.errors(include_url=False)]
+        if all(loc == () for loc, _ in errors):  # only the dataset's own check failed: it ran over everything
+            return []
+        whole = partial(Bundle, self.data)
+        problems = []
+        for i, meeting in enumerate(whole.meetings or ()):
+            own = {(loc[2:], kind) for loc, kind in errors if loc[:2] == ("meetings", i)}
+            if meeting is None or not own or own == {((), "consistency")}:  # valid, or its checks ran
+                continue
+            problems += [(("meetings", i, *loc), message) for loc, message in meeting_problems(meeting)]
+        problems += bundle_problems(whole)
+        return [
+            _at(self.origins, loc, message, None, "<data>")
+            for loc, message in problems
+            if loc[:2] not in self.conflicts
+        ]
 
     def _checked_parts(self) -> list[Problem]:
         """The merge's check over the actors and meetings that are valid alone, when the whole is not.
@@ -812,9 +842,10 @@ def _capped(problems: list[Problem]) -> list[Problem]:
 
 
 def _ident(record: Any, field: str) -> Any:
-    """The key of a record (``id`` or ``number``) when it has a usable one: text or a whole number."""
+    """The key of a record when it has a usable one: an ``id`` as text, a ``number`` as a whole number."""
     value = record.get(field) if isinstance(record, dict) else None
-    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
+    usable = int if field == "number" else str | int
+    return value if isinstance(value, usable) and not isinstance(value, bool) else None
 
 
 def _folded(key: Any) -> Any:

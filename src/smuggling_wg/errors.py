@@ -83,7 +83,7 @@ def did_you_mean(wanted: object, valid: Iterable[object]) -> str:
 
 def choices(wanted: object, valid: Iterable[object]) -> str:
     """'Did you mean' and the valid choices, for an error message."""
-    values = list(valid)
+    values = list(dict.fromkeys(valid))  # a value given twice is one choice
     names = [str(v) for v in values]
     hint = did_you_mean(wanted, values)
     shown = ", ".join(names[:40]) + (f", ... ({len(names)} in all)" if len(names) > 40 else "")

@@ -17,7 +17,7 @@ Conventions that hold for every model here:
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Annotated, ClassVar, Literal, Protocol, TypeAlias, cast, get_args
+from typing import Annotated, Any, ClassVar, Literal, Protocol, TypeAlias, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -1064,102 +1064,128 @@ class Meeting(Record):
     @model_validator(mode="after")
     def _consistent(self) -> "Meeting":
         """Numbering, uniqueness and internal references hold; every problem is located."""
-        problems: Problems = []
-        if self.end_date < self.start_date:
-            problems.append((("end_date",), f"end_date {self.end_date} is before start_date {self.start_date}"))
-        _expect_sequence(problems, "paragraphs", "number", [p.number for p in self.paragraphs])
-        _expect_sequence(problems, "recommendations", "number", [r.number for r in self.recommendations])
-        _expect_sequence(problems, "agenda", "number", [a.number for a in self.agenda])
-        _expect_sequence(problems, "numbered_meetings", "number", [s.number for s in self.numbered_meetings])
-        _expect_sequence(problems, "speakers", "order", [s.order for s in self.speakers])
-        _expect_unique(problems, "themes", "id", [t.id for t in self.themes])
-        _expect_unique(problems, "participants", "actor", [p.actor for p in self.participants])
-        _expect_unique(problems, "documents", "symbol", [d.symbol for d in self.documents])
-        if self.numbered_meetings and len(self.numbered_meetings) != self.meetings_held:
-            listed = len(self.numbered_meetings)
-            problems.append(
-                (("meetings_held",), f"{listed} numbered meetings listed but meetings_held is {self.meetings_held}")
-            )
-        themes = [t.id for t in self.themes]
-        for i, r in enumerate(self.recommendations):
-            if r.theme not in themes:
-                problems.append(
-                    (("recommendations", i, "theme"), f"unknown theme {r.theme!r}.{_choices(r.theme, themes)}")
-                )
-        items = [a.number for a in self.agenda]
-        used: list[tuple[Loc, int]] = [
-            (("speakers", i, "agenda_item"), s.agenda_item) for i, s in enumerate(self.speakers)
-        ]
-        used += [
-            (("statements", i, "agenda_items", j), n)
-            for i, s in enumerate(self.statements)
-            for j, n in enumerate(s.agenda_items)
-        ]
-        used += [
-            (("numbered_meetings", i, "agenda_items", j), n)
-            for i, s in enumerate(self.numbered_meetings)
-            for j, n in enumerate(s.agenda_items)
-        ]
-        problems += [(loc, f"unknown agenda item {n}.{_choices(n, items)}") for loc, n in used if n not in items]
-        sections = [f"{c.number}.{x.letter}" for c in self.chapters for x in c.sections]
-        chapters = [c.number for c in self.chapters]
-        for i, p in enumerate(self.paragraphs):
-            if p.chapter not in chapters:
-                problems.append(
-                    (("paragraphs", i, "chapter"), f"unknown chapter {p.chapter}.{_choices(p.chapter, chapters)}")
-                )
-            elif p.section is not None and f"{p.chapter}.{p.section}" not in sections:
-                problems.append((("paragraphs", i, "section"), f"unknown section {p.chapter}.{p.section}"))
-            chapter_standing = next((c.standing for c in self.chapters if c.number == p.chapter), None)
-            if chapter_standing is not None and p.standing != chapter_standing:
-                problems.append(
-                    (
-                        ("paragraphs", i, "standing"),
-                        f"standing {p.standing} differs from chapter {p.chapter}'s ({chapter_standing})",
-                    )
-                )
-        for i, t in enumerate(self.themes):
-            if f"{t.chapter}.{t.section}" not in sections:
-                problems.append((("themes", i, "section"), f"unknown section {t.chapter}.{t.section}"))
-        speakers = [s.order for s in self.speakers]
-        for i, st in enumerate(self.statements):
-            if st.speaker is not None and st.speaker not in speakers:
-                problems.append((("statements", i, "speaker"), f"unknown speaker {st.speaker}"))
-        if self.paragraphs:
-            last = len(self.paragraphs)
-            problems += [
-                (loc, f"cites paragraph {n}, the report has {last}") for loc, n in self.citations() if n > last
-            ]
-        _raise(problems)
+        _raise(meeting_problems(self))
         return self
 
     def citations(self) -> list[tuple[Loc, int]]:
         """Every paragraph number cited anywhere in the meeting, with where it is cited."""
-        cited: list[tuple[Loc, tuple[int, ...]]] = [(("source",), self.source)]
-        singles = {
-            "format_decision": self.format_decision,
-            "chair": self.chair,
-            "registered_delegates": self.registered_delegates,
-        }
-        cited += [((name, "source"), r.source) for name, r in singles.items() if r is not None]
-        groups: dict[str, tuple[Cited, ...]] = {
-            "previous_meetings": self.previous_meetings,
-            "resolutions": self.resolutions,
-            "themes": self.themes,
-            "agenda": self.agenda,
-            "recommendations": self.recommendations,
-            "speakers": self.speakers,
-            "statements": self.statements,
-            "participants": self.participants,
-            "documents": self.documents,
-            "numbered_meetings": self.numbered_meetings,
-        }
-        cited += [((name, i, "source"), r.source) for name, items in groups.items() for i, r in enumerate(items)]
-        cited += [(("speakers", i, "remarks"), s.remarks) for i, s in enumerate(self.speakers)]
-        cited += [(("chapters", i, "standing_source"), c.standing_source) for i, c in enumerate(self.chapters)]
-        if self.parent_body_as_written is not None:
-            cited.append((("parent_body_as_written", "source"), self.parent_body_as_written.source))
-        return [(loc + (j,), n) for loc, numbers in cited for j, n in enumerate(numbers)]
+        return _citations(self)
+
+
+def _keys(records: Any, field: str) -> list[Any]:
+    """The ``field`` of each record, in order; None where a record or its field did not validate."""
+    return [None if r is None else getattr(r, field) for r in records or ()]
+
+
+def meeting_problems(m: Any) -> Problems:
+    """Numbering, uniqueness and internal references of a meeting, each problem located.
+
+    ``m`` is a :class:`Meeting`, or a meeting that did not validate as its parts that did
+    (:mod:`._partial`: None for a record or field that did not): what rests on a part that did
+    not validate is not checked (its own problem is reported), so one pass says everything once.
+    """
+    problems: Problems = []
+    if m.start_date is not None and m.end_date is not None and m.end_date < m.start_date:
+        problems.append((("end_date",), f"end_date {m.end_date} is before start_date {m.start_date}"))
+    _expect_sequence(problems, "paragraphs", "number", _keys(m.paragraphs, "number"))
+    _expect_sequence(problems, "recommendations", "number", _keys(m.recommendations, "number"))
+    _expect_sequence(problems, "agenda", "number", _keys(m.agenda, "number"))
+    _expect_sequence(problems, "numbered_meetings", "number", _keys(m.numbered_meetings, "number"))
+    _expect_sequence(problems, "speakers", "order", _keys(m.speakers, "order"))
+    _expect_unique(problems, "themes", "id", _keys(m.themes, "id"))
+    _expect_unique(problems, "participants", "actor", _keys(m.participants, "actor"))
+    _expect_unique(problems, "documents", "symbol", _keys(m.documents, "symbol"))
+    if m.numbered_meetings and m.meetings_held is not None and len(m.numbered_meetings) != m.meetings_held:
+        listed = len(m.numbered_meetings)
+        problems.append(
+            (("meetings_held",), f"{listed} numbered meetings listed but meetings_held is {m.meetings_held}")
+        )
+    themes = _keys(m.themes, "id")
+    for i, theme in enumerate(_keys(m.recommendations, "theme")):
+        if theme is not None and None not in themes and theme not in themes:
+            problems.append((("recommendations", i, "theme"), f"unknown theme {theme!r}.{_choices(theme, themes)}"))
+    items = _keys(m.agenda, "number")
+    used: list[tuple[Loc, Any]] = [
+        (("speakers", i, "agenda_item"), n) for i, n in enumerate(_keys(m.speakers, "agenda_item"))
+    ]
+    for name in ("statements", "numbered_meetings"):
+        used += [
+            ((name, i, "agenda_items", j), n)
+            for i, numbers in enumerate(_keys(getattr(m, name), "agenda_items"))
+            for j, n in enumerate(numbers or ())
+        ]
+    if None not in items:
+        problems += [
+            (loc, f"unknown agenda item {n}.{_choices(n, items)}")
+            for loc, n in used
+            if n is not None and n not in items
+        ]
+    chapters = _keys(m.chapters, "number")
+    listed_sections = [_keys(c.sections, "letter") if c is not None else None for c in m.chapters or ()]
+    sections = [f"{c}.{x}" for c, letters in zip(chapters, listed_sections, strict=True) for x in letters or ()]
+    sections_known = None not in chapters and all(
+        letters is not None and None not in letters for letters in listed_sections
+    )
+    standings = {c.number: c.standing for c in m.chapters or () if c is not None}
+    for i, p in enumerate(m.paragraphs or ()):
+        if p is None or p.chapter is None:
+            continue
+        if p.chapter not in chapters:
+            if None not in chapters:
+                problems.append(
+                    (("paragraphs", i, "chapter"), f"unknown chapter {p.chapter}.{_choices(p.chapter, chapters)}")
+                )
+        elif p.section is not None and sections_known and f"{p.chapter}.{p.section}" not in sections:
+            problems.append((("paragraphs", i, "section"), f"unknown section {p.chapter}.{p.section}"))
+        chapter_standing = standings.get(p.chapter)
+        if chapter_standing is not None and p.standing != chapter_standing:
+            problems.append(
+                (
+                    ("paragraphs", i, "standing"),
+                    f"standing {p.standing} differs from chapter {p.chapter}'s ({chapter_standing})",
+                )
+            )
+    for i, t in enumerate(m.themes or ()):
+        checked = sections_known and t is not None and t.chapter is not None and t.section is not None
+        if checked and f"{t.chapter}.{t.section}" not in sections:
+            problems.append((("themes", i, "section"), f"unknown section {t.chapter}.{t.section}"))
+    speakers = _keys(m.speakers, "order")
+    for i, speaker in enumerate(_keys(m.statements, "speaker")):
+        if speaker is not None and None not in speakers and speaker not in speakers:
+            problems.append((("statements", i, "speaker"), f"unknown speaker {speaker}"))
+    if m.paragraphs:
+        last = len(m.paragraphs)
+        problems += [(loc, f"cites paragraph {n}, the report has {last}") for loc, n in _citations(m) if n > last]
+    return problems
+
+
+def _citations(m: Any) -> list[tuple[Loc, int]]:
+    """Every paragraph number cited in a meeting (or in the parts of one that validated), with where."""
+    cited: list[tuple[Loc, Any]] = [(("source",), m.source)]
+    singles = {
+        "format_decision": m.format_decision,
+        "chair": m.chair,
+        "registered_delegates": m.registered_delegates,
+    }
+    cited += [((name, "source"), r.source) for name, r in singles.items() if r is not None]
+    groups = (
+        "previous_meetings",
+        "resolutions",
+        "themes",
+        "agenda",
+        "recommendations",
+        "speakers",
+        "statements",
+        "participants",
+        "documents",
+        "numbered_meetings",
+    )
+    cited += [((name, i, "source"), n) for name in groups for i, n in enumerate(_keys(getattr(m, name), "source"))]
+    cited += [(("speakers", i, "remarks"), n) for i, n in enumerate(_keys(m.speakers, "remarks"))]
+    cited += [(("chapters", i, "standing_source"), n) for i, n in enumerate(_keys(m.chapters, "standing_source"))]
+    if m.parent_body_as_written is not None:
+        cited.append((("parent_body_as_written", "source"), m.parent_body_as_written.source))
+    return [(loc + (j,), n) for loc, numbers in cited for j, n in enumerate(numbers or ())]
 
 
 class UnNames(Record):
@@ -1415,58 +1441,81 @@ class Bundle(Record):
     @model_validator(mode="after")
     def _references(self) -> "Bundle":
         """Ids are unique, every actor a meeting mentions exists, every label points into the reference data."""
-        problems: Problems = []
-        _expect_unique(problems, "actors", "id", [a.id for a in self.actors])
-        _expect_unique(problems, "meetings", "number", [m.number for m in self.meetings])
-        _expect_unique(problems, "topics", "id", [t.id for t in self.topics])
-        known = [a.id for a in self.actors]
-        for mi, m in enumerate(self.meetings):
-            at: Loc = ("meetings", mi)
-            mentioned: list[tuple[Loc, str]] = [
-                (("participants", i, "actor"), p.actor) for i, p in enumerate(m.participants)
-            ]
-            mentioned += [(("statements", i, "actor"), s.actor) for i, s in enumerate(m.statements)]
-            mentioned += [(("speakers", i, "actor"), s.actor) for i, s in enumerate(m.speakers)]
-            mentioned += [(("chair", "actor"), m.chair.actor)] if m.chair else []
-            problems += [
-                (at + loc, f"unknown actor {a!r}.{_choices(a, known)}") for loc, a in mentioned if a not in set(known)
-            ]
-            problems += [(at + loc, message) for loc, message in self._label_problems(m)]
-        _raise(problems)
+        _raise(bundle_problems(self))
         return self
 
-    def _label_problems(self, m: Meeting) -> Problems:
-        """Every topic, article and SDG target a meeting's labels use exists in the reference data."""
-        topics = [t.id for t in self.topics]
-        articles = {i.id: i.articles for i in self.instruments}
-        problems: Problems = []
-        tagged = [(("recommendations", i), r.topics) for i, r in enumerate(m.recommendations)]
-        tagged += [(("paragraphs", i), p.topics) for i, p in enumerate(m.paragraphs)]
+
+def bundle_problems(b: Any) -> Problems:
+    """Ids are unique, every actor a meeting mentions exists, every label points into the reference data.
+
+    ``b`` is a :class:`Bundle`, or the parts of one that validated (see :func:`meeting_problems`):
+    a reference that may be to a record that did not validate is not said to be unknown.
+    """
+    problems: Problems = []
+    _expect_unique(problems, "actors", "id", _keys(b.actors, "id"))
+    _expect_unique(problems, "meetings", "number", _keys(b.meetings, "number"))
+    _expect_unique(problems, "topics", "id", _keys(b.topics, "id"))
+    known = _keys(b.actors, "id")
+    for mi, m in enumerate(b.meetings or ()):
+        if m is None:
+            continue
+        at: Loc = ("meetings", mi)
+        mentioned: list[tuple[Loc, Any]] = [
+            (("participants", i, "actor"), a) for i, a in enumerate(_keys(m.participants, "actor"))
+        ]
+        mentioned += [(("statements", i, "actor"), a) for i, a in enumerate(_keys(m.statements, "actor"))]
+        mentioned += [(("speakers", i, "actor"), a) for i, a in enumerate(_keys(m.speakers, "actor"))]
+        mentioned += [(("chair", "actor"), m.chair.actor)] if m.chair else []
+        if None not in known:
+            ids = set(known)
+            problems += [
+                (at + loc, f"unknown actor {a!r}.{_choices(a, known)}")
+                for loc, a in mentioned
+                if a is not None and a not in ids
+            ]
+        problems += [(at + loc, message) for loc, message in _label_problems(b, m)]
+    return problems
+
+
+def _label_problems(b: Any, m: Any) -> Problems:
+    """Every topic, article and SDG target a meeting's labels use exists in the reference data."""
+    topics = _keys(b.topics, "id")
+    articles = {i.id: i.articles for i in b.instruments or () if i is not None}
+    instruments_known = len(articles) == len(b.instruments or ()) and None not in articles
+    problems: Problems = []
+    tagged = [(("recommendations", i), tags) for i, tags in enumerate(_keys(m.recommendations, "topics"))]
+    tagged += [(("paragraphs", i), tags) for i, tags in enumerate(_keys(m.paragraphs, "topics"))]
+    if None not in topics:
         for loc, tags in tagged:
             problems += [
                 (loc + ("topics", j, "topic"), f"unknown topic {t.topic!r}.{_choices(t.topic, topics)}")
-                for j, t in enumerate(tags)
-                if t.topic not in topics
+                for j, t in enumerate(tags or ())
+                if t is not None and t.topic is not None and t.topic not in topics
             ]
-        for i, r in enumerate(m.recommendations):
-            for j, ref in enumerate(r.treaty_refs):
-                known = articles.get(ref.instrument)
-                if known is None or (ref.article is not None and ref.article not in known):
-                    problems.append(
-                        (
-                            ("recommendations", i, "treaty_refs", j, "article"),
-                            f"{ref.instrument} article {ref.article} is not in the reference data",
-                        )
+    for i, r in enumerate(m.recommendations or ()):
+        if r is None:
+            continue
+        for j, ref in enumerate(r.treaty_refs or ()):
+            if ref is None or ref.instrument is None or not instruments_known:
+                continue
+            known = articles.get(ref.instrument)
+            if known is None or (ref.article is not None and ref.article not in known):
+                problems.append(
+                    (
+                        ("recommendations", i, "treaty_refs", j, "article"),
+                        f"{ref.instrument} article {ref.article} is not in the reference data",
                     )
+                )
+        if b.sdg_targets is not None:
             problems += [
                 (
                     ("recommendations", i, "sdg_targets", j, "target"),
-                    f"unknown SDG target {s.target!r}.{_choices(s.target, self.sdg_targets)}",
+                    f"unknown SDG target {s.target!r}.{_choices(s.target, b.sdg_targets)}",
                 )
-                for j, s in enumerate(r.sdg_targets)
-                if s.target not in self.sdg_targets
+                for j, s in enumerate(r.sdg_targets or ())
+                if s is not None and s.target is not None and s.target not in b.sdg_targets
             ]
-        return problems
+    return problems
 
 
 _RENAMED_KEYS = {"sessions_held": "meetings_held", "sessions": "numbered_meetings"}
@@ -1498,10 +1547,10 @@ def _raise(problems: Problems) -> None:
         raise PydanticCustomError("consistency", "{summary}", {"summary": summary, "problems": located})
 
 
-def _expect_sequence(problems: Problems, where: str, field: str, numbers: list[int]) -> None:
-    """Numbers must run 1, 2, 3, ... with no repeat or gap; the first that does not is reported."""
+def _expect_sequence(problems: Problems, where: str, field: str, numbers: list[int | None]) -> None:
+    """Numbers must run 1, 2, 3, ... with no repeat or gap; the first that does not is reported (None: unchecked)."""
     for i, n in enumerate(numbers):
-        if n != i + 1:
+        if n is not None and n != i + 1:
             seen = "repeats" if n in numbers[:i] else "skips" if n > i + 1 else "is out of order"
             problems.append(
                 ((where, i, field), f"{where} must be numbered 1, 2, 3, ...: {n} {seen} (expected {i + 1})")
@@ -1510,10 +1559,10 @@ def _expect_sequence(problems: Problems, where: str, field: str, numbers: list[i
 
 
 def _expect_unique(problems: Problems, where: str, field: str, keys: list[object]) -> None:
-    """Every key once: each repeat is reported where it stands."""
+    """Every key once: each repeat is reported where it stands (None: a key that did not validate)."""
     seen: set[object] = set()
     for i, key in enumerate(keys):
-        if key in seen:
+        if key is not None and key in seen:
             problems.append(((where, i, field), f"{key} is repeated in {where}"))
         seen.add(key)
 
