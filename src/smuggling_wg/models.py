@@ -1073,8 +1073,16 @@ class Meeting(Record):
 
 
 def _keys(records: Any, field: str) -> list[Any]:
-    """The ``field`` of each record, in order; None where a record or its field did not validate."""
-    return [None if r is None else getattr(r, field) for r in records or ()]
+    """The ``field`` of each record, in order; None where a record or its field did not validate.
+
+    A list that did not validate at all (None) is ``[None]``: its keys are unknown.
+    """
+    return [None if r is None else getattr(r, field) for r in _records(records)]
+
+
+def _records(records: Any) -> Any:
+    """The records of a list, or one unknown record (None) when the list itself did not validate."""
+    return [None] if records is None else records
 
 
 def meeting_problems(m: Any) -> Problems:
@@ -1121,7 +1129,7 @@ def meeting_problems(m: Any) -> Problems:
             if n is not None and n not in items
         ]
     chapters = _keys(m.chapters, "number")
-    listed_sections = [_keys(c.sections, "letter") if c is not None else None for c in m.chapters or ()]
+    listed_sections = [_keys(c.sections, "letter") if c is not None else None for c in _records(m.chapters)]
     sections = [f"{c}.{x}" for c, letters in zip(chapters, listed_sections, strict=True) for x in letters or ()]
     sections_known = None not in chapters and all(
         letters is not None and None not in letters for letters in listed_sections
@@ -1481,7 +1489,7 @@ def _label_problems(b: Any, m: Any) -> Problems:
     """Every topic, article and SDG target a meeting's labels use exists in the reference data."""
     topics = _keys(b.topics, "id")
     articles = {i.id: i.articles for i in b.instruments or () if i is not None}
-    instruments_known = len(articles) == len(b.instruments or ()) and None not in articles
+    instruments_known = all(i is not None and None not in (i.id, i.articles) for i in _records(b.instruments))
     problems: Problems = []
     tagged = [(("recommendations", i), tags) for i, tags in enumerate(_keys(m.recommendations, "topics"))]
     tagged += [(("paragraphs", i), tags) for i, tags in enumerate(_keys(m.paragraphs, "topics"))]
