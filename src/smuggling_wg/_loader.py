@@ -293,8 +293,13 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     problems: list[Problem] = []
     for raw in paths:
         try:
-            if isinstance(raw, str | os.PathLike) and not os.fspath(raw).strip():
-                problems.append(Problem(repr(os.fspath(raw)), "", "an empty name names no file or folder"))
+            if not isinstance(raw, str | os.PathLike) or not isinstance(os.fspath(raw), str):
+                given = type(raw).__name__
+                problems.append(Problem(quoted(raw), "", f"a path is text (a str or a pathlib.Path), not {given}"))
+                continue
+            if not os.fspath(raw).strip():
+                blank = "an empty name" if not os.fspath(raw) else "a name of spaces only"
+                problems.append(Problem(repr(os.fspath(raw)), "", f"{blank} names no file or folder"))
                 continue
             path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
