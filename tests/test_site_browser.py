@@ -223,8 +223,10 @@ def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: W
     assert [h["key"] for h in page.evaluate("q => SWG.search(q, null).hits", "IOM")] == [30]
     # issue 24, item 9: a huge word gets no suggestions, and no edit distance is computed for it
     assert page.evaluate("() => SWG.similar('x'.repeat(100000), 5)") == []
-    huge = page.evaluate("() => SWG.search('x'.repeat(30000) + ' evidence', null).explanation.unknown")
-    assert huge == [{"word": "x" * 30000, "suggestions": []}]
+    long = page.evaluate("() => SWG.search('x'.repeat(990) + ' evidence', null).explanation.unknown")
+    assert long == [{"word": "x" * 990, "suggestions": []}]
+    huge = page.evaluate(REFUSAL, "x" * 30000 + " evidence")  # past the library's limit: refused, as ds.search
+    assert huge == {"what": "chars", "count": 30009, "limit": 1000}
     page.fill('input[type="search"]', '"цифровых доказательств"')
     shown = page.eval_on_selector_all(
         "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"
