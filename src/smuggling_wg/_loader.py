@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 from pydantic import ValidationError
 
 from ._construct import ShapeError, _literal_values, construct
-from .errors import DataError, InvalidFilter, Problem, clipped, did_you_mean, quoted
+from .errors import DataError, InvalidFilter, Problem, clipped, did_you_mean, file_shown, quoted
 from .models import BIDI, CONTROL, FORMULA, INVISIBLE, Actor, Bundle
 
 if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
@@ -293,8 +293,13 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     problems: list[Problem] = []
     for raw in paths:
         try:
-            if isinstance(raw, str | os.PathLike) and not os.fspath(raw).strip():
-                problems.append(Problem(repr(os.fspath(raw)), "", "an empty name names no file or folder"))
+            if not isinstance(raw, str | os.PathLike) or not isinstance(os.fspath(raw), str):
+                given = type(raw).__name__
+                problems.append(Problem(quoted(raw), "", f"a path is text (a str or a pathlib.Path), not {given}"))
+                continue
+            if not os.fspath(raw).strip():
+                blank = "an empty name" if not os.fspath(raw) else "a name of spaces only"
+                problems.append(Problem(repr(os.fspath(raw)), "", f"{blank} names no file or folder"))
                 continue
             path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
@@ -303,25 +308,19 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
                 found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
                 files += found
                 if not found:
-                    problems.append(Problem(_name(path), "", "the folder has no .yaml or .yml data files"))
+                    problems.append(Problem(file_shown(path), "", "the folder has no .yaml or .yml data files"))
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
-                problems.append(Problem(_name(path), "", "no such file or folder"))
+                problems.append(Problem(file_shown(path), "", "no such file or folder"))
         except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             too_long = isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG  # it names no file: its start
-            problems.append(Problem(quoted(str(raw)) if too_long else _name(raw), "", f"cannot be read: {reason}"))
+            problems.append(Problem(quoted(str(raw)) if too_long else file_shown(raw), "", f"cannot be read: {reason}"))
     files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
-
-
-def _name(path: object) -> str:
-    """A file's name as messages show it: as given, or its repr when it holds characters that are not printable."""
-    name = str(path)
-    return name if name.isprintable() else repr(name)
 
 
 def _resolved(path: Path) -> Path:
@@ -345,7 +344,7 @@ def read_sources(paths: Iterable[str | os.PathLike[str]]) -> list[Source]:
     sources: list[Source] = []
     total = 0
     for path in files:
-        raw, name = read(path), _name(path)
+        raw, name = read(path), file_shown(path)
         if isinstance(raw, Problem):
             problems.append(dataclasses.replace(raw, file=name))
             continue

@@ -55,6 +55,16 @@ def quoted(value: object) -> str:
     return clipped(repr(value))
 
 
+def file_shown(path: object) -> str:
+    """A file's name or path as every message shows it.
+
+    As given, or its ``repr`` when it holds what a terminal would obey or hide (ESC, a carriage
+    return, a newline, a bidi override).
+    """
+    name = str(path)
+    return name if name.isprintable() else repr(name)
+
+
 def shortened(message: str, head: int = 600, tail: int = 600) -> str:
     """A message made elsewhere (argparse's, the MCP SDK's), cut in its middle when it is long.
 
@@ -137,9 +147,7 @@ class Problem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        # a file name is shown as its repr when it holds what a terminal would obey or hide (ESC, a newline, bidi)
-        file = self.file if self.file.isprintable() else repr(self.file)
-        where = ":".join(str(x) for x in (file, self.line, self.column) if x not in (None, ""))
+        where = ":".join(str(x) for x in (file_shown(self.file), self.line, self.column) if x not in (None, ""))
         text = f"{where}: " if where else ""
         text += f"{self.path}: " if self.path else ""
         text += self.message

@@ -76,6 +76,21 @@ def test_a_file_name_with_a_newline_is_one_line_of_the_message(tmp_path: Path) -
     ]
 
 
+def test_a_draft_that_succeeds_shows_its_report_and_output_names_escaped(tmp_path: Path) -> None:
+    from smuggling_wg._sourcetext import read_source
+
+    report, out = HOSTILE + ".txt", HOSTILE + ".yaml"
+    (tmp_path / report).write_text(read_source(), encoding="utf-8")
+    done = _cli("draft", report, "--out", out, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    _no_raw_control(done.stderr)
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith(f"smuggling-wg draft: drafted meeting 7 from {report!r}: "), lines[0]
+    assert lines[-1] == f"smuggling-wg draft: wrote {out!r}; next: smuggling-wg validate {out!r}"
+    assert all(line.startswith(("smuggling-wg draft: ", repr(out) + ":")) for line in lines), lines
+    assert (tmp_path / out).read_text(encoding="utf-8").startswith("#")
+
+
 @pytest.fixture(scope="module")
 def obeying_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server over a file that replaces meeting 7 and adds a topic and an organization, all instructing."""

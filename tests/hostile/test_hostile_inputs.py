@@ -156,13 +156,24 @@ def test_the_command_line_takes_ascii_numbers_only(args: list[str]) -> None:
 
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
     _meeting(tmp_path)  # a data file in the current folder, which "" must not read
-    for extra in ([""], [" "], ["", str(EXAMPLE)]):
+    cases = (([""], "an empty name"), ([" "], "a name of spaces only"), (["", str(EXAMPLE)], "an empty name"))
+    for extra, said in cases:
         with pytest.raises(swg.DataError) as raised:
             swg.load(extra=extra)
-        assert "an empty name names no file or folder" in str(raised.value)
+        assert f"{said} names no file or folder" in str(raised.value)
     done = _cli("validate", "", cwd=tmp_path)
     assert done.returncode == 1 and done.stderr == (
         "smuggling-wg validate: 1 problem with the files given:\n- '': an empty name names no file or folder\n"
+    )
+
+
+@pytest.mark.parametrize(("given", "shown"), [(b"meeting.yaml", "b'meeting.yaml'"), (3, "3"), (None, "None")])
+def test_a_path_that_is_not_text_is_one_located_problem(given: object, shown: str) -> None:
+    with pytest.raises(swg.DataError) as raised:
+        swg.load(extra=[given])  # type: ignore[list-item]
+    kind = type(given).__name__
+    assert str(raised.value) == (
+        f"1 problem with the files given:\n- {shown}: a path is text (a str or a pathlib.Path), not {kind}"
     )
 
 

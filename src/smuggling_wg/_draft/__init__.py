@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError, Problem, quoted
+from ..errors import DataError, Problem, file_shown, quoted
 from ..models import MAX_MEETING
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ class Draft:
         """What was drafted, in one line."""
         held = ", ".join(f"{count} {what}" for what, count in self.counts.items())
         meeting = f"meeting {self.number}" if self.number is not None else "a meeting (number not found)"
-        return f"drafted {meeting} from {self.name}: {held}; {len(self.placeholders)} placeholder(s) to resolve"
+        name = file_shown(self.name)
+        return f"drafted {meeting} from {name}: {held}; {len(self.placeholders)} placeholder(s) to resolve"
 
 
 def draft(
@@ -144,7 +145,7 @@ def run(report: str, number: int | None, out: str | None, force: bool, stdout: A
 
     # a name from the command line is always a file's name, even one holding a line break
     result = draft(report if report == "-" else Path(report), number=number)
-    where = out or "<stdout>"
+    where = file_shown(out) if out else "<stdout>"
     if out:
         write(out, result.text, force)
     else:
@@ -153,5 +154,5 @@ def run(report: str, number: int | None, out: str | None, force: bool, stdout: A
     for problem in result.placeholders:
         print(f"{where}:{problem.line}: {problem.path}: {problem.message.split(': ', 1)[-1]}", file=sys.stderr)
     if out:
-        print(f"smuggling-wg draft: wrote {out}; next: smuggling-wg validate {out}", file=sys.stderr)
+        print(f"smuggling-wg draft: wrote {where}; next: smuggling-wg validate {where}", file=sys.stderr)
     return 0
