@@ -679,8 +679,12 @@ def test_a_query_past_a_limit_is_refused_before_any_work(
     page.goto(url(site_dir, f"{lang}/recommendations.html"))
     page.fill('form.filters input[type="search"]', at_limit)
     assert visible(page) == [h.key for h in ds.search(at_limit, kind="recommendation")] != []
+    pasted = "x" * (_loader.MAX_QUERY_CHARS + 500)  # a long paste is kept whole and refused, never cut unseen
     for box in ("#q", "form.site-search input"):
-        assert page.get_attribute(box, "maxlength") == str(_loader.MAX_QUERY_CHARS)
+        assert page.get_attribute(box, "maxlength") is None
+    page.fill('form.filters input[type="search"]', pasted)
+    assert page.input_value('form.filters input[type="search"]') == pasted
+    assert visible(page) == [] and page.inner_text("#status").endswith(" " + PAST_A_LIMIT[1][3 if lang == "en" else 2])
 
 
 REFUSAL = "q => { try { SWG.search(q, null); return ''; } catch (e) { return e.limit || null; } }"

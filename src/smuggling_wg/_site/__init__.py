@@ -74,7 +74,6 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.tests["link"] = is_link  # `{% if url is link %}`: only http(s) and relative URLs become links
-    env.globals["query_chars"] = _loader.MAX_QUERY_CHARS  # every search box's maxlength
     return env
 
 
