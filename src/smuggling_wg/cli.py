@@ -531,7 +531,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .export import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
+    from ._formats import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
 
     parser = argparse.ArgumentParser(
         prog="smuggling-wg",
