@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import smuggling_wg as swg
 from draft_variants import BROKEN_COMPOUNDS, docx, furnished, pdf, reflow
 from smuggling_wg import _sourcetext
 from smuggling_wg._draft import Draft
+from smuggling_wg._number import roman
 from smuggling_wg._yaml import MAX_BYTES
 
 
@@ -107,6 +108,33 @@ def test_a_chapter_renumbered_gives_placeholders(raw: str) -> None:
     assert "meetings.0.chapters.3.title.en" in paths and "meetings.0.chapters.4.title.en" in paths
     meeting = yaml.safe_load(drafted.text)["meetings"][0]
     assert [c["number"] for c in meeting["chapters"]] == ["I", "II", "III", "VI", "VII"]  # as printed
+
+
+def _more_chapters(raw: str, last: int, printed: Callable[[int], str] = roman) -> str:
+    """The report with chapters VI to ``last`` after chapter V, one paragraph each (35, 36, ...)."""
+    end = raw.rindex("\nhttp://undocs.org/ru/CTOC/COP/WG.7/2020/1\n")  # the last page's footnotes
+    added = "".join(f" {printed(n)}. Глава {n}\n\n{29 + n}. Текст главы {n}.\n\n" for n in range(6, last + 1))
+    return raw[:end] + "\n" + added + raw[end:]
+
+
+def test_chapters_past_xii_are_numbered_as_printed_without_placeholders(raw: str) -> None:
+    """Chapter XIII used to be flagged "(None expected)": every Roman numeral is known, to XL and past it."""
+    drafted = swg.draft(_more_chapters(raw, 42))
+    meeting = yaml.safe_load(drafted.text)["meetings"][0]
+    assert [c["number"] for c in meeting["chapters"]] == [roman(n) for n in range(1, 43)]
+    assert meeting["chapters"][39]["number"] == "XL" and meeting["paragraphs"][-1]["number"] == 71
+    assert [p.path for p in drafted.placeholders if ".chapters." in p.path] == []
+    assert "None expected" not in drafted.text
+
+
+def test_a_chapter_numeral_not_in_its_standard_form_is_a_placeholder(raw: str) -> None:
+    drafted = swg.draft(_more_chapters(raw, 14, lambda n: "XIIII" if n == 14 else roman(n)))
+    (placeholder,) = [p for p in drafted.placeholders if ".chapters." in p.path]
+    assert placeholder.path == "meetings.0.chapters.13.title.en"
+    assert (
+        "chapter XIIII (line" in placeholder.message
+        and "is chapter 14 of the text (XIV expected)" in placeholder.message
+    )
 
 
 def test_unknown_names_are_placeholders_not_guesses(raw: str) -> None:

@@ -116,7 +116,7 @@ def test_a_symlinked_output_folder_is_refused(ds: Dataset, tmp_path: Path) -> No
     real = tmp_path / "real"
     real.mkdir()
     (tmp_path / "link").symlink_to(real, target_is_directory=True)
-    with pytest.raises(ExportError, match="link: is a symbolic link; give the real folder"):
+    with pytest.raises(ExportError, match=rf"link: is a symbolic link \(to {real}\); give the real folder: {real}$"):
         export(ds, "json", tmp_path / "link", force=True)
     assert list(real.iterdir()) == []
 
@@ -150,7 +150,7 @@ def test_out_empty_and_out_file(ds: Dataset, tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
     with pytest.raises(ExportError, match=r"file\.txt: is a file, not a folder"):
         export(ds, "csv", tmp_path / "file.txt")
-    with pytest.raises(ExportError, match="cannot create the folder"):
+    with pytest.raises(ExportError, match=r"cannot write to .*/file\.txt/sub: .*/file\.txt is a file, not a folder"):
         export(ds, "csv", tmp_path / "file.txt" / "sub")
     with pytest.raises(ExportError, match="cannot hold a NUL character"):
         export(ds, "csv", str(tmp_path / "a\0b"))
@@ -237,8 +237,8 @@ from smuggling_wg import _write, load
 from smuggling_wg.export import export
 
 real = _write._fsync
-def fsync_then_hang(path):
-    real(path)
+def fsync_then_hang(fd):
+    real(fd)
     print("first file written", flush=True)
     time.sleep(60)
 

@@ -228,8 +228,8 @@ def test_foreign_keys_to_columns_that_are_not_a_primary_key(tmp_path: Path) -> N
     enforced, loose = _sqlite.foreign_keys(ds, child)
     assert enforced == [child.foreign_keys[0]] and loose == [child.foreign_keys[1]]
     path = tmp_path / "child.db"
-    path.touch()
-    _sqlite.build(ds, {"k": "v"}, path, tables=(*_tables.TABLES, child))
+    with path.open("xb") as handle:
+        _sqlite.build(ds, {"k": "v"}, handle, tables=(*_tables.TABLES, child))
     connection = sqlite3.connect(path)
     try:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

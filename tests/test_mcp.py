@@ -415,7 +415,7 @@ def test_an_unknown_resource_is_an_error_with_the_library_message(server: Server
     for uri, expected in [
         ("smuggling-wg://meeting/7/paragraph/99", "no paragraph 99."),
         ("smuggling-wg://meeting/8/recommendation/1", "no meeting 8."),
-        ("smuggling-wg://meeting/7/paragraph/nineteen", "digits 0-9: got 'nineteen'"),
+        ("smuggling-wg://meeting/7/paragraph/nineteen", "digits 0-9 is expected, got 'nineteen'"),
     ]:
         with pytest.raises(MCPError, match=expected):
             server.portal.call(server.session.read_resource, uri)

@@ -34,6 +34,33 @@ def test_records_and_results_render_as_html(ds: Dataset) -> None:
     )
 
 
+def test_counts_are_captioned_in_words_in_the_display_language(ds: Dataset) -> None:
+    """A count or cross-tab is captioned as a person would write it, not with its type's name."""
+    import re
+
+    from rich.console import Console
+
+    def caption(shown: object) -> str:
+        found = re.search(r"<caption[^>]*>(.*?)</caption>", shown._repr_html_())  # type: ignore[attr-defined]
+        assert found is not None
+        return found.group(1)
+
+    with swg.display_language("en"):
+        assert caption(ds.counts("theme")) == "Recommendations by theme"
+        assert caption(ds.crosstab("theme", "modality")) == "Recommendations by theme and modality"
+        assert caption(ds.participation()) == "Participants by regional group and status"
+        console = Console(width=100, record=True, color_system=None)
+        console.print(ds.counts("modality"))
+        assert console.export_text().lstrip().startswith("Recommendations by modality")
+    with swg.display_language("ru"):
+        assert caption(ds.counts("theme")) == "Число рекомендаций по признаку: тема раздела"
+        both = "Число рекомендаций по признакам: тема раздела и модальность"
+        assert caption(ds.crosstab("theme", "modality")) == both
+        assert caption(ds.participation()) == "Число участников по признакам: региональная группа и статус"
+    assert "CountTable" not in ds.counts("theme")._repr_html_()
+    assert repr(ds.counts("theme")).startswith("<CountTable>")  # the repr stays the programmer's
+
+
 def test_html_escapes_text() -> None:
     text = swg.Text(ru="<script>alert(1)</script>")
     assert "<script>" not in text._repr_html_() and "&lt;script&gt;" in text._repr_html_()

@@ -71,6 +71,12 @@ def test_the_site_of_a_series_has_each_meetings_site_and_a_series_page(series_si
         assert [f"meeting-{n}" for n in NUMBERS] == sorted((i for i in page.ids if i.startswith("meeting-")), key=_n)
         assert f'<a href="../meetings/99/{lang}/recommendations.html">1</a>' in text
     assert "Русский" in (series_site / "index.html").read_text(encoding="utf-8")
+    # each language in words: dates, the meeting's ordinal, the data version (issue 23)
+    ru = (series_site / "ru" / "index.html").read_text(encoding="utf-8")
+    en = (series_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2020-09-08">8–9 сентября 2020 года</time>' in ru and ">7-е совещание</a>" in ru
+    assert '<time datetime="2020-09-08">8–9 September 2020</time>' in en and ">7th meeting</a>" in en
+    assert "версия данных" in ru and ", data " not in ru and "data version" in en
 
 
 def _n(anchor: str) -> int:
@@ -89,7 +95,7 @@ def test_the_series_page_gives_the_recommendations_by_theme_across_meetings(seri
     assert sorted(themes) == ["theme-crises", "theme-example", "theme-technology"]
     crises = text[text.index('id="theme-crises"') : text.index('id="theme-technology"')]
     assert crises.count("/recommendations/") == 3 * 7  # recommendations 1-7 of meetings 7, 101 and 102
-    assert "Meeting 101: Recommendations on the impact" in crises
+    assert "101st meeting: Recommendations on the impact" in crises
     ru = (series_site / "ru" / "index.html").read_text(encoding="utf-8")
     assert "Рекомендации по темам во всех совещаниях" in ru and "Рекомендация 22" in ru
 

@@ -441,19 +441,92 @@ def test_a_count_leads_to_the_filtered_list(site_dir: Path, watched: Watched, ds
     assert visible(page) == [r.number for r in ds.recommendations(topic="digital_evidence")] == [11, 12, 14, 17]
 
 
+#: One page of every template, at the same relative path in ru/ and en/ (the search page with a question).
+PHONE_PAGES = [
+    "index.html",
+    "recommendations.html",
+    "recommendations/8.html",
+    "report.html",
+    "speakers.html",
+    "actors.html",
+    "actors/ITA.html",
+    "actors/eu.html",
+    "actors/cted.html",
+    "topics.html",
+    "topics/digital_evidence.html",
+    "agenda/2.html",
+    "counts.html",
+    "cite.html",
+    "search.html?q=digital+evidence",
+]
+PHONE = {"width": 375, "height": 812}
+#: The rows the visible parts of the site's navigation take, and how many parts are visible.
+NAV_ROWS = """() => {
+  const shown = [...document.querySelectorAll('.banner nav summary, .banner nav a')].filter(e => e.checkVisibility());
+  return [new Set(shown.map(e => Math.round(e.getBoundingClientRect().top))).size, shown.length];
+}"""
+#: How far the page scrolls sideways with every <details> open (as a reader may open them).
+OVERFLOW = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  return document.scrollingElement.scrollWidth - window.innerWidth;
+}"""
+
+
+@pytest.fixture(scope="module")
+def series_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a series: the bundled meeting and the example meeting."""
+    import smuggling_wg as swg
+    from smuggling_wg.export import site
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path_factory.mktemp("series-site") / "site"
+    site(swg.load(extra=[root / "examples" / "example-meeting.yaml"]), out)
+    return out
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_every_page_type_fits_a_phone(site_dir: Path, browser: Any, lang: str) -> None:
-    """At 390 px nothing makes the page scroll sideways (wide tables scroll inside their own box)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def test_every_page_type_fits_a_phone(site_dir: Path, series_dir: Path, browser: Any, lang: str) -> None:
+    """At 375 px nothing makes the page scroll sideways, every <details> open (wide tables scroll in their box)."""
+    context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         wide = {}
-        for rel in [p for p in PAGE_TYPES if p.startswith(f"{lang}/")]:
-            page.goto(url(site_dir, rel))
-            width = page.evaluate("() => document.documentElement.scrollWidth")
-            if width > 390:
-                wide[rel] = width
+        pages = [(site_dir, f"{lang}/{rel}") for rel in PHONE_PAGES] + [(site_dir, "index.html")]
+        pages += [(series_dir, f"{lang}/index.html"), (series_dir, f"meetings/99/{lang}/index.html")]
+        for root, rel in pages:
+            path, _, query = rel.partition("?")
+            page.goto(url(root, path) + (f"?{query}" if query else ""))
+            if page.evaluate(OVERFLOW) > 0:
+                wide[rel] = page.evaluate("() => document.scrollingElement.scrollWidth")
         assert wide == {}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_navigation_is_one_quiet_line_and_a_menu_on_a_phone(site_dir: Path, browser: Any, lang: str) -> None:
+    """On a phone the sections are one line (a native <details> Menu, no script); on a desktop one row of links."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for rel in PHONE_PAGES[:5]:
+            page.goto(url(site_dir, f"{lang}/{rel}"))
+            assert page.evaluate(NAV_ROWS) == [1, 1]  # the Menu alone, on one line
+            menu = page.locator(".banner nav details > summary")
+            assert menu.inner_text() == {"ru": "Меню", "en": "Menu"}[lang]
+            menu.click()
+            links = page.locator(".banner nav a")
+            assert links.count() == 8 and all(links.nth(i).is_visible() for i in range(8))
+            assert page.evaluate("() => document.scrollingElement.scrollWidth") <= PHONE["width"]
+            current = page.locator('.banner nav a[aria-current="page"]')
+            assert current.count() == (0 if "/" in rel else 1)
+    finally:
+        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url(site_dir, f"{lang}/counts.html"))
+        assert page.evaluate(NAV_ROWS) == [1, 8]  # every section in one row, no Menu
     finally:
         context.close()
 

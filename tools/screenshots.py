@@ -4,6 +4,9 @@
     python tools/screenshots.py --all DIR    # every page type, both languages, desktop and phone, into DIR
     python tools/screenshots.py --all DIR --only en/actors   # only the pages whose path holds the text
 
+``--all`` also takes the series pages (the bundled meeting and examples/example-meeting.yaml):
+``series-LANG-…`` and ``series-meeting-LANG-…``.
+
 It needs Debian's Chromium (/usr/bin/chromium) and Playwright (the test extras); it never
 downloads a browser. Pages are opened from ``file://``, as a reader who saved the site would.
 """
@@ -22,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 
 #: One page of every type (the same relative path in ru/ and en/).
 PAGE_TYPES = (
@@ -40,6 +43,7 @@ PAGE_TYPES = (
     "agenda/2.html",
     "counts.html",
     "cite.html",
+    "search.html",
 )
 
 #: The screenshots docs/site.md shows: file name, page, width, alt text is written in the page.
@@ -48,7 +52,10 @@ DOCS = (
     ("site-speakers.png", "en/speakers.html", "desktop"),
     ("site-meeting-ru.png", "ru/index.html", "desktop"),
     ("site-recommendation-phone.png", "en/recommendations/14.html", "phone"),
+    ("site-menu-phone.png", "ru/counts.html", "phone"),
 )
+#: Screenshots taken with the site's Menu open (on a phone the sections are behind it).
+MENU_OPEN = frozenset({"site-menu-phone.png"})
 
 
 def shoot(root: Path, shots: list[tuple[str, str, str]], full_page: bool) -> None:
@@ -66,6 +73,8 @@ def shoot(root: Path, shots: list[tuple[str, str, str]], full_page: bool) -> Non
                     if wanted != width or not (root / rel).is_file():
                         continue
                     page.goto((root / rel).as_uri())
+                    if Path(out).name in MENU_OPEN:
+                        page.click(".banner nav summary")
                     page.screenshot(path=out, full_page=full_page)
                     print(out)
                 context.close()
@@ -98,6 +107,20 @@ def main(argv: list[str] | None = None) -> int:
             ]
             shots += [(str(folder / f"root-{width}.png"), "index.html", width) for width in WIDTHS if not args.only]
             shoot(root, shots, full_page=True)
+            if not args.only or "series" in args.only:
+                series = Path(tmp) / "series"
+                site(swg.load(extra=[ROOT / "examples" / "example-meeting.yaml"]), series)
+                pages = {"series": "{lang}/index.html", "series-meeting": "meetings/99/{lang}/index.html"}
+                shoot(
+                    series,
+                    [
+                        (str(folder / f"{name}-{lang}-{width}.png"), rel.format(lang=lang), width)
+                        for name, rel in pages.items()
+                        for lang in ("ru", "en")
+                        for width in WIDTHS
+                    ],
+                    full_page=True,
+                )
         else:
             shoot(root, [(str(ASSETS / name), rel, width) for name, rel, width in DOCS], full_page=False)
     return 0

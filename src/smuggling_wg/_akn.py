@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from . import _words, models
 from ._write import Producer, bytes_producer
@@ -266,8 +266,8 @@ def files(ds: Dataset, about: dict[str, str]) -> list[tuple[str, Producer]]:
         raise ImportError("the Akoma Ntoso export needs lxml: pip install 'smuggling-wg[akn]'") from None
 
     def producer(meeting: models.Meeting, lang: Lang) -> Producer:
-        def produce(path: Path) -> None:
-            bytes_producer(document(ds, meeting, lang, about))(path)
+        def produce(handle: BinaryIO) -> None:
+            bytes_producer(document(ds, meeting, lang, about))(handle)
 
         return produce
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import gc
 import hashlib
 import json
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 from pydantic import ValidationError
 
 from ._construct import ShapeError, _literal_values, construct
-from .errors import DataError, Problem, did_you_mean
+from .errors import DataError, InvalidFilter, Problem, clipped, did_you_mean, file_shown, quoted
 from .models import BIDI, CONTROL, FORMULA, INVISIBLE, Actor, Bundle
 
 if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # reading YAML is imported only when YAML is read
 __all__ = [
     "BUNDLED_JSON",
     "MAX_FILES",
+    "MAX_FILTER_CHARS",
     "MAX_PROBLEMS",
     "MAX_QUERY_CHARS",
     "MAX_QUERY_WORDS",
@@ -55,6 +57,7 @@ __all__ = [
     "bundled",
     "bundled_stems",
     "check_query",
+    "check_text",
     "data_dir",
     "expand",
     "extend",
@@ -94,6 +97,8 @@ MAX_PROBLEMS = 1_000
 MAX_QUERY_CHARS = 1_000
 #: Words in one search query (every word is required: a longer query finds nothing more).
 MAX_QUERY_WORDS = 50
+#: Characters in any other text a query is given: a name, an id, a code, a value of a filter, ``text=``.
+MAX_FILTER_CHARS = 1_000
 #: Called as ``(files parsed, files in all)`` while many files are parsed (the CLI shows progress).
 PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("PROGRESS", default=None)
 #: Records with a key, by list: the field that identifies them, and the noun for messages.
@@ -107,19 +112,26 @@ Check = Callable[[Bundle], list[tuple[tuple[Any, ...], str, str]]]
 
 def check_query(query: object) -> str:
     """``query`` if it is a search query within the limits; :class:`InvalidFilter` saying which limit otherwise."""
-    from .errors import InvalidFilter
-
-    if not isinstance(query, str):
-        raise InvalidFilter("query", query, (), reason=f"a query is text: got {query!r}")
-    shown = query if len(query) <= 60 else query[:60] + "…"
-    if len(query) > MAX_QUERY_CHARS:
-        reason = f"the query has {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}"
-        raise InvalidFilter("query", shown, (), reason=reason)
-    words = len(query.split())
+    text = check_text("query", query, MAX_QUERY_CHARS)
+    words = len(text.split())
     if words > MAX_QUERY_WORDS:
         reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,} (every word is required)"
-        raise InvalidFilter("query", shown, (), reason=reason)
-    return query
+        raise InvalidFilter("query", text, (), reason=reason)
+    return text
+
+
+def check_text(name: str, value: object, limit: int = MAX_FILTER_CHARS) -> str:
+    """``value`` if it is text of at most ``limit`` characters; :class:`InvalidFilter` naming ``name`` otherwise.
+
+    Every text a query is given passes here first (a search query with its own limit,
+    :func:`check_query`), so a long one is refused at once, and no message repeats it whole.
+    """
+    if not isinstance(value, str):
+        raise InvalidFilter(name, value, (), reason=f"a {name} is text: got {quoted(value)}")
+    if len(value) > limit:
+        reason = f"the {name} has {len(value):,} characters; the limit is {limit:,}"
+        raise InvalidFilter(name, value, (), reason=reason)
+    return value
 
 
 def package_dir() -> Path:
@@ -290,8 +302,13 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
     problems: list[Problem] = []
     for raw in paths:
         try:
-            if isinstance(raw, str | os.PathLike) and not os.fspath(raw).strip():
-                problems.append(Problem(repr(os.fspath(raw)), "", "an empty name names no file or folder"))
+            if not isinstance(raw, str | os.PathLike) or not isinstance(os.fspath(raw), str):
+                given = type(raw).__name__
+                problems.append(Problem(quoted(raw), "", f"a path is text (a str or a pathlib.Path), not {given}"))
+                continue
+            if not os.fspath(raw).strip():
+                blank = "an empty name" if not os.fspath(raw) else "a name of spaces only"
+                problems.append(Problem(repr(os.fspath(raw)), "", f"{blank} names no file or folder"))
                 continue
             path = Path(raw)
             if str(raw) in ("-", "/dev/stdin"):
@@ -300,24 +317,19 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Pr
                 found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
                 files += found
                 if not found:
-                    problems.append(Problem(_name(path), "", "the folder has no .yaml or .yml data files"))
+                    problems.append(Problem(file_shown(path), "", "the folder has no .yaml or .yml data files"))
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
-                problems.append(Problem(_name(path), "", "no such file or folder"))
+                problems.append(Problem(file_shown(path), "", "no such file or folder"))
         except (OSError, ValueError, TypeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.append(Problem(_name(raw), "", f"cannot be read: {reason}"))
+            too_long = isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG  # it names no file: its start
+            problems.append(Problem(quoted(str(raw)) if too_long else file_shown(raw), "", f"cannot be read: {reason}"))
     files = list({f if str(f) in ("-", "/dev/stdin") else _resolved(f): f for f in files}.values())  # each once
     if len(files) > MAX_FILES:
         problems.append(Problem("", "", f"{len(files):,} data files; the limit is {MAX_FILES:,} at once"))
     return files, problems
-
-
-def _name(path: object) -> str:
-    """A file's name as messages show it: as given, or its repr when it holds characters that are not printable."""
-    name = str(path)
-    return name if name.isprintable() else repr(name)
 
 
 def _resolved(path: Path) -> Path:
@@ -341,7 +353,7 @@ def read_sources(paths: Iterable[str | os.PathLike[str]]) -> list[Source]:
     sources: list[Source] = []
     total = 0
     for path in files:
-        raw, name = read(path), _name(path)
+        raw, name = read(path), file_shown(path)
         if isinstance(raw, Problem):
             problems.append(dataclasses.replace(raw, file=name))
             continue
@@ -415,7 +427,7 @@ def _at(
         found = "nothing" if error["type"] == "missing" else _shown(error.get("input"))
         expected, suggestion = _hint(error)
         message = _unreadable(error.get("input")) if error["type"] == "string_pattern_mismatch" else ""
-        message = message or error["msg"]
+        message = message or ("not a Roman numeral in its standard form" if _roman(error) else error["msg"])
     return Problem(file, _dotted(local), message, line, column, expected, found, suggestion)
 
 
@@ -433,6 +445,7 @@ class _Merge:
         self.summary: dict[str, dict[str, list[str]]] = {}
         self.replacing: dict[str, dict[str, list[Any]]] = {}  # file -> list -> keys it replaces
         self.changed = base is None
+        self.built: dict[int, tuple[Any, Any]] = {}  # id of a dumped dict of the base -> (that dict, its record)
         self.version_from = BUNDLED_JSON if base is not None else ""
         if base is not None:
             dumped = base.model_dump(exclude_defaults=True)
@@ -441,6 +454,12 @@ class _Merge:
             for key in _LISTS:
                 for index in range(len(self.data[key])):
                     self.origins[(key, index)] = (BUNDLED_JSON, (key, index), None)
+            # the base's records as built, by their dumped dicts (a record merging changes is a new dict)
+            self.built = {
+                id(d): (d, record)
+                for key in ("actors", "meetings")
+                for d, record in zip(self.data[key], getattr(base, key), strict=True)
+            }
 
     def add(self, sources: list[Source]) -> _Merge:
         """Parse and merge the files: replacements first, then additions, then names and labels."""
@@ -719,6 +738,7 @@ class _Merge:
             said = {(p.file, p.path) for p in self.unbuilt}  # a value not built is not a date, an int...: said once
             found = locate(exc, "<data>", self.origins, self.conflicts)
             self.problems += [p for p in found if (p.file, p.path) not in said]
+            self.problems += self._checked_parts()
         else:
             if not self.problems and self.check is not None:
                 self.problems += [
@@ -727,6 +747,44 @@ class _Merge:
             if not self.problems:
                 return bundle
         raise DataError(_capped(self.problems))
+
+    def _checked_parts(self) -> list[Problem]:
+        """The merge's check over the actors and meetings that are valid alone, when the whole is not.
+
+        So one pass reports a name that looks like another actor's beside a bad date elsewhere;
+        a record with problems of its own is left out (its problems are said).
+        """
+        if self.check is None:
+            return []
+        from pydantic import TypeAdapter
+
+        from .models import Meeting
+
+        build: dict[str, Callable[[Any], Any]] = {
+            "actors": TypeAdapter(Actor).validate_python,
+            "meetings": Meeting.model_validate,
+        }
+        kept: dict[str, list[int]] = {"actors": [], "meetings": []}
+        parts: dict[str, list[Any]] = {"actors": [], "meetings": []}
+        for key, validate in build.items():
+            for i, record in enumerate(self.data[key]):
+                built = self.built.get(id(record))
+                try:
+                    part = built[1] if built is not None and built[0] is record else validate(record)
+                except (ValidationError, ValueError, TypeError):
+                    continue
+                kept[key].append(i)
+                parts[key].append(part)
+        bundle = Bundle.model_construct(
+            data_version=str(self.data.get("data_version", "")),
+            actors=tuple(parts["actors"]),
+            meetings=tuple(parts["meetings"]),
+        )
+        problems = []
+        for loc, message, hint in self.check(bundle):
+            where = (loc[0], kept[str(loc[0])][int(loc[1])], *loc[2:]) if loc and loc[0] in kept else loc
+            problems.append(_at(self.origins, where, message, None, "<data>", hint))
+        return problems
 
 
 # The patterns of this module are compiled where they are used (``re`` keeps them compiled), not
@@ -784,14 +842,14 @@ def _dotted(loc: Loc) -> str:
 
     def shown(part: object) -> str:
         plain = isinstance(part, int) or (isinstance(part, str) and part.isprintable())
-        return str(part)[:60] if plain else _short(part, 60)
+        return clipped(str(part)) if plain else quoted(part)
 
     return ".".join(map(shown, loc))
 
 
-def _short(value: object, width: int = 80) -> str:
-    shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
-    return shown if len(shown) <= width else shown[: width - 1] + "…"
+def _short(value: object) -> str:
+    """A value of a data file as a message quotes it (:func:`~.errors.quoted`; a date as YAML writes it)."""
+    return value.isoformat() if isinstance(value, dt.date) else quoted(value)
 
 
 #: What a value of each YAML kind is called in a message (not Python's type names).
@@ -865,6 +923,11 @@ def _hint(error: Any) -> tuple[str, str]:
         return f"{'at most' if kind == 'less_than_equal' else 'at least'} {bound}", ""
     if kind == "string_pattern_mismatch" and _unreadable(value):
         return "text a reader can see, on one line for a name, code or label", ""
+    if _roman(error):
+        from ._number import standard_roman
+
+        meant = standard_roman(value) if isinstance(value, str) else None
+        return "a Roman numeral in capitals, such as IV or XIV", f"write {meant}" if meant else ""
     if kind == "extra_forbidden":
         return "no such field", ""
     if kind == "missing":
@@ -874,6 +937,14 @@ def _hint(error: Any) -> tuple[str, str]:
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return kind.removesuffix("_type").removesuffix("_parsing").replace("_", " "), ""
     return "", ""
+
+
+def _roman(error: Any) -> bool:
+    """Whether ``error`` is a value that is not a Roman numeral in its standard form (:data:`models.Roman`)."""
+    from ._number import STANDARD_ROMAN
+
+    pattern = (error.get("ctx") or {}).get("pattern")
+    return error["type"] == "string_pattern_mismatch" and pattern == f"^{STANDARD_ROMAN}$"
 
 
 #: Environment variable naming extra data files or folders, separated by ``os.pathsep``.

@@ -6,6 +6,10 @@ states from ``common-names.yaml``, editorial names of organizations from
 ``organization-names.yaml``) and OCHA's regular expression of each state. A first lookup
 reads that file and nothing else. Data merged at load time extends it: only the actors and
 meetings that are not the bundled ones are folded at run time.
+
+Names that only look alike (``ItaIy`` and ``Italy``, :func:`smuggling_wg._names.looks`) are
+matched by :func:`looks_index` and :func:`alike`, built at run time when a lookup misses or
+added data is checked (a few milliseconds for the bundled names).
 """
 
 from __future__ import annotations
@@ -17,10 +21,26 @@ from functools import lru_cache
 from typing import Any
 
 from ._loader import data_dir
-from ._names import name_key
+from ._names import looks, name_key
 from .models import Actor, Bundle, Meeting, State
 
-__all__ = ["ACTOR_KEYS", "by_pattern", "compile_keys", "compiled", "keys", "keys_of", "variants"]
+__all__ = [
+    "ACTOR_KEYS",
+    "alike",
+    "by_pattern",
+    "compile_keys",
+    "compiled",
+    "keys",
+    "keys_of",
+    "looks_index",
+    "variants",
+    "written",
+]
+
+#: Where in a bundle a name is written: ("actors", 3, "name", "en").
+Loc = tuple[str | int, ...]
+#: What a name looks like -> {actor id: the name as written} (:func:`looks_index`).
+LooksIndex = Mapping[str, Mapping[str, str]]
 
 ACTOR_KEYS = "actor-keys.json"
 OTHER_STATES = "other-states.json"
@@ -66,6 +86,49 @@ def keys_of(actor: Actor, common: Iterable[str] = ()) -> Iterator[str]:
         raw.append(actor.acronym)
     for key in raw:
         yield from variants(key)
+
+
+def written(bundle: Bundle) -> Iterator[tuple[str, str, Loc]]:
+    """Every name that finds an actor as written, the actor's id and where in ``bundle`` it stands.
+
+    The id, names, codes and acronym of each actor, its UN names, and every form a meeting
+    writes it in (the genitive «Австралии»); empty values left out.
+    """
+    for i, actor in enumerate(bundle.actors):
+        fields: list[tuple[Loc, str]] = [(("id",), actor.id), (("name", "ru"), actor.name.ru)]
+        fields.append((("name", "en"), actor.name.en))
+        if isinstance(actor, State):
+            fields += [(("alpha2",), actor.alpha2), (("m49",), actor.m49)]
+            fields += [
+                (("names", lang), name) for lang, name in (actor.names.model_dump() if actor.names else {}).items()
+            ]
+        else:
+            fields.append((("acronym",), actor.acronym))
+        yield from ((name, actor.id, ("actors", i, *loc)) for loc, name in fields if name)
+    for mi, m in enumerate(bundle.meetings):
+        forms = [("statements", j, s.as_written, s.actor) for j, s in enumerate(m.statements)]
+        forms += [("participants", j, p.as_written, p.actor) for j, p in enumerate(m.participants)]
+        yield from ((name, actor_id, ("meetings", mi, kind, j, "as_written")) for kind, j, name, actor_id in forms)
+
+
+def looks_index(bundle: Bundle) -> dict[str, dict[str, str]]:
+    """What each name of ``bundle``'s actors looks like (and their common names) -> {actor id: a name as written}."""
+    index: dict[str, dict[str, str]] = {}
+    names = [(name, actor_id) for name, actor_id, _ in written(bundle)]
+    names += [(name, a.id) for a in bundle.actors for name in _common(a.id)]
+    for name, actor_id in dict.fromkeys(names):
+        for look in looks(name):
+            index.setdefault(look, {}).setdefault(actor_id, name)
+    return index
+
+
+def alike(index: LooksIndex, name: str) -> dict[str, str]:
+    """The actors of ``index`` one of whose names looks like ``name``: {actor id: that name as written}."""
+    found: dict[str, str] = {}
+    for look in sorted(looks(name)):
+        for actor_id, written_as in index.get(look, {}).items():
+            found.setdefault(actor_id, written_as)
+    return found
 
 
 def _meeting_keys(meeting: Meeting) -> Iterator[tuple[str, str]]:

@@ -39,8 +39,9 @@ from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotatio
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, ValidationError, create_model
 
 from . import _loader, _sourcetext, _words, analysis
+from ._number import parse_number
 from .dataset import PATH_VARIABLE, Dataset
-from .errors import DataError, InvalidFilter, NotFound, choices
+from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, choices, clipped, quoted, shortened
 from .models import (
     Actor,
     ActorProfile,
@@ -69,10 +70,11 @@ _BASE = "smuggling-wg://"
 _MEETING_SCHEME = _BASE + "meeting/{meeting}/{kind}/{number}"
 _ACTOR_SCHEME = _BASE + "actor/{id}"
 _TOPIC_SCHEME = _BASE + "topic/{id}"
-#: A number in a resource URI: ASCII digits only (not ``٧``, ``1_0`` or `` 7``), as many as a number can have.
-_URI_NUMBER = re.compile(r"[0-9]{1,9}")
 #: An id in a resource URI: an actor's (ISO alpha-3 or slug) or a topic's.
 _URI_ID = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+#: Hits a search answers with at most (its ``limit``): each hit carries its whole record.
+MAX_HITS = 200
 
 OneOrMore = StrictStr | list[StrictStr] | None
 Numbers = StrictInt | list[StrictInt] | None
@@ -370,12 +372,7 @@ def _library_errors() -> Iterator[None]:
     try:
         yield
     except (InvalidFilter, NotFound, DataError) as exc:
-        raise _Refused(_clipped(str(exc))) from None
-
-
-def _clipped(message: str, head: int = 600, tail: int = 600) -> str:
-    """A message that echoes a huge value, cut in its middle (the valid choices at its end are kept)."""
-    return message if len(message) <= head + tail else f"{message[:head]} … {message[-tail:]}"
+        raise _Refused(shortened(str(exc))) from None
 
 
 def paras(numbers: Iterable[int]) -> str:
@@ -444,10 +441,9 @@ def examples(description: str) -> list[dict[str, Any]]:
 # --- the arguments ---------------------------------------------------------------------------
 
 
-def _json(value: object, width: int = 60) -> str:
-    """A value as the caller sent it (JSON), cut to about ``width`` characters."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= width else text[:width] + "…"
+def _json(value: object) -> str:
+    """A value as the caller sent it (JSON), cut as every message cuts a value given (:func:`~.errors.clipped`)."""
+    return clipped(json.dumps(value, ensure_ascii=False))
 
 
 def _expected(schema: dict[str, Any]) -> str:
@@ -484,7 +480,7 @@ def _readable(error: ValidationError, schema: dict[str, Any], arguments: dict[st
 
 def _invalid(message: str) -> MCPError:
     """A refusal of a request's parameters (a prompt's arguments), as the protocol's invalid-params error."""
-    return MCPError(code=INVALID_PARAMS, message=_clipped(message))
+    return MCPError(code=INVALID_PARAMS, message=shortened(message))
 
 
 class _Server(MCPServer):
@@ -514,11 +510,11 @@ class _Server(MCPServer):
         accepted = [p for p in schema.get("properties", {}) if p not in renamed]
         unknown = [a for a in arguments if a not in accepted and a not in renamed]
         if unknown:
-            listed = ", ".join(repr(a[:40]) for a in unknown[:5]) + (
+            listed = ", ".join(quoted(a) for a in unknown[:5]) + (
                 f" (and {len(unknown) - 5} more)" if unknown[5:] else ""
             )
             word = "argument" if len(unknown) == 1 else "arguments"
-            hint = choices(unknown[0][:40], accepted) if accepted else " It takes no arguments."
+            hint = choices(unknown[0], accepted) if accepted else " It takes no arguments."
             raise ToolError(f"{name}: unknown {word} {listed}.{hint}")
         notes: list[str] = []
         arguments = dict(arguments)
@@ -549,13 +545,23 @@ class _Server(MCPServer):
             _NOTES.reset(noted)
         return result
 
+    async def read_resource(self, uri: Any, context: Any = None) -> Any:
+        try:
+            return await super().read_resource(uri, context)
+        except ResourceNotFoundError as exc:
+            if str(exc) == f"Unknown resource: {uri}":  # the SDK's own message, which holds the URI whole
+                raise ResourceNotFoundError(f"Unknown resource: {quoted(str(uri))}") from None
+            raise
+
     async def get_prompt(self, name: str, arguments: dict[str, Any] | None = None, context: Any = None) -> Any:
         prompt = self._prompt_manager.get_prompt(name)
         if prompt is not None:
             accepted = [a.name for a in prompt.arguments or ()]
             unknown = [a for a in arguments or {} if a not in accepted]
             if unknown:
-                listed = ", ".join(map(repr, unknown))
+                listed = ", ".join(quoted(a) for a in unknown[:5]) + (
+                    f" (and {len(unknown) - 5} more)" if unknown[5:] else ""
+                )
                 raise _invalid(f"{name}: unknown argument {listed}.{choices(unknown[0], accepted)}")
             missing = [a.name for a in prompt.arguments or () if a.required and a.name not in (arguments or {})]
             if missing:
@@ -564,7 +570,7 @@ class _Server(MCPServer):
             return await super().get_prompt(name, arguments, context)
         except ValueError as exc:
             cause: BaseException | None = exc
-            while cause is not None and not isinstance(cause, NotFound):
+            while cause is not None and not isinstance(cause, SmugglingWGError):
                 cause = cause.__cause__
             raise _invalid(f"{name}: {cause or exc}") from None
 
@@ -648,8 +654,8 @@ class _Tools:
             )
         }
         # Words for descriptions come from the bundled data only: a user's file never writes the tools' guidance.
-        bundled = [m for m in ds.meetings if m.number == 7]
-        self.themes = ", ".join(t.id for m in bundled for t in m.themes)
+        # (the bundled data as shipped, not meeting 7 of ds: a file may replace meeting 7 with themes of its own)
+        self.themes = ", ".join(t.id for m in _loader.bundled().meetings for t in m.themes)
         self.meetings = ", ".join(str(m.number) for m in ds.meetings)
         self.read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False, idempotent_hint=True)
 
@@ -722,7 +728,9 @@ class _Tools:
             ] = None,
             meeting: meetings = None,
             standing: standing_filter = None,
-            limit: Annotated[StrictInt, Field(ge=1, le=200, description="At most this many hits (best first).")] = 10,
+            limit: Annotated[
+                StrictInt, Field(ge=1, le=MAX_HITS, description="At most this many hits (best first).")
+            ] = 10,
         ) -> Annotated[CallToolResult, SearchAnswer]:
             with _library_errors():
                 hits = ds.search(query, language=language, meeting=meeting, kind=kind, standing=standing)  # type: ignore[arg-type]
@@ -1401,12 +1409,11 @@ def _paragraph_lines(ds: Dataset, meeting: int, raw: str, first: int, last: int)
 
 
 def _number(value: str, what: str) -> int:
-    """A number of a resource URI: ASCII decimal digits only."""
-    if not _URI_NUMBER.fullmatch(value):
-        raise ResourceNotFoundError(
-            f"a {what} in a resource URI is a number written with the digits 0-9: got {value!r}"
-        )
-    return int(value)
+    """A number of a resource URI, as :func:`uri` writes it: ASCII digits, no leading zero (one URI per record)."""
+    try:
+        return parse_number(value, canonical=True)
+    except ValueError as exc:
+        raise ResourceNotFoundError(f"the {what} of a resource URI: {exc}") from None
 
 
 def _read(ds: Dataset, kind: str, meeting: str | int, number: str | int) -> str:
@@ -1455,7 +1462,9 @@ def _agenda_text(ds: Dataset, meeting: int, item: AgendaItem) -> str:
 
 def _read_actor(ds: Dataset, key: str) -> str:
     if not _URI_ID.fullmatch(key) or key not in {a.id for a in ds.actors}:
-        raise ResourceNotFoundError(f"no actor with the id {key!r} (an actor's URI has its id, e.g. {_BASE}actor/ITA)")
+        raise ResourceNotFoundError(
+            f"no actor with the id {quoted(key)} (an actor's URI has its id, e.g. {_BASE}actor/ITA)"
+        )
     p = ds.profile(key)
     return f"{_ACTOR_SCHEME.format(id=key)}\n{_profile_text(ds, p)}"
 
@@ -1463,7 +1472,7 @@ def _read_actor(ds: Dataset, key: str) -> str:
 def _read_topic(ds: Dataset, key: str) -> str:
     if not _URI_ID.fullmatch(key) or key not in {t.id for t in ds.topics}:
         valid = [t.id for t in ds.topics]
-        raise ResourceNotFoundError(f"no topic {key!r}.{choices(key, valid)}")
+        raise ResourceNotFoundError(f"no topic {quoted(key)}.{choices(key, valid)}")
     return f"{_TOPIC_SCHEME.format(id=key)}\n{_topic_text(ds, ds.topic(key))}"
 
 
@@ -1476,7 +1485,8 @@ def _resources(server: MCPServer, ds: Dataset) -> None:
             _MEETING_SCHEME.replace("{kind}", kind),
             name=kind,
             title=f"An {words} of a meeting's report" if kind[0] in "aeiou" else f"A {words} of a meeting's report",
-            description=f"A {words} of the report, verbatim in Russian, with its editorial English marked as such.",
+            description=f"A{'n' * (kind[0] in 'aeiou')} {words} of the report, verbatim in Russian, "
+            "with its editorial English marked as such.",
             mime_type="text/plain",
         )(_bind(reader))
         for m in ds.meetings:
@@ -1551,7 +1561,12 @@ _CITE = (
 
 
 def _prompts(server: MCPServer, ds: Dataset) -> None:
-    """The prompts a client offers its user: a topic brief, a state at a meeting, who spoke."""
+    """The prompts a client offers its user: a topic brief, a state at a meeting, who spoke.
+
+    A prompt is sent as the user's own request, so it names a record by its id alone (the
+    argument it was given, resolved), never by a label or name a data file could hold: the
+    assistant reads those in the tools' answers, as data.
+    """
 
     @server.prompt(
         name="brief_on_topic",
@@ -1563,7 +1578,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
         t = ds.topic(topic)
         return (
             f"Brief me on the recommendations of the Working Group on the Smuggling of Migrants about the topic "
-            f"{t.id} ({t.label_en}). Call the tools recommendations with topic={t.id!r} and paragraphs with "
+            f"{t.id}. Call the tools recommendations with topic={t.id!r} and paragraphs with "
             f"topic={t.id!r}, then write a short brief: what the recommendations ask, of whom and how strongly "
             "(modality), and what the discussion said. The topic tags are editorial: say so. " + _CITE
         )
@@ -1577,7 +1592,7 @@ def _prompts(server: MCPServer, ds: Dataset) -> None:
     def state_at_meeting(actor: str) -> str:
         a = ds.actor(actor)
         return (
-            f"What did {a.id} ({a.name.en or a.name.ru}) do at the meeting of the Working Group on the Smuggling of "
+            f"What did {a.id} do at the meeting of the Working Group on the Smuggling of "
             f"Migrants? Call the tool profile with actor={a.id!r}, then answer: whether and with which status it "
             "took part, the statements it made and under which agenda items, any panellist from it and any chair "
             "role. Where the report is silent, say it is silent. " + _CITE

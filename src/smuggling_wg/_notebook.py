@@ -89,10 +89,10 @@ def rich_fields(title: str, fields: Sequence[tuple[str, object]]) -> Any:
 
 
 def rich_rows(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> Any:
-    """A rich table of many records, one row each."""
+    """A rich table of many records, one row each (at least as wide as its title, which so reads on one line)."""
     from rich.table import Table
 
-    table = Table(title=literal(title), title_justify="left")
+    table = Table(title=literal(title), title_justify="left", min_width=len(title))
     for name in header:
         table.add_column(literal(name), overflow="fold")
     for row in rows:
@@ -128,20 +128,35 @@ def _dimension(name: str, lang: Lang) -> str:
         return name
 
 
+def caption(shown: Any, lang: Lang) -> str:
+    """What a count or cross-tab shows, as a person would caption it: "Recommendations by theme and modality"."""
+    from . import _words
+    from .analysis import CountTable
+
+    names = [shown.dimension] if isinstance(shown, CountTable) else list(dict.fromkeys((shown.rows, shown.columns)))
+    dimensions = _words.join((_dimension(name, lang) for name in names), lang)
+    words = _words.label(f"counted_{shown.counted}", lang, plural=len(names) > 1)
+    return words.format(dimensions=dimensions)
+
+
 def table(shown: Any, lang: Lang | None = None, words: bool = True) -> tuple[str, list[str], list[list[object]]]:
-    """A count or cross-tab as (title, header, rows): values in words (``words``) or as codes, counts as integers."""
+    """A count or cross-tab as (caption, header, rows): values in words (``words``) or as codes, counts as integers.
+
+    The caption is in ``lang`` with ``words``, empty without.
+    """
     from .analysis import CountTable
 
     lang = lang or get_display_language()
+    title = caption(shown, lang) if words else ""
     if isinstance(shown, CountTable):
         head = [_dimension(shown.dimension, lang) if words else shown.dimension, "n"]
-        return "", head, [[_word(shown.dimension, c.value, lang, words), c.n] for c in shown]
+        return title, head, [[_word(shown.dimension, c.value, lang, words), c.n] for c in shown]
     rows = list(dict.fromkeys(c.row for c in shown))
     columns = list(dict.fromkeys(c.column for c in shown))
     n = {(c.row, c.column): c.n for c in shown}
     corner = f"{_dimension(shown.rows, lang)} × {_dimension(shown.columns, lang)}" if words else shown.rows
     head = [corner, *(_word(shown.columns, c, lang, words) for c in columns)]
-    return "", head, [[_word(shown.rows, r, lang, words), *(n[(r, c)] for c in columns)] for r in rows]
+    return title, head, [[_word(shown.rows, r, lang, words), *(n[(r, c)] for c in columns)] for r in rows]
 
 
 def text(shown: Any) -> str:
@@ -168,8 +183,8 @@ def html(shown: object) -> str:
     from ._views import brief, full
 
     if _counted(shown):
-        _, head, rows = table(shown)
-        return html_rows(type(shown).__name__, head, rows, limit=len(rows))
+        title, head, rows = table(shown)
+        return html_rows(title, head, rows, limit=len(rows))
     if isinstance(shown, tuple):
         return html_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)), explained=explained(shown))
     return html_fields(repr(shown), full(shown, _dataset(shown)))
@@ -180,8 +195,8 @@ def rich(shown: object) -> Any:
     from ._views import brief, full
 
     if _counted(shown):
-        _, head, rows = table(shown)
-        return rich_rows(type(shown).__name__, head, rows)
+        title, head, rows = table(shown)
+        return rich_rows(title, head, rows)
     if isinstance(shown, tuple):
         rows = rich_rows(_title(shown), *brief(shown, getattr(shown, "dataset", None)))
         lines = explained(shown)

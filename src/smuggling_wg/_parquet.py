@@ -11,8 +11,7 @@ table's description and primary key in its key-value metadata.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import _tables
 from ._write import Producer
@@ -71,8 +70,8 @@ def files(ds: Dataset, about: dict[str, str]) -> list[tuple[str, Producer]]:
         raise ImportError("the Parquet export needs pyarrow: pip install 'smuggling-wg[parquet]'") from None
 
     def producer(spec: _tables.Table) -> Producer:
-        def produce(path: Path) -> None:
-            pq.write_table(table(ds, spec, about), path, compression="zstd")
+        def produce(handle: BinaryIO) -> None:
+            pq.write_table(table(ds, spec, about), handle, compression="zstd")
 
         return produce
 

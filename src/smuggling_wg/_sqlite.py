@@ -21,7 +21,7 @@ import datetime as dt
 import errno
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import _tables
 from ._write import Producer, bytes_producer
@@ -151,8 +151,10 @@ def _full_text(connection: Any, spec: _tables.Table) -> None:
     connection.executemany(f"INSERT INTO {words} VALUES ({', '.join('?' * (len(key) + 2))})", stemmed)
 
 
-def build(ds: Dataset, about: dict[str, str], path: Path, tables: tuple[_tables.Table, ...] = _tables.TABLES) -> None:
-    """Build the database in memory in one transaction, then write it to ``path`` (a new, empty file)."""
+def build(
+    ds: Dataset, about: dict[str, str], handle: BinaryIO, tables: tuple[_tables.Table, ...] = _tables.TABLES
+) -> None:
+    """Build the database in memory in one transaction, then write it into ``handle`` (a new, empty file)."""
     import sqlite3
 
     connection = sqlite3.connect(":memory:", isolation_level=None)
@@ -181,11 +183,19 @@ def build(ds: Dataset, about: dict[str, str], path: Path, tables: tuple[_tables.
             raise sqlite3.IntegrityError(f"foreign keys that do not join: {broken[:5]}")
         connection.execute("COMMIT")
         if hasattr(connection, "serialize"):  # Python 3.11+: the bytes, written with the real OS errors
-            bytes_producer(connection.serialize())(path)
-        else:  # pragma: no cover - Python 3.10
-            with sqlite3.connect(path) as target:
-                connection.backup(target)
-            target.close()
+            bytes_producer(connection.serialize())(handle)
+        else:  # pragma: no cover - Python 3.10: through a file of the system's temporary folder
+            import shutil
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as folder:
+                target = sqlite3.connect(Path(folder) / "database")
+                try:
+                    connection.backup(target)
+                finally:
+                    target.close()
+                with open(Path(folder) / "database", "rb") as built:
+                    shutil.copyfileobj(built, handle)
     except sqlite3.Error as exc:
         raise OSError(errno.EIO, f"SQLite: {exc}") from None
     finally:
@@ -229,6 +239,6 @@ def files(ds: Dataset, about: dict[str, str], title: str) -> list[tuple[str, Pro
     """The database and Datasette's metadata, each with the function that writes it."""
     content = json.dumps(metadata(ds, about, title), ensure_ascii=False, indent=1) + "\n"
     return [
-        (DATABASE, lambda path: build(ds, about, path)),
+        (DATABASE, lambda handle: build(ds, about, handle)),
         (METADATA, bytes_producer(content.encode("utf-8"))),
     ]

@@ -21,10 +21,21 @@ RULE = "a URL must be http://…, https://… or a relative path (no other schem
 # unprintable, no white space and no backslash at all, then either an http(s) URL with a host
 # (no user name before it), or a relative reference whose first segment holds no colon and
 # which is not "//host".
-_ABSOLUTE = re.compile(r"https?://[^/?#@\s\\]+(?:[/?#][^\s\\]*)?", re.IGNORECASE)
+# The host holds none of the code points a browser refuses in one (WHATWG's forbidden host code
+# points, and "%", which it would decode into one), or is an IPv6 address in brackets; a port is
+# at most 65535 (checked in is_link), so "https://evil.com%40good.org" or ":99999" is no link.
+_ABSOLUTE = re.compile(
+    r"https?://(?:\[[0-9A-Fa-f:.]+\]|[^/?#@\s\\:%<>^|\[\]\"]+)(?::(?P<port>[0-9]{0,5}))?(?:[/?#][^\s\\]*)?",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"(?!//)[^:/?#\s\\]*(?:[/?#][^\s\\]*)?")
 
 
 def is_link(url: str) -> bool:
     """True when ``url`` is ``http://host…``, ``https://host…`` or a relative path, and may be linked."""
-    return bool(url) and url.isprintable() and bool(_ABSOLUTE.fullmatch(url) or _RELATIVE.fullmatch(url))
+    if not url or not url.isprintable():
+        return False
+    absolute = _ABSOLUTE.fullmatch(url)
+    if absolute:
+        return int(absolute["port"] or 0) <= 65535
+    return bool(_RELATIVE.fullmatch(url))

@@ -332,6 +332,19 @@ LABELS: Final[dict[str, Words]] = {
     "origin": ("происхождение", "origin"),
     "name_at_meeting": ("название на момент совещания", "name at the meeting"),
     "count": ("число", "count"),
+    # the caption of counts and cross-tabs: what is counted, by one dimension or by two
+    "counted_recommendations": (
+        "Число рекомендаций по признаку: {dimensions}",
+        "Recommendations by {dimensions}",
+        "Число рекомендаций по признакам: {dimensions}",
+        "Recommendations by {dimensions}",
+    ),
+    "counted_participants": (
+        "Число участников по признаку: {dimensions}",
+        "Participants by {dimensions}",
+        "Число участников по признакам: {dimensions}",
+        "Participants by {dimensions}",
+    ),
     "total": ("всего", "total"),
     "rationale": ("обоснование", "rationale"),
     "quote": ("слова текста", "the text's words"),
@@ -360,6 +373,7 @@ LABELS: Final[dict[str, Words]] = {
     "report": ("Доклад", "The report"),
     "cite": ("Как цитировать", "How to cite"),
     "nav": ("Разделы сайта", "Site sections"),
+    "menu": ("Меню", "Menu"),
     "switch": ("English", "Русский"),
     "switch_label": ("Эта страница на английском языке", "This page in Russian"),
     "unofficial": (

@@ -1,19 +1,22 @@
 """Writing an export's files safely: atomically, never through a symbolic link, never over files not ours.
 
-Every export writes through :func:`write_files`. Each file is first written in full to a new
-hidden temporary file in the output folder (created with ``O_EXCL | O_NOFOLLOW``) and
-fsync'd; only when every file of the export is written are they renamed into place
-(``os.replace``, atomic on POSIX), the folder is fsync'd and the manifest
-(:data:`MANIFEST`) is written last. So a full disk, a missing permission or ``kill -9``
-while writing leaves the files of an earlier export as they were; at worst, a ``kill -9``
-between two renames leaves some files of the new export beside the rest of the old one,
-each file whole. Temporary files an interrupted export left (``.smuggling-wg-tmp-*``) are
-removed by the next export into the folder.
+Every export writes through :func:`write_files`. The output folder is opened one folder of
+its path at a time, never through a symbolic link (:func:`smuggling_wg._folders.open_folder`:
+``--out link/export`` is refused as ``--out link`` is), and everything after is done
+relative to that open folder. Each file is first written in full to a new hidden temporary
+file in the output folder (created with ``O_EXCL | O_NOFOLLOW``) and fsync'd; only when
+every file of the export is written are they renamed into place (``renameat``, atomic on
+POSIX), the folder is fsync'd and the manifest (:data:`MANIFEST`) is written last. So a
+full disk, a missing permission or ``kill -9`` while writing leaves the files of an earlier
+export as they were; at worst, a ``kill -9`` between two renames leaves some files of the
+new export beside the rest of the old one, each file whole. Temporary files an interrupted
+export left (``.smuggling-wg-tmp-*``) are removed by the next export into the folder.
 
 The manifest lists the files exports of ours wrote into the folder. An export may replace
 those; a file of that name we did not write (no manifest lists it) is refused unless
-``force``. A target that is a symbolic link, or an output folder that is one, is refused
-always. One export at a time writes into a folder (a lock on the folder); another is refused.
+``force``. A target that is a symbolic link, or a symbolic link as the output folder or any
+folder of its path, is refused always. One export at a time writes into a folder (a lock on
+the folder); another is refused.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ import secrets
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
+from ._folders import open_folder
+from ._folders import reason as _reason
 from .errors import ExportError
 
 __all__ = ["MANIFEST", "Producer", "bytes_producer", "write_files"]
@@ -34,51 +40,26 @@ __all__ = ["MANIFEST", "Producer", "bytes_producer", "write_files"]
 MANIFEST = ".smuggling-wg-export.json"
 _TEMP_PREFIX = ".smuggling-wg-tmp-"
 
-#: Writes one file's content to the path it is given (a new, empty file of ours).
-Producer = Callable[[Path], None]
+#: Writes one file's content into the handle it is given (a new, empty file of ours, open for writing).
+Producer = Callable[[BinaryIO], None]
 
 
 def bytes_producer(content: bytes) -> Producer:
     """A producer that writes ``content``."""
 
-    def produce(path: Path) -> None:
-        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
+    def produce(handle: BinaryIO) -> None:
+        handle.write(content)
 
     return produce
 
 
-def _reason(exc: OSError) -> str:
-    import errno
-
-    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return "no space left (the disk or a file size limit is full)"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "read-only file system"
-    return exc.strerror or str(exc)
-
-
-def _folder(out: Path | str) -> Path:
-    """The output folder, created if needed; refused if empty, a symbolic link or not a folder."""
+def _checked(out: Path | str) -> Path:
+    """``out`` as a folder's name; refused if empty or holding a NUL."""
     if not str(out).strip():
         raise ExportError("no output folder given (--out is empty)")
     if "\0" in str(out):
         raise ExportError(f"{str(out)!r}: a folder name cannot hold a NUL character")
-    folder = Path(out)
-    try:
-        if folder.is_symlink():
-            raise ExportError(f"{folder}: is a symbolic link; give the real folder")
-        if folder.exists() and not folder.is_dir():
-            raise ExportError(f"{folder}: is a file, not a folder")
-        folder.mkdir(parents=True, exist_ok=True)
-    except ExportError:
-        raise
-    except OSError as exc:
-        raise ExportError(f"{folder}: cannot create the folder: {_reason(exc)}") from None
-    return folder
+    return Path(out)
 
 
 def _manifest(folder: Path, dir_fd: int, force: bool) -> set[str]:
@@ -128,13 +109,10 @@ def _check_targets(folder: Path, dir_fd: int, names: Sequence[str], ours: set[st
 
 @contextlib.contextmanager
 def _directory(folder: Path) -> Iterator[int]:
-    """The open folder, locked: one export at a time writes into it."""
+    """The output folder, created if needed, opened without following a link and locked: one export at a time."""
     import fcntl
 
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError as exc:
-        raise ExportError(f"{folder}: cannot open the folder: {_reason(exc)}") from None
+    fd = open_folder(folder, create=True)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -153,51 +131,58 @@ def _remove_stale(dir_fd: int) -> None:
                 os.unlink(entry.name, dir_fd=dir_fd)
 
 
-def _temporary(folder: Path, dir_fd: int, name: str) -> Path:
+def _written(dir_fd: int, name: str, produce: Producer, temporaries: list[tuple[str, str]]) -> None:
+    """Write a new hidden file of ours for ``name`` in the folder, in full, fsync'd; listed in ``temporaries`` first.
+
+    Created as any file the user writes (0666 less the umask).
+    """
     temp = f"{_TEMP_PREFIX}{secrets.token_hex(6)}-{name}"
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=dir_fd))
-    return folder / temp
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(temp, flags, 0o666, dir_fd=dir_fd)
+    temporaries.append((temp, name))
+    with os.fdopen(fd, "wb") as handle:
+        produce(handle)
+        handle.flush()
+        _fsync(handle.fileno())
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+def _fsync(fd: int) -> None:
+    os.fsync(fd)
+
+
+def _exists(name: str, dir_fd: int) -> bool:
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def write_files(out: Path | str, files: Sequence[tuple[str, Producer]], force: bool = False) -> list[Path]:
     """Write ``files`` (name, producer) into folder ``out`` atomically; return their paths.
 
     Raises :class:`~smuggling_wg.errors.ExportError` (one line) for an empty ``out``, a file
-    or a symbolic link given as the folder, a symbolic link as a target, a file of that name
-    no export of ours wrote (unless ``force``), and any OS error; files of an earlier
-    export are then left as they were.
+    or a symbolic link given as the folder or as any folder of its path, a symbolic link as
+    a target, a file of that name no export of ours wrote (unless ``force``), and any OS
+    error; files of an earlier export are then left as they were.
     """
-    folder = _folder(out)
+    folder = _checked(out)
     names = [name for name, _ in files]
     with _directory(folder) as dir_fd:
         ours = _manifest(folder, dir_fd, force)
         _check_targets(folder, dir_fd, [*names, MANIFEST], ours | {MANIFEST}, force)
-        temporaries: list[tuple[Path, str]] = []
+        temporaries: list[tuple[str, str]] = []
         try:
             _remove_stale(dir_fd)
             for name, produce in files:
-                temp = _temporary(folder, dir_fd, name)
-                temporaries.append((temp, name))
-                produce(temp)
-                _fsync(temp)
+                _written(dir_fd, name, produce, temporaries)
             for temp, name in temporaries:
-                os.replace(temp.name, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+                os.replace(temp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
             os.fsync(dir_fd)
-            kept = sorted(n for n in ours if n != MANIFEST and os.path.lexists(folder / n))
+            kept = sorted(n for n in ours if n != MANIFEST and _exists(n, dir_fd))
             manifest = {"written_by": "smuggling-wg", "files": sorted({*kept, *names})}
-            temp = _temporary(folder, dir_fd, MANIFEST)
-            temporaries.append((temp, MANIFEST))
-            bytes_producer((json.dumps(manifest, indent=1) + "\n").encode())(temp)
-            _fsync(temp)
-            os.replace(temp.name, MANIFEST, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+            _written(dir_fd, MANIFEST, bytes_producer((json.dumps(manifest, indent=1) + "\n").encode()), temporaries)
+            os.replace(temporaries[-1][0], MANIFEST, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
             os.fsync(dir_fd)
         except OSError as exc:
             raise ExportError(f"{folder}: cannot write the export: {_reason(exc)}") from None
@@ -206,5 +191,5 @@ def write_files(out: Path | str, files: Sequence[tuple[str, Producer]], force: b
         finally:
             for temp, _ in temporaries:
                 with contextlib.suppress(OSError):
-                    os.unlink(temp.name, dir_fd=dir_fd)
+                    os.unlink(temp, dir_fd=dir_fd)
     return [folder / name for name in names]

@@ -74,14 +74,20 @@ class _Shown:
 
 
 class CountTable(_Shown, tuple[Count, ...]):
-    """Counts per value, in the dimension's own order; ``dimension`` names what was counted."""
+    """Counts per value, in the dimension's own order; ``dimension`` names what was counted.
+
+    ``counted`` names the records counted (``"recommendations"``), for the table's caption.
+    """
 
     dimension: str
+    counted: str
 
-    def __new__(cls, counts: Iterable[Count] = (), dimension: str = "value") -> CountTable:
-        """The counts, with the name of the dimension counted."""
+    def __new__(
+        cls, counts: Iterable[Count] = (), dimension: str = "value", counted: str = "recommendations"
+    ) -> CountTable:
+        """The counts, with the name of the dimension counted and of the records counted."""
         table = super().__new__(cls, counts)
-        table.dimension = dimension
+        table.dimension, table.counted = dimension, counted
         return table
 
     def to_dataframe(self) -> pandas.DataFrame:
@@ -92,16 +98,20 @@ class CountTable(_Shown, tuple[Count, ...]):
 class CrossTable(_Shown, tuple[Cell, ...]):
     """Counts per (row value, column value), every combination included.
 
-    ``rows`` and ``columns`` name the two dimensions (e.g. ``"theme"`` and ``"modality"``).
+    ``rows`` and ``columns`` name the two dimensions (e.g. ``"theme"`` and ``"modality"``);
+    ``counted`` the records counted (``"recommendations"``, ``"participants"``), for the caption.
     """
 
     rows: str
     columns: str
+    counted: str
 
-    def __new__(cls, cells: Iterable[Cell] = (), rows: str = "row", columns: str = "column") -> CrossTable:
-        """The cells, with the names of the row and column dimensions."""
+    def __new__(
+        cls, cells: Iterable[Cell] = (), rows: str = "row", columns: str = "column", counted: str = "recommendations"
+    ) -> CrossTable:
+        """The cells, with the names of the row and column dimensions and of the records counted."""
         table = super().__new__(cls, cells)
-        table.rows, table.columns = rows, columns
+        table.rows, table.columns, table.counted = rows, columns, counted
         return table
 
     def to_dataframe(self) -> pandas.DataFrame:

@@ -25,12 +25,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, get_args
+from typing import Any, NoReturn, get_args
 
 from ._language import LANGS, set_display_language
-from ._number import number, parse_number
+from ._number import parse_number
 from .dataset import Dataset, load
-from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest
+from .errors import DataError, InvalidFilter, NotFound, SmugglingWGError, closest, quoted, shortened
 from .models import ActorProfile, Provenance, Record, State
 
 __all__ = ["main", "main_entry"]
@@ -264,6 +264,17 @@ def _title(command: str, a: argparse.Namespace) -> str:
     return title if a.meeting is None else f"{title} ({_words.meeting_title(a.meeting, a.lang)})"
 
 
+def _said(text: object, one_line: bool = False) -> str:
+    r"""A message as the terminal is given it: what a terminal would obey or hide escaped.
+
+    A file name, a path or a word the user gave can hold ESC (colours, an OSC 8 link, a cleared
+    screen), a carriage return, a bidi override or a newline: each is shown as its ``\x..``
+    escape, as a file name in a :class:`~smuggling_wg.errors.Problem` is. Newlines stay when the
+    message has lines of its own, unless it is ``one_line``.
+    """
+    return "".join(c if c.isprintable() or (c == "\n" and not one_line) else repr(c)[1:-1] for c in str(text))
+
+
 def _ascii_only(out: Any) -> bool:
     """True when the output's encoding cannot hold Cyrillic (then JSON escapes it)."""
     encoding = getattr(out, "encoding", None) or "utf-8"
@@ -343,7 +354,7 @@ def _int(text: str, what: str) -> int:
     try:
         return parse_number(text)
     except ValueError:
-        raise UsageError(f"{what} expected, got {text!r}") from None
+        raise UsageError(f"{what} expected, got {quoted(text)}") from None
 
 
 def _summary(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
@@ -371,9 +382,9 @@ def _export(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     try:
         written = export(ds, a.export_format, a.out, force=a.force)
     except (ExportError, ImportError) as exc:
-        print(f"smuggling-wg export: error: {exc}", file=sys.stderr)
+        print(f"smuggling-wg export: error: {_said(str(exc), one_line=True)}", file=sys.stderr)
         return 1
-    out.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {a.out}\n")
+    out.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {_said(a.out, one_line=True)}\n")
     return 0
 
 
@@ -383,9 +394,10 @@ def _site(ds: Dataset, a: argparse.Namespace, out: Any) -> int:
     try:
         written = site(ds, a.out, meeting=a.meeting)
     except ImportError as exc:
-        print(f"smuggling-wg site: error: {exc}", file=sys.stderr)
+        print(f"smuggling-wg site: error: {_said(str(exc), one_line=True)}", file=sys.stderr)
         return 1
-    out.write(f"wrote {len(written)} files to {a.out}; open {os.path.join(a.out, 'index.html')}\n")
+    shown = _said(os.path.join(a.out, "index.html"), one_line=True)
+    out.write(f"wrote {len(written)} files to {_said(a.out, one_line=True)}; open {shown}\n")
     return 0
 
 
@@ -444,7 +456,7 @@ def _validate(ds: Dataset | None, a: argparse.Namespace, out: Any) -> int:
     finally:
         _loader.PROGRESS.reset(token)
     for note in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
-        print(f"smuggling-wg validate: note: {note}", file=sys.stderr)
+        print(f"smuggling-wg validate: note: {_said(note)}", file=sys.stderr)
     if problems:
         raise DataError(problems)
     also = f", with ${PATH_VARIABLE}" if os.environ.get(PATH_VARIABLE) else ""
@@ -507,12 +519,51 @@ WITHOUT_DATA = ("validate", "template", "schema", "draft")
 # --- parser ---------------------------------------------------------------------------------
 
 
-def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting a value given as every message does (:func:`~smuggling_wg.errors.quoted`).
+
+    The types below (:func:`number`, :func:`one_of`) word argparse's own messages for a bad
+    number or choice; unrecognized arguments are listed here; any other message argparse makes
+    is :func:`~smuggling_wg.errors.shortened`.
+    """
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        parsed, unknown = self.parse_known_args(args, namespace)
+        if unknown:
+            more = f" (and {len(unknown) - 5} more)" if unknown[5:] else ""
+            self.error(f"unrecognized arguments: {' '.join(quoted(a) for a in unknown[:5])}{more}")
+        return parsed
+
+    def error(self, message: str) -> NoReturn:
+        super().error(shortened(message))
+
+
+def number(text: str) -> int:
+    """An option's whole number, in the digits 0-9 (:func:`~smuggling_wg._number.parse_number`)."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number value: {quoted(text)}") from None
+
+
+def one_of(valid: Sequence[str]) -> Callable[[str], str]:
+    """An option's value among ``valid``, in any case (argparse's ``choices``, its message quoting the value)."""
+
+    def chosen(text: str) -> str:
+        if text.casefold() not in valid:
+            listed = ", ".join(map(repr, valid))
+            raise argparse.ArgumentTypeError(f"invalid choice: {quoted(text)} (choose from {listed})")
+        return text.casefold()
+
+    return chosen
+
+
+def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool = True) -> _Parser:
     """The options a command takes: only those it honours."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--format",
-        type=str.casefold,
+        type=one_of(formats),
         choices=formats,
         default=formats[0],
         help=f"output format (default: {formats[0]})",
@@ -520,7 +571,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
     if lang:
         common.add_argument(
             "--lang",
-            type=str.casefold,
+            type=one_of(LANGS),
             choices=LANGS,
             default="ru",
             help="display language of texts and names (default: ru)",
@@ -530,10 +581,10 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
     return common
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> _Parser:
     from ._formats import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="smuggling-wg",
         description="The report of the 7th meeting of the UN Working Group on the Smuggling of Migrants "
         "(Vienna, 8-9 September 2020) as data: every fact cited to its paragraph.",
@@ -543,9 +594,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the library and data versions and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(
-        name: str, help_text: str, example: str, parents: Sequence[argparse.ArgumentParser] = ()
-    ) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, example: str, parents: Sequence[_Parser] = ()) -> _Parser:
         made = sub.add_parser(
             name,
             parents=list(parents),
@@ -554,7 +603,9 @@ def _parser() -> argparse.ArgumentParser:
             epilog=f"example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        made.set_defaults(lang="ru", meeting=None, format="table")
+        own = {a.dest for a in made._actions}  # a command's own options keep their own defaults
+        defaults = {"lang": "ru", "meeting": None, "format": "table"}
+        made.set_defaults(**{k: v for k, v in defaults.items() if k not in own})
         return made
 
     listing = [_options()]
@@ -575,7 +626,10 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--sdg-target", action="append", help="an SDG target, e.g. 16.4")
     recs.add_argument("--query", help="only those matching this search query (stemmed, Russian or English)")
     recs.add_argument(
-        "--provenance", type=str.casefold, choices=get_args(Provenance), help="count only labels of this provenance"
+        "--provenance",
+        type=one_of(get_args(Provenance)),
+        choices=get_args(Provenance),
+        help="count only labels of this provenance",
     )
     states = command(
         "states",
@@ -638,7 +692,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help='the search query: words, "phrases", -excluded words')
     search.add_argument("--kind", action="append", help="recommendation, paragraph, speaker, agenda_item or theme")
     search.add_argument(
-        "--search-language", type=str.casefold, choices=LANGS, help="search only the texts in this language"
+        "--search-language", type=one_of(LANGS), choices=LANGS, help="search only the texts in this language"
     )
     search.add_argument(
         "--standing",
@@ -670,7 +724,7 @@ def _parser() -> argparse.ArgumentParser:
     for counting in (counts, crosstab):
         counting.add_argument("--provenance", help="count only labels of this provenance: source or editorial")
     show = command("show", "one record in full, with its citation", "smuggling-wg show actor Italy", listing)
-    show.add_argument("what", type=str.casefold, choices=SHOWN)
+    show.add_argument("what", type=one_of(SHOWN), choices=SHOWN)
     show.add_argument(
         "key", nargs="+", help="a number, an actor's code or name (several words: one name), or a topic id"
     )
@@ -683,7 +737,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         dest="export_format",
-        type=str.casefold,
+        type=one_of(EXPORT_FORMATS),
         choices=EXPORT_FORMATS,
         required=True,
         help="json: one document and its JSON Schema; yaml: one data file; csv: tidy tables; datapackage: the "
@@ -730,7 +784,7 @@ def _parser() -> argparse.ArgumentParser:
         "smuggling-wg draft report-08.ru.txt --out meeting-08.yaml",
     )
     draft.add_argument("report", help="the report: a text file, a PDF or a .docx (- for standard input)")
-    draft.add_argument("--number", type=int, help="the meeting's number (default: the one the report gives)")
+    draft.add_argument("--number", type=number, help="the meeting's number (default: the one the report gives)")
     draft.add_argument("--out", help="file to write (default: standard output); an earlier draft is replaced")
     draft.add_argument("--force", action="store_true", help="replace --out even if it is not an earlier draft")
     command(
@@ -788,7 +842,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         close = closest(args_list[0], commands, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         print(
-            f"smuggling-wg: error: unknown command {args_list[0]!r}.{hint} Commands: {', '.join(commands)}.",
+            f"smuggling-wg: error: unknown command {quoted(args_list[0])}.{hint} Commands: {', '.join(commands)}.",
             file=sys.stderr,
         )
         return 2
@@ -822,7 +876,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         records = LISTINGS[command](ds, args)
         explanation = getattr(records, "explanation", None)  # a search says what it did with the query
         for line in explanation.lines() if explanation is not None else ():
-            print(f"smuggling-wg {command}: note: {line}", file=sys.stderr)
+            print(f"smuggling-wg {command}: note: {_said(line, one_line=True)}", file=sys.stderr)
         if not records:
             print(f"smuggling-wg {command}: nothing found", file=sys.stderr)
             if args.format in ("json", "yaml") or (args.format == "csv" and getattr(records, "kind", None)):
@@ -831,7 +885,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None) -> int:
         _emit(ds, records, args.format, _title(command, args), out)
         return 0
     except SmugglingWGError as exc:  # the error says its exit code: 2 for a bad value, 1 otherwise
-        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{exc}", file=sys.stderr)
+        print(f"smuggling-wg {command}: {'error: ' if exc.exit_code == 2 else ''}{_said(str(exc))}", file=sys.stderr)
         return exc.exit_code
 
 

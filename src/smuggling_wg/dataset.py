@@ -23,7 +23,7 @@ from ._language import Lang, get_display_language, lang_of
 from ._names import name_key
 from ._results import Results
 from .analysis import Dimension, Value
-from .errors import DataError, InvalidFilter, NotFound, Problem, closest
+from .errors import DataError, InvalidFilter, NotFound, Problem, closest, quoted
 from .models import (
     STANDINGS,
     Actor,
@@ -129,8 +129,7 @@ class Dataset:
     def meeting(self, number: int) -> Meeting:
         """The meeting with this number; :class:`NotFound` if there is none."""
         if not isinstance(number, int) or isinstance(number, bool):
-            use = f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
-            reason = f"meeting numbers are integers: got {number!r}{use}"
+            reason = f"meeting numbers are integers: got {quoted(number)}{_use_number(number)}"
             raise InvalidFilter("meeting number", number, self._meetings, reason=reason)
         try:
             return self._meetings[number]
@@ -158,16 +157,13 @@ class Dataset:
         """
         if not isinstance(key, str):
             raise InvalidFilter(
-                "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {key!r}"
+                "actor name", key, (), reason=f"an actor is named by text (a name or a code): got {quoted(key)}"
             )
-        folded = name_key(str(key))
+        folded = name_key(_loader.check_text("actor name", key))
         keys = self._built.get("actor_keys") or self._once("actor_keys", self._actor_keys)
         ids = keys.get(folded, ())
         if len(ids) == 1:
             return self._actors[ids[0]]
-        if not ids and len(folded) > 300:  # longer than any name: neither patterns nor closeness say more
-            clipped = str(key)[:60] + "…"
-            raise NotFound("actor", clipped, self._actors, reason=f"no actor named {clipped!r}")
         from . import _lookup
 
         if not ids and folded:
@@ -176,17 +172,26 @@ class Dataset:
                 return self._actors[ids[0]]
         if ids:
             named = ", ".join(f"{i} ({self._actors[i].name.get('en')})" for i in ids)
-            raise NotFound("actor", key, ids, reason=f"{key!r} is ambiguous: it names {named}")
+            raise NotFound("actor", key, ids, reason=f"{quoted(key)} is ambiguous: it names {named}")
+        looking = _lookup.alike(self._once("actor_looks", lambda: _lookup.looks_index(self._bundle)), str(key))
+        if looking:
+            like = ", ".join(f"{name!r} ({i})" for i, name in looking.items())
+            close = closest(folded, keys, n=5, cutoff=0.6)
+            shown = [f"{i} ({self._actors[i].name.get('en')})" for i in dict.fromkeys([*looking, *_ids(close, keys)])]
+            reason = (
+                f"no actor {quoted(key)}: it looks like {like} but is written with other letters "
+                f"(a capital I for an l, 1 or 0 for a letter, rn for m, another script). Closest: {', '.join(shown)}."
+            )
+            raise NotFound("actor", key, self._actors, reason=reason)
         absent = [f"{code} ({name})" for code, name in _lookup.elsewhere(folded) if code not in self._actors]
         if absent:
             states = " or ".join(absent)
-            reason = f"no actor {key!r}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
+            reason = f"no actor {quoted(key)}: {states} {'is' if len(absent) == 1 else 'are'} not in the data"
             raise NotFound("actor", key, self._actors, reason=reason)
         close = closest(folded, keys, n=5, cutoff=0.6)
-        candidates = dict.fromkeys(i for k in close for i in keys[k])
-        shown = [f"{i} ({self._actors[i].name.get('en')})" for i in candidates]
+        shown = [f"{i} ({self._actors[i].name.get('en')})" for i in _ids(close, keys)]
         hint = f" Closest: {', '.join(shown)}." if shown else " Use an ISO code, an id or a name."
-        raise NotFound("actor", key, self._actors, reason=f"no actor {key!r}.{hint}")
+        raise NotFound("actor", key, self._actors, reason=f"no actor {quoted(key)}.{hint}")
 
     def _actor_keys(self) -> Mapping[str, Sequence[str]]:
         """The compiled lookup keys, extended for data that is not the bundled data (see :mod:`._lookup`)."""
@@ -227,9 +232,7 @@ class Dataset:
     def _numbered(self, what: str, number: int, meeting: int | None, records: Callable[[Meeting], tuple[T, ...]]) -> T:
         """Record ``number`` of one meeting's numbered list; the one meeting rule applies (see :meth:`meetings`)."""
         if not isinstance(number, int) or isinstance(number, bool):
-            reason = f"{what} numbers are integers: got {number!r}" + (
-                f"; use {int(number)}" if isinstance(number, str) and number.strip().isdigit() else ""
-            )
+            reason = f"{what} numbers are integers: got {quoted(number)}{_use_number(number)}"
             raise InvalidFilter(f"{what} number", number, (), reason=reason)
         having = [m.number for m in self._meetings.values() if 1 <= number <= len(records(m))]
         if meeting is None and not having:
@@ -302,6 +305,7 @@ class Dataset:
 
     def topic(self, topic_id: str) -> Topic:
         """A topic by its id (any case); :class:`NotFound` naming the vocabulary otherwise."""
+        _text_or_value("topic", topic_id)
         for t in self._bundle.topics:
             if isinstance(topic_id, str) and t.id == topic_id.casefold():
                 return t
@@ -350,7 +354,7 @@ class Dataset:
             values = _values(name.replace("_", " "), value, self._labels(dimension, None)[1])
             if values is not None:
                 tests.append((self._labels(dimension, provenance)[0], set(values)))
-        needle = fold(text) if text is not None else None
+        needle = fold(_loader.check_text("text filter", text)) if text is not None else None
         return self._results(
             (
                 r
@@ -452,7 +456,7 @@ class Dataset:
         actors = self._actor_ids(actor)
         items = _values("agenda item", agenda_item, self._agenda_numbers(meeting))
         if not isinstance(include_group_items, bool):
-            reason = f"include_group_items is True or False: got {include_group_items!r}"
+            reason = f"include_group_items is True or False: got {quoted(include_group_items)}"
             raise InvalidFilter("include_group_items", include_group_items, (True, False), reason=reason)
         return self._results(
             (
@@ -538,6 +542,7 @@ class Dataset:
             ),
             rows="regional_group",
             columns="status",
+            counted="participants",
         )
 
     def speakers(
@@ -769,7 +774,7 @@ class Dataset:
         if lang is not None:
             _deprecated("lang", "language")
             language = language if language is not None else lang
-        chosen_language = None if language is None else lang_of(language)
+        chosen_language = None if language is None else lang_of(_text_or_value("language", language))
         numbers = None if meeting is None else tuple(m.number for m in self._in(meeting))
         wanted_kinds = _values("kind", kind, KINDS)
         standings = _values("standing", standing, STANDINGS)
@@ -821,7 +826,7 @@ class Dataset:
         """
         from . import _tables
 
-        return _tables.to_dataframe(self._bundle, _tables.table(table).name)
+        return _tables.to_dataframe(self._bundle, _tables.table(_text_or_value("table", table)).name)
 
     def _results(self, records: Iterable[R], kind: type | None = None) -> Results[R]:
         """Query results that remember this dataset and the kind of record they hold (for ``to_dataframe()``)."""
@@ -834,6 +839,11 @@ class Dataset:
                 if name not in self._built:
                     self._built[name] = build()
         return self._built[name]  # type: ignore[no-any-return]
+
+
+def _ids(found: Iterable[str], keys: Mapping[str, Sequence[str]]) -> list[str]:
+    """The ids the keys ``found`` name, each once, in order."""
+    return list(dict.fromkeys(i for k in found for i in keys[k]))
 
 
 def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
@@ -851,46 +861,44 @@ def _values(name: str, value: object, valid: Iterable[Any]) -> set[Any] | None:
     for v in given:
         key = v.casefold() if isinstance(v, str) else v
         if allowed and all(isinstance(a, int) for a in allowed) and (type(v) is not int):
-            use = f"; use {int(v)}" if isinstance(v, str) and v.strip().isdigit() else ""
-            raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {v!r}{use}")
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are integers: got {quoted(v)}{_use_number(v)}")
         if not isinstance(v, str | int):
-            raise InvalidFilter(name, v, allowed, reason=f"{name} values are text: got {v!r}")
+            raise InvalidFilter(name, v, allowed, reason=f"{name} values are text: got {quoted(v)}")
+        _text_or_value(name, v)
         if isinstance(v, bool) or key not in by_folded:
             raise InvalidFilter(name, v, allowed)
         found.add(by_folded[key])
     return found
 
 
+def _text_or_value(name: str, value: L) -> L:
+    """``value``, checked against the limit of a filter's length when it is text (any other value is refused later)."""
+    if isinstance(value, str):
+        _loader.check_text(name, value)
+    return value
+
+
+def _use_number(value: object) -> str:
+    """'; use 7' for a number given as text ("7", " 7 "), to say how to give it; empty otherwise."""
+    from ._number import parse_number
+
+    try:
+        return f"; use {parse_number(value.strip())}" if isinstance(value, str) else ""
+    except ValueError:
+        return ""
+
+
 def _key_sources(bundle: Bundle) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
     """Every folded lookup key of :meth:`Dataset.actor`, the id it names and where in ``bundle`` it is written.
 
     Keys: the id, names, codes and acronym of each actor, and every form a meeting writes it
-    in; a bracketed name also without its brackets («Иран (...)» -> «Иран»).
+    in (:func:`._lookup.written`); a bracketed name also without its brackets («Иран (...)» -> «Иран»).
     """
-    from ._lookup import variants
+    from ._lookup import variants, written
 
-    for i, actor in enumerate(bundle.actors):
-        fields: list[tuple[tuple[str | int, ...], str]] = [
-            (("id",), actor.id),
-            (("name", "ru"), actor.name.ru),
-            (("name", "en"), actor.name.en),
-        ]
-        if isinstance(actor, State):
-            fields += [(("alpha2",), actor.alpha2), (("m49",), actor.m49)]
-            fields += [
-                (("names", lang), name) for lang, name in (actor.names.model_dump() if actor.names else {}).items()
-            ]
-        else:
-            fields.append((("acronym",), actor.acronym))
-        for loc, key in fields:
-            for variant in variants(key):
-                yield variant, actor.id, ("actors", i, *loc)
-    for mi, m in enumerate(bundle.meetings):
-        written = [("statements", j, s.as_written, s.actor) for j, s in enumerate(m.statements)]
-        written += [("participants", j, p.as_written, p.actor) for j, p in enumerate(m.participants)]
-        for kind, j, key, actor_id in written:
-            for variant in variants(key):
-                yield variant, actor_id, ("meetings", mi, kind, j, "as_written")
+    for name, actor_id, loc in written(bundle):
+        for variant in variants(name):
+            yield variant, actor_id, loc
 
 
 def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
@@ -904,8 +912,11 @@ def _taken_keys(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int,
         owners: Mapping[str, Sequence[str]] = base._once("actor_keys", base._actor_keys)
         bundled = {a.id for a in base.actors}
         added: dict[str, str] = {}  # a key of an added actor -> that actor
+        actors = {a.id for a in merged.actors}
         problems = []
         for key, actor_id, loc in dict.fromkeys(_key_sources(merged)):
+            if actor_id not in actors:  # an unknown actor is the models' to say
+                continue
             taken = owners.get(key, ())
             if not taken and actor_id not in bundled and loc[0] == "actors":
                 other = added.setdefault(key, actor_id)
@@ -988,10 +999,67 @@ def _extended(bundled: Dataset, sources: list[tuple[str, bytes]], digests: tuple
     return ds
 
 
+def _look_alikes(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
+    """A check that no name added to ``base`` looks like another actor's name without being it.
+
+    ``ItaIy`` (a capital I for the l), ``Ita1y``, ``Gerrnany``, a Cyrillic «Аustria»: each looks
+    like a name of the bundled data (:func:`._names.looks`) and would show as a second "Italy"
+    on the site, in the CSV and to an assistant. Names the same key finds are :func:`_taken_keys`'
+    to report; names ``base`` already gives an actor are never reported (the bundled data's
+    Ecuador ``EC`` and the EU's Cyrillic «ЕС» look alike, and are each their own). Two added
+    actors may not look alike either.
+    """
+    from . import _lookup
+    from ._names import looks
+
+    def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        index = base._once("actor_looks", lambda: _lookup.looks_index(base.bundle))
+        known = {(name, actor_id) for by_actor in index.values() for actor_id, name in by_actor.items()}
+        known |= {(name, actor_id) for name, actor_id, _ in _lookup.written(base.bundle)}
+        actors = {a.id: a for a in [*base.actors, *merged.actors]}
+        added: dict[str, dict[str, str]] = {}  # what an added name looks like -> {actor id: that name}
+        problems = []
+        for name, actor_id, loc in dict.fromkeys(_lookup.written(merged)):
+            if (name, actor_id) in known or actor_id not in actors:  # an unknown actor is the models' to say
+                continue
+            others = {
+                other: other_name
+                for other, other_name in [*_lookup.alike(index, name).items(), *_lookup.alike(added, name).items()]
+                if other != actor_id and other in actors and name_key(other_name) != name_key(name)
+            }
+            for look in looks(name):
+                added.setdefault(look, {}).setdefault(actor_id, name)
+            if others:
+                like = " and ".join(f"{n!r} ({_what(actors[o])} {o})" for o, n in others.items())
+                problems.append(
+                    (
+                        loc,
+                        f"{name!r} ({_what(actors[actor_id])} {actor_id}) looks like {like}: a reader could not "
+                        "tell them apart",
+                        "spell the name with the letters it has (an l, not a capital I; O, not 0; m, not rn), "
+                        "or replace that actor on purpose (`replace: {actors: [...]}`)",
+                    )
+                )
+        return problems
+
+    return check
+
+
+def _what(actor: Actor) -> str:
+    """'state' or 'organization', for a message."""
+    return "state" if isinstance(actor, State) else "organization"
+
+
 def _checks(base: Dataset) -> Callable[[Bundle], list[tuple[tuple[str | int, ...], str, str]]]:
     """Every check of data added to ``base`` that the models cannot make alone."""
-    taken = _taken_keys(base)
-    return lambda merged: [*taken(merged), *_source_files(merged)]
+    taken, alike = _taken_keys(base), _look_alikes(base)
+
+    def check(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:
+        problems = taken(merged)
+        said = {loc for loc, _, _ in problems}  # a name another actor's key finds is said once, as taken
+        return [*problems, *(p for p in alike(merged) if p[0] not in said), *_source_files(merged)]
+
+    return check
 
 
 def _source_files(merged: Bundle) -> list[tuple[tuple[str | int, ...], str, str]]:

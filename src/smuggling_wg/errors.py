@@ -9,7 +9,8 @@ Every error the library raises on purpose is a :class:`SmugglingWGError`:
 * :class:`DataError` (a ``ValueError``): data that could not be read or failed validation;
   ``problems`` lists every :class:`Problem`, located by file, line, column and field.
 
-``except smuggling_wg.SmugglingWGError`` catches them all.
+``except smuggling_wg.SmugglingWGError`` catches them all. A message quotes a value it was
+given through :func:`quoted`: at most :data:`MAX_QUOTED` characters of it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 __all__ = [
+    "MAX_QUOTED",
     "DataError",
     "ExportError",
     "InvalidFilter",
@@ -26,9 +28,49 @@ __all__ = [
     "Problem",
     "SmugglingWGError",
     "choices",
+    "clipped",
     "closest",
     "did_you_mean",
+    "quoted",
+    "shortened",
 ]
+
+#: Characters of a value given (a name, a query, a number) that a message quotes; past them it is cut, with "…".
+MAX_QUOTED = 60
+
+
+def clipped(text: str) -> str:
+    """``text`` as a message shows it: at most :data:`MAX_QUOTED` characters, and "…" where it was cut."""
+    return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + "…"
+
+
+def quoted(value: object) -> str:
+    """A value given, as every message of the library, the command line and the MCP server quotes it.
+
+    Its ``repr``, cut to :data:`MAX_QUOTED` characters (a text is cut inside its quotes):
+    a message stays short whatever it was given.
+    """
+    if isinstance(value, str):
+        return repr(clipped(value))
+    return clipped(repr(value))
+
+
+def file_shown(path: object) -> str:
+    """A file's name or path as every message shows it.
+
+    As given, or its ``repr`` when it holds what a terminal would obey or hide (ESC, a carriage
+    return, a newline, a bidi override).
+    """
+    name = str(path)
+    return name if name.isprintable() else repr(name)
+
+
+def shortened(message: str, head: int = 600, tail: int = 600) -> str:
+    """A message made elsewhere (argparse's, the MCP SDK's), cut in its middle when it is long.
+
+    The safety net under :func:`quoted`: the start says what is wrong, the end keeps the valid choices.
+    """
+    return message if len(message) <= head + tail else f"{message[:head]} … {message[-tail:]}"
 
 
 def closest(wanted: object, valid: Iterable[object], n: int = 3, cutoff: float = 0.5) -> list[str]:
@@ -74,7 +116,7 @@ class NotFound(SmugglingWGError, KeyError):
     def __init__(self, what: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.what, self.wanted = what, wanted
         self.valid = tuple(valid)
-        super().__init__(reason or f"no {what} {wanted!r}.{choices(wanted, self.valid)}")
+        super().__init__(reason or f"no {what} {quoted(wanted)}.{choices(wanted, self.valid)}")
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
         return str(self.args[0])
@@ -88,7 +130,7 @@ class InvalidFilter(SmugglingWGError, ValueError):
     def __init__(self, name: str, wanted: object, valid: Iterable[object], reason: str = "") -> None:
         self.name, self.wanted = name, wanted
         self.valid = tuple(valid)
-        super().__init__(reason or f"unknown {name} {wanted!r}.{choices(wanted, self.valid)}")
+        super().__init__(reason or f"unknown {name} {quoted(wanted)}.{choices(wanted, self.valid)}")
 
 
 @dataclass(frozen=True)
@@ -105,7 +147,7 @@ class Problem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x not in (None, ""))
+        where = ":".join(str(x) for x in (file_shown(self.file), self.line, self.column) if x not in (None, ""))
         text = f"{where}: " if where else ""
         text += f"{self.path}: " if self.path else ""
         text += self.message

@@ -11,10 +11,11 @@ exports can be diffed. :func:`site` writes the web edition (needs the ``[site]``
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, Field
 
@@ -60,11 +61,13 @@ def _json(content: Any) -> Producer:
 
 
 def _csv(ds: Dataset, spec: _tables.Table) -> Producer:
-    def produce(path: Path) -> None:
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(c.name for c in spec.columns)
-            writer.writerows([_tables.text_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
+    def produce(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(c.name for c in spec.columns)
+        writer.writerows([_tables.text_cell(v) for v in row] for row in _tables.rows(ds.bundle, spec.name))
+        text.flush()
+        text.detach()  # the file is the writer's to close
 
     return produce
 

@@ -34,6 +34,7 @@ from pydantic_core import PydanticCustomError
 
 from ._language import Lang, get_display_language, lang_of
 from ._names import mixed_script_word
+from ._number import STANDARD_ROMAN
 from ._url import RULE as _URL_RULE
 from ._url import is_link
 
@@ -284,7 +285,8 @@ ActorId: TypeAlias = Annotated[
     StringConstraints(pattern=r"^(?:[A-Z]{3}|[a-z][a-z0-9_]*)$", max_length=64),
     Field(description="ISO 3166-1 alpha-3 for a state (`ITA`), a lower-case slug otherwise."),
 ]
-Roman: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
+Roman: TypeAlias = Annotated[str, StringConstraints(pattern=f"^{STANDARD_ROMAN}$", min_length=1)]
+"""A Roman numeral in its standard form (``I``, ``IV``, ``XIV``; not ``IIII``): one spelling for each number."""
 Letter: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]$")]
 SdgTarget: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
 

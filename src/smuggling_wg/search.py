@@ -25,7 +25,7 @@ from . import _loader
 from ._fold import fold
 from ._language import LANGS, Lang
 from ._stem import stem_live
-from .errors import InvalidFilter
+from .errors import InvalidFilter, quoted
 from .models import Actor, AgendaItem, Meeting, Organization, Paragraph, Recommendation, Speaker, Text, Theme
 
 __all__ = [
@@ -1023,7 +1023,7 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
     kinds = [role[5:] for _, role in raw if role.startswith("kind:")]
     terms = _grouped([t for t, role in raw if not role], equivalents or {})
     if not any(not t.negated for t in terms):
-        reason = f"the query {query!r} has no word to look for (it needs one word not excluded with -)"
+        reason = f"the query {quoted(query)} has no word to look for (it needs one word not excluded with -)"
         raise InvalidFilter("query", query, (), reason)
     preferred: Kind | None = kinds[0] if kinds else None  # type: ignore[assignment]
     return _Query(terms, ignored, _languages([t.typed for t in terms]), preferred)

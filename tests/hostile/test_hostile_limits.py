@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import smuggling_wg as swg
 from smuggling_wg import _loader, _yaml
+from smuggling_wg.errors import MAX_QUOTED
 from smuggling_wg.models import MAX_COUNT, MAX_MEETING, MAX_NUMBERED
 
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "example-meeting.yaml"
@@ -154,23 +157,64 @@ def test_numbers_inside_a_report(tmp_path: Path) -> None:
     )
 
 
-def _documented_limits() -> list[tuple[str, str, str]]:
-    """(module, constant, value as written) of each row of the limits table in docs/own-data.md."""
-    text = (Path(__file__).resolve().parent.parent.parent / "docs" / "own-data.md").read_text(encoding="utf-8")
-    table = text.split("### Limits", 1)[1].split("\n\n")[2]
-    rows = [line.split("|")[1:-1] for line in table.splitlines()[2:]]
-    return [(*row[1].strip().strip("`").rsplit(".", 1), row[2].strip()) for row in rows]  # type: ignore[misc]
+ROOT = Path(__file__).resolve().parent.parent.parent
+#: The pages with a table of limits: own-data.md has every limit, exports.md those that bear on the outputs.
+LIMIT_PAGES = ("own-data.md", "exports.md")
 
 
-def test_the_limits_table_is_the_code() -> None:
+def _documented_limits(page: str) -> list[tuple[str, str, str]]:
+    """(module, constant, value as written) of each row of the limits table of ``docs/<page>``."""
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    start = lines.index("| Limit | Constant | Value | Why |") + 2
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        _, constant, written, _ = (cell.strip() for cell in line.split("|")[1:-1])
+        module, name = constant.strip("`").rsplit(".", 1)
+        rows.append((module, name, written))
+    return rows
+
+
+def _limits_in_the_code() -> set[tuple[str, str]]:
+    """(module, name) of every module-level constant named ``MAX_...`` in the package's source."""
+    import ast
+
+    package = ROOT / "src" / "smuggling_wg"
+    found = set()
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package).with_suffix("").parts)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            found |= {(module, t.id) for t in targets if isinstance(t, ast.Name) and t.id.startswith("MAX_")}
+    return found
+
+
+@pytest.mark.parametrize("page", LIMIT_PAGES)
+def test_the_limits_table_is_the_code(page: str) -> None:
     import importlib
 
-    documented = _documented_limits()
-    assert len(documented) >= 14 and ("_loader", "MAX_QUERY_CHARS", "1,000") in documented
+    documented = _documented_limits(page)
+    assert len(documented) >= 5 and ("_loader", "MAX_QUERY_CHARS", "1,000") in documented
     for module, name, written in documented:
         value = getattr(importlib.import_module(f"smuggling_wg.{module}"), name)
         number = int(written.removesuffix(" MB").replace(",", "")) * (1024 * 1024 if written.endswith(" MB") else 1)
-        assert value == number, (module, name, written, value)
+        assert value == number, (page, module, name, written, value)
+
+
+def test_every_limit_in_the_code_is_in_the_table() -> None:
+    """A new ``MAX_...`` constant is documented, with its reason, or this fails (the docs cannot fall behind)."""
+    documented = {(module, name) for module, name, _ in _documented_limits("own-data.md")}
+    in_code = _limits_in_the_code()
+    assert len(in_code) >= 21 and ("_draft._structure", "MAX_HEADINGS") in in_code
+    assert in_code - documented == set()
+    assert documented - in_code == set(), "a row names no constant"
 
 
 def test_a_query_past_a_limit_is_one_clear_error() -> None:
@@ -195,3 +239,131 @@ def test_the_site_ships_the_same_query_limits(site_dir: Path) -> None:
     line = next(x for x in script.splitlines() if x.startswith("window.SWG_LIMITS = JSON.parse("))
     limits = json.loads(json.loads(line.removeprefix("window.SWG_LIMITS = JSON.parse(").removesuffix(");")))
     assert limits == {"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS}
+
+
+# --- every text a query is given: one limit, one error; every value given quoted in part -------------------
+
+HUGE = "x" * 100_000
+AT_LIMIT = "x" * _loader.MAX_FILTER_CHARS
+
+#: Each public entry point that takes text, with the name its error gives the text.
+TEXT_ENTRIES: dict[str, tuple[str, Callable[[swg.Dataset, Any], object]]] = {
+    "actor": ("actor name", lambda ds, v: ds.actor(v)),
+    "profile": ("actor name", lambda ds, v: ds.profile(v)),
+    "name_at": ("actor name", lambda ds, v: ds.name_at(v, meeting=7)),
+    "statements(actor)": ("actor name", lambda ds, v: ds.statements(actor=["Italy", v])),
+    "participants(actor)": ("actor name", lambda ds, v: ds.participants(actor=v)),
+    "speakers(actor)": ("actor name", lambda ds, v: ds.speakers(actor=v)),
+    "recommendations(text)": ("text filter", lambda ds, v: ds.recommendations(text=v)),
+    "recommendations(theme)": ("theme", lambda ds, v: ds.recommendations(theme=v)),
+    "recommendations(modality)": ("modality", lambda ds, v: ds.recommendations(modality=[v])),
+    "recommendations(topic)": ("topic", lambda ds, v: ds.recommendations(topic=v)),
+    "recommendations(sdg_target)": ("sdg target", lambda ds, v: ds.recommendations(sdg_target=v)),
+    "recommendations(instrument)": ("instrument", lambda ds, v: ds.recommendations(instrument=v)),
+    "recommendations(article)": ("article", lambda ds, v: ds.recommendations(article=v)),
+    "recommendations(addressee_kind)": ("addressee kind", lambda ds, v: ds.recommendations(addressee_kind=v)),
+    "recommendations(provenance)": ("provenance", lambda ds, v: ds.recommendations(provenance=v)),
+    "paragraphs(topic)": ("topic", lambda ds, v: ds.paragraphs(topic=v)),
+    "paragraphs(standing)": ("standing", lambda ds, v: ds.paragraphs(standing=v)),
+    "topic": ("topic", lambda ds, v: ds.topic(v)),
+    "counts": ("dimension", lambda ds, v: ds.counts(v)),
+    "crosstab": ("dimension", lambda ds, v: ds.crosstab("theme", v)),
+    "statements(kind)": ("statement kind", lambda ds, v: ds.statements(kind=v)),
+    "participants(status)": ("status", lambda ds, v: ds.participants(status=v)),
+    "search": ("query", lambda ds, v: ds.search(v)),
+    "search(kind)": ("kind", lambda ds, v: ds.search("data", kind=v)),
+    "search(standing)": ("standing", lambda ds, v: ds.search("data", standing=v)),
+    "search(language)": ("language", lambda ds, v: ds.search("data", language=v)),
+    "to_dataframe": ("table", lambda ds, v: ds.to_dataframe(v)),
+}
+
+
+@pytest.mark.parametrize("entry", list(TEXT_ENTRIES))
+def test_every_text_a_query_is_given_is_limited(entry: str) -> None:
+    """100 KB anywhere a query takes text: ``InvalidFilter`` naming the limit, before any lookup or search."""
+    what, call = TEXT_ENTRIES[entry]
+    ds = swg.load()
+    with pytest.raises(swg.InvalidFilter) as raised:
+        call(ds, HUGE)
+    limit = _loader.MAX_QUERY_CHARS if what == "query" else _loader.MAX_FILTER_CHARS
+    assert str(raised.value) == f"the {what} has 100,000 characters; the limit is {limit:,}"
+    said = _refusal(lambda: call(ds, AT_LIMIT))  # at the limit: an answer, or an error quoting the value in part
+    assert "the limit is" not in said and "x" * (MAX_QUOTED + 1) not in said, said
+
+
+def _refusal(call: Callable[[], object]) -> str:
+    """The message of the library's error ``call`` raises; empty for an answer."""
+    try:
+        call()
+    except swg.SmugglingWGError as exc:
+        return str(exc)
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda ds: ds.meeting(HUGE), f"meeting numbers are integers: got '{'x' * MAX_QUOTED}…'"),
+        (lambda ds: ds.meeting("1" * 5_000), f"meeting numbers are integers: got '{'1' * MAX_QUOTED}…'"),
+        (lambda ds: ds.meeting(" 7 "), "meeting numbers are integers: got ' 7 '; use 7"),
+        (lambda ds: ds.paragraph("1" * 5_000), f"paragraph numbers are integers: got '{'1' * MAX_QUOTED}…'"),
+        (
+            lambda ds: ds.recommendations(specificity="9" * 5_000),
+            f"specificity values are integers: got '{'9' * MAX_QUOTED}…'",
+        ),
+        (lambda ds: ds.meeting([1] * 100_000), f"meeting numbers are integers: got {str([1] * 30)[:MAX_QUOTED]}…"),
+        (lambda ds: ds.search(b"x" * 100_000), f"a query is text: got {repr(b'x' * 100)[:MAX_QUOTED]}…"),
+        (lambda ds: ds.recommendations(text=7), "a text filter is text: got 7"),
+        (lambda ds: ds.recommendations(theme="crisi" + "s" * 995), f"unknown theme '{'crisi' + 's' * 55}…'."),
+    ],
+)
+def test_a_message_quotes_a_value_given_in_part(call: Callable[[swg.Dataset], object], message: str) -> None:
+    """``errors.quoted``: at most ``MAX_QUOTED`` characters of it; no builtin error for a long number as text."""
+    with pytest.raises(swg.InvalidFilter) as raised:
+        call(swg.load())
+    assert str(raised.value).startswith(message), str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["recommendations", "--theme", HUGE], "recommendations: error: the theme has 100,000 characters"),
+        (["recommendations", "--text", HUGE], "recommendations: error: the text filter has 100,000 characters"),
+        (["recommendations", "--query", HUGE], "recommendations: error: the query has 100,000 characters"),
+        (["statements", "--actor", HUGE], "statements: error: the actor name has 100,000 characters"),
+        (["show", "actor", HUGE], "show: error: the actor name has 100,000 characters"),
+        (["show", "topic", HUGE], "show: error: the topic has 100,000 characters"),
+        (["counts", HUGE], "counts: error: the dimension has 100,000 characters"),
+        (["search", "data", "--kind", HUGE], "search: error: the kind has 100,000 characters"),
+        (["show", "rec", HUGE], f"show: error: recommendation number expected, got '{'x' * MAX_QUOTED}…'"),
+        (["summary", "--format", HUGE], f"summary: error: argument --format: invalid choice: '{'x' * MAX_QUOTED}…'"),
+        (["search", "x", "--search-language", HUGE], f"argument --search-language: invalid choice: '{'x' * 60}…'"),
+        (["summary", "--meeting", HUGE], f"argument --meeting: invalid number value: '{'x' * MAX_QUOTED}…'"),
+        (["agenda", "--meeting", "1" * 5_000], f"argument --meeting: invalid number value: '{'1' * MAX_QUOTED}…'"),
+        (["draft", "-", "--number", "٧"], "argument --number: invalid number value: '٧'"),
+        ([HUGE], f"smuggling-wg: error: unknown command '{'x' * MAX_QUOTED}…'."),
+        (["summary", HUGE], f"smuggling-wg: error: unrecognized arguments: '{'x' * MAX_QUOTED}…'"),
+        (["schema", HUGE], f"schema: error: unknown model '{'x' * MAX_QUOTED}…'."),
+        (["states", "--statements=" + HUGE], "states: error: argument --statements: ignored explicit argument"),
+    ],
+)
+def test_the_command_line_quotes_a_value_given_in_part(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2, one short message: argparse's own messages included (its safety net: ``errors.shortened``)."""
+    from smuggling_wg.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err) < 1_500 and "x" * 1_000 not in err, err[:300]
+
+
+def test_a_file_name_no_file_can_have_is_quoted_in_part() -> None:
+    """A name the system refuses as too long names no file: its start is enough (it came back whole)."""
+    with pytest.raises(swg.DataError) as raised:
+        swg.load(extra=["x" * 100_000])
+    assert str(raised.value) == (
+        f"1 problem with the files given:\n- '{'x' * MAX_QUOTED}…': cannot be read: File name too long"
+    )
+    (problem,) = swg.validate("y" * 5_000)
+    assert problem.file == f"'{'y' * MAX_QUOTED}…'"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, file_shown, quoted
+from ..models import MAX_MEETING
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -39,7 +40,8 @@ class Draft:
         """What was drafted, in one line."""
         held = ", ".join(f"{count} {what}" for what, count in self.counts.items())
         meeting = f"meeting {self.number}" if self.number is not None else "a meeting (number not found)"
-        return f"drafted {meeting} from {self.name}: {held}; {len(self.placeholders)} placeholder(s) to resolve"
+        name = file_shown(self.name)
+        return f"drafted {meeting} from {name}: {held}; {len(self.placeholders)} placeholder(s) to resolve"
 
 
 def draft(
@@ -65,10 +67,11 @@ def draft(
         source = from_path(report)
     else:
         raise DataError([Problem("", "", f"a report is a path, its text or its bytes: got {type(report).__name__}")])
-    if number is not None and (not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 10_000):
-        raise DataError(
-            [Problem(source.name, "", f"the meeting's number is an integer from 1 to 10000: got {number!r}")]
-        )
+    if number is not None and (
+        not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= MAX_MEETING
+    ):
+        said = f"the meeting's number is an integer from 1 to {MAX_MEETING}: got {quoted(number)}"
+        raise DataError([Problem(source.name, "", said)])
     return _drafted(source, number, dataset or load())
 
 
@@ -142,7 +145,7 @@ def run(report: str, number: int | None, out: str | None, force: bool, stdout: A
 
     # a name from the command line is always a file's name, even one holding a line break
     result = draft(report if report == "-" else Path(report), number=number)
-    where = out or "<stdout>"
+    where = file_shown(out) if out else "<stdout>"
     if out:
         write(out, result.text, force)
     else:
@@ -151,5 +154,5 @@ def run(report: str, number: int | None, out: str | None, force: bool, stdout: A
     for problem in result.placeholders:
         print(f"{where}:{problem.line}: {problem.path}: {problem.message.split(': ', 1)[-1]}", file=sys.stderr)
     if out:
-        print(f"smuggling-wg draft: wrote {out}; next: smuggling-wg validate {out}", file=sys.stderr)
+        print(f"smuggling-wg draft: wrote {where}; next: smuggling-wg validate {where}", file=sys.stderr)
     return 0

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._number import roman
 from ._change import change
 from ._structure import Block, Skeleton
 
-__all__ = ["ROMAN", "chapters", "paragraphs", "recommendations", "theme_id"]
+__all__ = ["chapters", "paragraphs", "recommendations", "theme_id"]
 
 Record = dict[str, Any]
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MODALITIES = (
     (re.compile(r"\bследует\b"), "should"),
     (re.compile(r"\bрекомендуется\b"), "encouraged"),
@@ -60,7 +60,7 @@ def chapters(skeleton: Skeleton) -> list[Record]:
     """The chapters, as numbered, each with its lettered sections and standing; numbering out of order is flagged."""
     out: list[Record] = []
     for at, block in enumerate(skeleton.of("chapter")):
-        expected = ROMAN[at] if at < len(ROMAN) else None
+        expected = roman(at + 1)  # the chapters are at most MAX_HEADINGS
         english = (
             ""
             if block.key == expected

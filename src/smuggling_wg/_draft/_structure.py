@@ -24,7 +24,9 @@ from ..errors import DataError, Problem
 
 __all__ = ["Block", "Skeleton", "structure"]
 
-_CHAPTER = re.compile(r"^([IVX]{1,6})\.\s+(\S.*)$")
+#: A chapter heading: a Roman numeral (as printed, standard or not: :mod:`._records` checks it). One letter
+#: is a chapter only for I, V and X: ``C.``, ``D.``, ``L.`` and ``M.`` are the headings of sections C, D, L, M.
+_CHAPTER = re.compile(r"^([IVX]|[IVXLCDM]{2,15})\.\s+(\S.*)$")
 _SECTION = re.compile(r"^([A-Z])\.\s+(\S.*)$")
 _RECOMMENDATION = re.compile(r"^Рекомендация\s+(\d{1,4})\.?$")
 _PARAGRAPH = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")

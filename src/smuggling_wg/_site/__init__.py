@@ -86,7 +86,7 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     limits = json.dumps({"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS})
     put("assets/search-index.js", _index.script(ds, number) + _script_data("SWG_LIMITS", limits))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
-    pages = _pages(ds, m)
+    pages = _page_list(ds, m)
     for lang in LANGS:
         with display_language(lang):
             for rel, template, context in pages:
@@ -119,11 +119,6 @@ def _write_series(ds: Dataset, put: Writer) -> dict[str, Any]:
     for rel, content in _series.pages(ds, _environment(), common).items():
         put(rel, content)
     return {"generator": "smuggling_wg site", **common, "meetings": [m.number for m in ds.meetings]}
-
-
-def _pages(ds: Dataset, m: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every page of one language tree: relative path, template, what it shows."""
-    return _page_list(ds, m)
 
 
 def _render(

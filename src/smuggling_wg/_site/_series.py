@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import _words as _catalogue
 from .._language import LANGS, Lang
 from ..dataset import Dataset
 from ..models import Meeting, Recommendation, Text, Theme
@@ -61,6 +62,8 @@ def pages(ds: Dataset, env: jinja2.Environment, about: dict[str, str]) -> dict[s
             "ui": lambda key, lang=lang: _words.ui(key, lang),
             "code": lambda value, lang=lang: _words.code(value, lang),
             "theme_name": lambda theme, lang=lang: _theme_name(theme, lang),
+            "dates": lambda m, lang=lang: _catalogue.dates(m.start_date, m.end_date, lang),
+            "meeting_title": lambda n, lang=lang: _catalogue.meeting_title(n, lang),
         }
         written[f"{lang}/index.html"] = env.get_template("series.html").render(**context)
     return written
