@@ -340,3 +340,11 @@ def test_bad_prompt_arguments_are_errors_in_the_library_words(server: Server) ->
             server.portal.call(server.session.get_prompt, name, arguments)
         assert raised.value.error.code == INVALID_PARAMS
     server.portal.call(server.session.send_ping)
+
+
+def test_a_minus_sign_from_a_word_processor_excludes_as_the_hyphen_minus(server: Server) -> None:
+    """Issue 24: ``COVID −pandemic`` (U+2212) answered 2, 13, 6, 5 as if the sign were part of a word."""
+    ascii_minus = server.answer("search", query="COVID -pandemic", kind="recommendation")
+    for sign in "\u2212\u2013\u2014\uff0d":
+        answer = server.answer("search", query=f"COVID {sign}pandemic", kind="recommendation")
+        assert answer == ascii_minus and [h["key"] for h in answer["results"]] == [6], sign

@@ -223,8 +223,10 @@ def test_search_of_every_kind_agrees_with_the_library(site_dir: Path, watched: W
     assert [h["key"] for h in page.evaluate("q => SWG.search(q, null).hits", "IOM")] == [30]
     # issue 24, item 9: a huge word gets no suggestions, and no edit distance is computed for it
     assert page.evaluate("() => SWG.similar('x'.repeat(100000), 5)") == []
-    huge = page.evaluate("() => SWG.search('x'.repeat(30000) + ' evidence', null).explanation.unknown")
-    assert huge == [{"word": "x" * 30000, "suggestions": []}]
+    long = page.evaluate("() => SWG.search('x'.repeat(990) + ' evidence', null).explanation.unknown")
+    assert long == [{"word": "x" * 990, "suggestions": []}]
+    huge = page.evaluate(REFUSAL, "x" * 30000 + " evidence")  # past the library's limit: refused, as ds.search
+    assert huge == {"what": "chars", "count": 30009, "limit": 1000}
     page.fill('input[type="search"]', '"цифровых доказательств"')
     shown = page.eval_on_selector_all(
         "[data-paragraph]", "els => els.filter(e => !e.hidden).map(e => +e.dataset.paragraph)"
@@ -614,3 +616,131 @@ def test_the_recommendations_filter_points_to_the_site_wide_search_when_it_finds
 
 def test_the_site_search_index_stays_under_300_kb(site_dir: Path) -> None:
     assert (site_dir / "assets" / "search-index.js").stat().st_size < 300_000
+
+
+# --- issue 24: the library's query limits and its reading of a minus sign, in the page ----------------------
+
+
+def refused_by_the_library(ds: Dataset, query: str) -> str:
+    """The library's refusal of ``query`` (``InvalidFilter``'s message), or "" for an answer."""
+    from smuggling_wg.errors import InvalidFilter
+
+    try:
+        ds.search(query, meeting=7)
+    except InvalidFilter as exc:
+        return str(exc)
+    return ""
+
+
+NBSP = "\xa0"  # the Russian page's digit grouping (toLocaleString("ru"))
+#: A query past a limit: the library's words, then what the Russian and the English page say.
+PAST_A_LIMIT = [
+    (
+        " ".join(["COVID"] * 60),
+        "the query has 60 words; the limit is 50",
+        "Слов в запросе: 60; предел — 50.",
+        "The query has 60 words; the limit is 50.",
+    ),
+    (
+        "x" * 1_500,
+        "the query has 1,500 characters; the limit is 1,000",
+        f"Знаков в запросе: 1{NBSP}500; предел — 1{NBSP}000.",
+        "The query has 1,500 characters; the limit is 1,000.",
+    ),
+    (  # Python's str.split splits at U+001F: 51 words for the library, so for the page
+        "\x1f".join(["COVID"] * 51),
+        "the query has 51 words; the limit is 50",
+        "Слов в запросе: 51; предел — 50.",
+        "The query has 51 words; the limit is 50.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_query_past_a_limit_is_refused_before_any_work(
+    site_dir: Path, watched: Watched, ds: Dataset, lang: str
+) -> None:
+    """The site's searches hold to the library's limits: refused with one message, nothing searched or listed."""
+    from urllib.parse import quote
+
+    from smuggling_wg import _loader
+
+    page = watched.page
+    for query, library, ru, en in PAST_A_LIMIT:
+        said = ru if lang == "ru" else en
+        assert refused_by_the_library(ds, query).startswith(library)
+        page.goto(url(site_dir, f"{lang}/search.html") + "?q=" + quote(query))
+        assert page.inner_text("#status") == said, query[:20]
+        assert shown(page) == [] and page.inner_text("#explanation") == ""
+        page.goto(url(site_dir, f"{lang}/recommendations.html") + "?q=" + quote(query))
+        assert visible(page) == [] and page.inner_text("#status").endswith(" " + said)
+        assert page.query_selector("#search-everywhere") is None
+    at_limit = " ".join(["COVID"] * _loader.MAX_QUERY_WORDS)
+    page.goto(url(site_dir, f"{lang}/recommendations.html"))
+    page.fill('form.filters input[type="search"]', at_limit)
+    assert visible(page) == [h.key for h in ds.search(at_limit, kind="recommendation")] != []
+    pasted = "x" * (_loader.MAX_QUERY_CHARS + 500)  # a long paste is kept whole and refused, never cut unseen
+    for box in ("#q", "form.site-search input"):
+        assert page.get_attribute(box, "maxlength") is None
+    page.fill('form.filters input[type="search"]', pasted)
+    assert page.input_value('form.filters input[type="search"]') == pasted
+    assert visible(page) == [] and page.inner_text("#status").endswith(" " + PAST_A_LIMIT[1][3 if lang == "en" else 2])
+
+
+REFUSAL = "q => { try { SWG.search(q, null); return ''; } catch (e) { return e.limit || null; } }"
+
+
+def test_the_page_counts_a_query_as_the_library_does(site_dir: Path, watched: Watched, ds: Dataset) -> None:
+    """Characters are code points (an emoji is one), words end where Python's ``str.split`` splits."""
+    from smuggling_wg import _loader
+
+    page = watched.page
+    page.goto(url(site_dir, "en/report.html"))
+    many = _loader.MAX_QUERY_WORDS + 1
+    queries = [
+        "\U0001f600" * 600 + " COVID",  # 1,206 UTF-16 units, 606 characters
+        "x" * _loader.MAX_QUERY_CHARS,
+        "x" * (_loader.MAX_QUERY_CHARS + 1),
+        *(sep.join(["COVID"] * many) for sep in ("\x1c", "\x85", "\u3000", "\u2028", "\xa0", "\ufeff", "\u200b")),
+        " ".join(["COVID"] * _loader.MAX_QUERY_WORDS),
+    ]
+    refused = 0
+    for query in queries:
+        got = page.evaluate(REFUSAL, query)
+        library = refused_by_the_library(ds, query).split(" (")[0]
+        if got:
+            noun = "characters" if got["what"] == "chars" else "words"
+            got = f"the query has {got['count']:,} {noun}; the limit is {got['limit']:,}"
+            refused += 1
+        assert got == library, repr(query[:20])
+    assert refused == 6
+
+
+def test_a_dash_or_minus_sign_before_a_word_excludes_it_as_the_library_does(
+    site_dir: Path, watched: Watched, ds: Dataset
+) -> None:
+    """Word processors put U+2212 or a dash for the minus of -word: both read it as the exclusion."""
+    from smuggling_wg.search import _MINUS_SIGNS
+
+    assert len(_MINUS_SIGNS) >= 8 and {"\u2212", "\u2013", "\u2014", "\u2010", "\u2011", "\ufe63", "\uff0d"} < set(
+        _MINUS_SIGNS
+    )
+    page = watched.page
+    page.goto(url(site_dir, "en/recommendations.html"))
+    ascii_minus = [h.key for h in ds.search("COVID -pandemic", kind="recommendation")]
+    assert ascii_minus == [6]
+    for sign in _MINUS_SIGNS:
+        for query in (f"COVID {sign}pandemic", f'COVID {sign}"the pandemic"', f"кризис {sign}пандемия"):
+            page.fill('form.filters input[type="search"]', query)
+            assert visible(page) == [h.key for h in ds.search(query, kind="recommendation")], query
+            got = page.evaluate("q => SWG.search(q, null)", query)
+            told = ds.search(query, meeting=7)
+            assert [[h["kind"], str(h["key"])] for h in got["hits"]] == [[h.kind, str(h.key)] for h in told], query
+            assert told.explanation is not None
+            assert got["explanation"]["removed_by"] == [
+                {"operator": r.operator, "records": [list(k) for k in r.records]} for r in told.explanation.removed_by
+            ], query
+        page.fill('form.filters input[type="search"]', f"COVID {sign}pandemic")
+        assert visible(page) == ascii_minus, sign
+    explained = ds.search("COVID \u2212pandemic", kind="recommendation").explanation
+    assert explained is not None and [r.operator for r in explained.removed_by] == ["-pandemic"]

@@ -95,7 +95,7 @@ MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS = 1_000
 #: Characters in one search query (``ds.search``, the command line, the MCP server and the site).
 MAX_QUERY_CHARS = 1_000
-#: Words in one search query (every word is required: a longer query finds nothing more).
+#: Words in one search query (a question is a few words; more only slows the ranking of every record).
 MAX_QUERY_WORDS = 50
 #: Characters in any other text a query is given: a name, an id, a code, a value of a filter, ``text=``.
 MAX_FILTER_CHARS = 1_000
@@ -115,7 +115,7 @@ def check_query(query: object) -> str:
     text = check_text("query", query, MAX_QUERY_CHARS)
     words = len(text.split())
     if words > MAX_QUERY_WORDS:
-        reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,} (every word is required)"
+        reason = f"the query has {words:,} words; the limit is {MAX_QUERY_WORDS:,}"
         raise InvalidFilter("query", text, (), reason=reason)
     return text
 

@@ -427,6 +427,9 @@ LABELS: Final[dict[str, Words]] = {
     "unknown_words": ("Этих слов нет в текстах:", "These words are not in the texts:"),
     "try": ("похожие слова:", "similar words:"),
     "no_query": ("В запросе нет слова для поиска.", "The query has no word to look for."),
+    # the limits of _loader.check_query: the page puts the numbers for {n} and {limit}
+    "query_chars": ("Знаков в запросе: {n}; предел — {limit}.", "The query has {n} characters; the limit is {limit}."),
+    "query_words": ("Слов в запросе: {n}; предел — {limit}.", "The query has {n} words; the limit is {limit}."),
     "site_version": ("версия", "version"),
     "report_order": ("в порядке доклада", "in the order of the report"),
     # the web edition's pages of who spoke, agenda items, topics and counts

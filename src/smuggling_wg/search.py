@@ -773,7 +773,12 @@ _KIND_WORDS: dict[str, Kind] = {
     "agenda item": "agenda_item",
     "пункт повестки дня": "agenda_item",
 }
-_PLUS_MINUS = re.compile(r'([-+]?)"([^"]*)"?|([-+]?)(\S+)')
+#: The characters read as the minus of ``-word`` at the start of a word: the hyphen-minus and the
+#: dashes and minus signs a word processor puts in its place (U+2212 minus, en and em dash, …).
+#: The web edition's search reads the same set from its index.
+_MINUS_SIGNS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SIGN = f"[+{re.escape(_MINUS_SIGNS)}]?"
+_PLUS_MINUS = re.compile(f'({_SIGN})"([^"]*)"?|({_SIGN})(\\S+)')
 
 
 class _Term(NamedTuple):
@@ -984,10 +989,11 @@ def _parse(query: str, equivalents: Mapping[str, Equivalent] | None = None) -> _
     previous = ""
     for match in _PLUS_MINUS.finditer(query):
         phrase, bare = match.group(2), match.group(4)
-        sign = match.group(1) or match.group(3)
+        given = match.group(1) or match.group(3) or ""
+        sign = "-" if given and given in _MINUS_SIGNS else given  # "−word", "–word": the exclusion -word
         if not _WORD.search(phrase if phrase is not None else bare):
             continue
-        typed = match.group(0)
+        typed = sign + match.group(0)[len(given) :]
         if phrase is not None:
             raw.append((_Term(_stems(phrase), sign == "-", sign != "-", True, typed), ""))
             previous = ""

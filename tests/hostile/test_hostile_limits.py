@@ -238,7 +238,28 @@ def test_the_site_ships_the_same_query_limits(site_dir: Path) -> None:
     script = (site_dir / "assets" / "search-index.js").read_text(encoding="utf-8")
     line = next(x for x in script.splitlines() if x.startswith("window.SWG_LIMITS = JSON.parse("))
     limits = json.loads(json.loads(line.removeprefix("window.SWG_LIMITS = JSON.parse(").removesuffix(");")))
+    spaces = limits.pop("spaces")  # where the library's str.split ends a word: the page counts words so
     assert limits == {"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS}
+    assert len(("x" + "x".join(spaces) + "x").split()) == len(spaces) + 1
+    assert {" ", "\x1c", "\x85", "\u3000"} < set(spaces)
+
+
+def test_every_search_box_of_the_site_holds_the_query_limit(site_dir: Path) -> None:
+    """Issue 24: the page's search ignored the limits it shipped. The scripts that search refuse a query past
+    either limit (in Chromium: tests/test_site_browser.py). No box has a ``maxlength``: a browser would cut a
+    long paste without a word (and count UTF-16 units, so 600 emoji would be cut though the library takes them)."""
+    import re
+
+    boxes = 0
+    for page in site_dir.rglob("*.html"):
+        for box in re.findall(r"<input[^>]*\bname=\"q\"[^>]*>", page.read_text(encoding="utf-8")):
+            assert "maxlength" not in box, (page, box)
+            boxes += 1
+    assert boxes > 100
+    engine = (site_dir / "assets" / "search.js").read_text(encoding="utf-8")
+    assert "SWG_LIMITS" in engine and not re.search(r"\b(1000|50)\b", engine)  # no second copy of the numbers
+    for script in ("site.js", "sitesearch.js"):
+        assert "SWG.refusal(" in (site_dir / "assets" / script).read_text(encoding="utf-8"), script
 
 
 # --- every text a query is given: one limit, one error; every value given quoted in part -------------------

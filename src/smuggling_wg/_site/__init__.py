@@ -10,6 +10,7 @@ record as the command line and the notebook do. The site needs no server and no 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -83,8 +84,8 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     static = resources.files("smuggling_wg._site") / "static"
     for name in ("site.css", "site.js", "search.js", "sitesearch.js", "favicon.svg"):
         put(f"assets/{name}", static.joinpath(name).read_text(encoding="utf-8"))
-    limits = json.dumps({"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS})
-    put("assets/search-index.js", _index.script(ds, number) + _script_data("SWG_LIMITS", limits))
+    limits = {"query_chars": _loader.MAX_QUERY_CHARS, "query_words": _loader.MAX_QUERY_WORDS, "spaces": _spaces()}
+    put("assets/search-index.js", _index.script(ds, number) + _script_data("SWG_LIMITS", json.dumps(limits)))
     common: dict[str, Any] = {"about": about(), "citation": citation()}
     pages = _page_list(ds, m)
     for lang in LANGS:
@@ -94,6 +95,11 @@ def _write(ds: Dataset, number: int, put: Writer) -> dict[str, Any]:
     choice = env.get_template("root.html")
     put("index.html", choice.render(meeting=m, ui=_words.ui, site_name=_site_name))
     return {"generator": "smuggling_wg site", **common["about"], "meeting": number}
+
+
+def _spaces() -> str:
+    """Where ``str.split()`` splits, so where :func:`._loader.check_query` ends a word: the page counts so."""
+    return "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 
 def _script_data(name: str, payload: str) -> str:

@@ -19,10 +19,15 @@
    with their forms' stems); a Russian query answered from the Russian texts, an English one from
    the English; a text is also found under the other names of the organizations it names (shipped
    as more positions of the text); one hit per record (its best language); ties by kind order,
-   then citation. search() returns the library's Results.explanation as plain fields. */
+   then citation. search() returns the library's Results.explanation as plain fields.
+
+   A query past the library's limits (window.SWG_LIMITS, written from smuggling_wg._loader when the
+   site is built: characters, and words split where Python's str.split splits) is refused before
+   any work, as ds.search refuses it: search() throws an error whose `limit` says which limit. A
+   word beginning with one of the index's minus_signs (U+2212, the dashes) is the exclusion -word. */
 (function () {
   "use strict";
-  var I = window.SWG_INDEX;
+  var I = window.SWG_INDEX, L = window.SWG_LIMITS;
   var PLAIN = /^[a-z0-9а-я\s\-.,()]*$/;
   var WORD = /[\p{L}\p{N}_]+/gu;
   var MARK = /\p{M}/u;
@@ -33,6 +38,32 @@
   var kindOrder = new Map(I.kinds.map(function (k, i) { return [k, i]; }));
   var stopWords = new Set(I.stop_words), stopPhrases = new Set(I.stop_phrases);
   var cache = new Map();
+
+  /* The inside of a character class holding each character of text (all are in the BMP). */
+  function classOf(text) {
+    return Array.from(text).map(function (c) { return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4); }).join("");
+  }
+  var SIGN = "([+" + classOf(I.minus_signs) + "]?)";
+  var TOKENS = SIGN + '"([^"]*)"?|' + SIGN + "(\\S+)";
+  var SPACES = new RegExp("[" + classOf(L.spaces) + "]+");
+
+  /* The limit query is past, as the library's _loader.check_query counts (characters, then words),
+     or null: {what: "chars" or "words", count, limit}. */
+  function overLimit(query) {
+    var chars = Array.from(query).length;
+    if (chars > L.query_chars) return { what: "chars", count: chars, limit: L.query_chars };
+    var words = query.split(SPACES).filter(Boolean).length;
+    if (words > L.query_words) return { what: "words", count: words, limit: L.query_words };
+    return null;
+  }
+
+  /* What a page says of a refused query, in its language (said: its status element's data). */
+  function refusal(error, said) {
+    var over = error.limit, lang = document.documentElement.lang;
+    if (!over) return said.noquery;
+    return said["query" + over.what].replace("{n}", over.count.toLocaleString(lang))
+      .replace("{limit}", over.limit.toLocaleString(lang));
+  }
 
   function fold(text) {
     var s = text.toLowerCase().replace(/ß/g, "ss").replace(/ё/g, "е");
@@ -112,14 +143,15 @@
   function parse(query) {
     var folded = (query.match(WORD) || []).map(fold);
     var question = /\?\s*$/.test(query) || (folded.length > 0 && openers.has(folded[0]));
-    var tokens = /([-+]?)"([^"]*)"?|([-+]?)(\S+)/g, raw = [], previous = "", m;
+    var tokens = new RegExp(TOKENS, "g"), raw = [], previous = "", m;
     while ((m = tokens.exec(query)) !== null) {
-      var phrase = m[2], bare = m[4], sign = m[1] || m[3] || "";
+      var phrase = m[2], bare = m[4], given = m[1] || m[3] || "";
+      var sign = given && I.minus_signs.indexOf(given) >= 0 ? "-" : given;  /* "−word", "–word": -word */
       var stems = stemsOf(phrase !== undefined ? phrase : bare);
       if (!stems.length) continue;
       if (phrase !== undefined) {
         raw.push({ term: { stems: stems, negated: sign === "-", required: sign !== "-", phrase: true,
-                           operator: true, typed: m[0], group: "" }, role: "" });
+                           operator: true, typed: sign + m[0].slice(given.length), group: "" }, role: "" });
         previous = "";
         continue;
       }
@@ -216,6 +248,12 @@
   /* Ranked hits for query among records of the given kinds (null: all), as ds.search ranks them,
      and its explanation: {hits: [{kind, key, source, lang, score, via}], unknown: [words], explanation}. */
   function search(query, kinds, lang) {
+    var over = overLimit(query);
+    if (over) {
+      var refused = new Error("the query is past a limit");
+      refused.limit = over;
+      throw refused;
+    }
     var q = parse(query), langs = lang ? [lang] : q.languages;
     var scoring = q.terms.filter(function (t) { return !t.negated; });
     var known = scoring.filter(function (t) {
@@ -316,5 +354,5 @@
     return close.slice(0, limit).map(function (c) { return c[1]; });
   }
 
-  window.SWG = { fold: fold, stem: stemOf, parse: parse, search: search, similar: similar };
+  window.SWG = { fold: fold, stem: stemOf, parse: parse, search: search, similar: similar, refusal: refusal };
 })();

@@ -18,7 +18,7 @@
   }
 
   function update() {
-    var query = input.value.trim(), rank = null, note = "";
+    var query = input.value.trim(), rank = null, note = "", refused = false;
     if (query) {
       rank = new Map();
       try {
@@ -30,8 +30,9 @@
           });
           note = " " + said.unknown + " " + hints.join("; ");
         }
-      } catch (e) {
-        note = " " + said.noquery;
+      } catch (e) {  /* a query past a limit, or of exclusions only: refused, with why */
+        note = " " + window.SWG.refusal(e, said);
+        refused = true;
       }
     }
     if (rank) list.setAttribute("data-searching", ""); else list.removeAttribute("data-searching");
@@ -51,7 +52,7 @@
       list.appendChild(el);
     });
     status.textContent = said.shown + ": " + shown + " " + said.of + " " + items.length + "." + note;
-    if (rank && !shown && said.everywhere) {  /* nothing here: the site-wide search may find it elsewhere */
+    if (rank && !shown && !refused && said.everywhere) {  /* nothing here: the site-wide search may find it elsewhere */
       var link = document.createElement("a");
       link.href = "search.html?q=" + encodeURIComponent(query);
       link.id = "search-everywhere";

@@ -38,7 +38,7 @@
       found = window.SWG.search(query, null);
     } catch (e) {
       items.forEach(function (el) { el.hidden = true; });
-      status.textContent = said.noquery;
+      status.textContent = window.SWG.refusal(e, said);  /* past a limit, or exclusions only */
       return;
     }
     items.forEach(function (el) { el.hidden = true; });
