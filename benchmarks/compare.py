@@ -2,24 +2,25 @@
 
     git archive <commit> | tar -x -C /tmp/before
     python benchmarks/compare.py /tmp/before/src --rounds 21
+    python benchmarks/compare.py /tmp/before/src --cpu --instructions   # CPU time; instruction counts
 
 Each round runs every case in a fresh process, for the baselines, the tree given (before) and
 this checkout (after), back to back, so drift on the machine affects them alike. Prints the
-medians and every ratio to its baseline measured in the same run.
+medians and every ratio to its baseline measured in the same run. Every process runs as
+benchmarks/child.py sets it up (its own empty folder, a fixed environment, ``PYTHONHASHSEED=0``,
+bytecode written first, no user cache), the baselines with this checkout on ``PYTHONPATH``.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-from run import BASELINE_MODEL, ENV, FIRST, LOOKUP
+from child import CLOCKS, HERE, instructions, output
+from run import BASELINE_CLI, BASELINE_MODEL, CLI, FIRST, LOOKUP
 
-AFTER = str(Path(__file__).resolve().parent.parent / "src")
+AFTER = HERE
 BASELINES = {
     "python -c pass": "pass",
     "import pydantic": "import pydantic",
@@ -40,30 +41,76 @@ FIRSTS = {
     "first ds.search(...)": "ds.search('цифровые доказательства')",
 }
 
+#: Counted with ``--instructions``: (code, baseline, budget) per case, and the baselines.
+COUNTED_BASELINES = {
+    "python -c pass": "pass",
+    "pydantic + one model": BASELINE_MODEL,
+    "argparse + rich table + one pydantic model": BASELINE_CLI,
+}
+COUNTED: dict[str, tuple[str, str, float | None]] = {
+    "import smuggling_wg": ("import smuggling_wg", "python -c pass", None),
+    "import + load() + one query": (
+        "import smuggling_wg as s\ns.load().recommendations(theme='technology')",
+        "pydantic + one model",
+        1.15,
+    ),
+    "smuggling-wg recommendations --theme technology": (CLI, "argparse + rich table + one pydantic model", 1.30),
+    "load().actor('Italy')": (LOOKUP, "pydantic + one model", None),
+}
+#: First answers by count: the count of import + load() + the query, less that of import + load().
+LOADED = "import smuggling_wg as s\nds = s.load()\n"
 
-def _run(code: str, tree: str | None = None) -> tuple[float, str]:
-    env = dict(ENV, PYTHONPATH=tree) if tree else ENV
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
-    return time.perf_counter() - start, done.stdout
+
+def instruction_tables(before: str, repeat: int) -> str:
+    """Markdown tables of instructions (millions) before and after, ratios to same-run baselines, first answers."""
+    trees = {"before": before, "after": AFTER}
+    base = {name: instructions(code, AFTER, repeat) for name, code in COUNTED_BASELINES.items()}
+    rows = [
+        "| case (instructions) | before M | after M | vs | before | after | budget |",
+        "|---|---:|---:|---|---:|---:|---:|",
+    ]
+    spreads = [spread for _, spread in base.values()]
+    for name, (code, baseline, budget) in COUNTED.items():
+        counts = {tree: instructions(code, path, repeat) for tree, path in trees.items()}
+        spreads += [spread for _, spread in counts.values()]
+        ratios = {tree: count / base[baseline][0] for tree, (count, _) in counts.items()}
+        verdict = "" if budget is None else f"<= {budget:.2f} {'ok' if ratios['after'] <= budget else 'MISSED'}"
+        cells = [name, *(f"{counts[t][0] / 1e6:.1f}" for t in trees), baseline]
+        rows.append(f"| {' | '.join([*cells, *(f'{ratios[t]:.3f}x' for t in trees), verdict])} |")
+    rows += ["", "| first answer (instructions) | before M | after M | before share | after share |"]
+    rows.append("|---|---:|---:|---:|---:|")
+    loaded = {tree: instructions(LOADED, path, repeat)[0] for tree, path in trees.items()}
+    for name, query in FIRSTS.items():
+        first = {tree: instructions(LOADED + query, path, repeat)[0] - loaded[tree] for tree, path in trees.items()}
+        cells = [name, *(f"{first[t] / 1e6:.1f}" for t in trees), *(f"{first[t] / loaded[t]:.1%}" for t in trees)]
+        rows.append(f"| {' | '.join(cells)} |")
+    rows += ["", "| baseline (instructions) | millions |", "|---|---:|"]
+    rows += [f"| {name} | {count / 1e6:.1f} |" for name, (count, _) in base.items()]
+    rows += ["", f"Largest spread between the runs of one count: {max(spreads):.3%}."]
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="First answers and cold starts of two source trees, in one run.")
     parser.add_argument("before", help="the src folder of the tree to compare with (e.g. /tmp/before/src)")
     parser.add_argument("--rounds", type=int, default=21, help="rounds of fresh processes (default 21)")
+    parser.add_argument("--cpu", action="store_true", help="time by CPU time (user + system), not the wall clock")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions, before and after (needs valgrind)"
+    )
     args = parser.parse_args(argv)
+    timed = CLOCKS["cpu" if args.cpu else "wall"]
     trees = {"before": args.before, "after": AFTER}
     times: dict[str, list[float]] = {}
     shares: dict[str, list[tuple[float, float]]] = {}
     for _ in range(args.rounds + 1):  # round 0 warms the file cache and writes bytecode
         for name, code in BASELINES.items():
-            times.setdefault(name, []).append(_run(code)[0])
+            times.setdefault(name, []).append(timed(code, AFTER))
         for tree, path in trees.items():
             for name, (code, _) in CASES.items():
-                times.setdefault(f"{name} [{tree}]", []).append(_run(code, path)[0])
+                times.setdefault(f"{name} [{tree}]", []).append(timed(code, path))
             for name, query in FIRSTS.items():
-                loaded, first = map(float, _run(FIRST.format(query=query), path)[1].split())
+                loaded, first = map(float, output(FIRST.format(query=query), path).split())
                 shares.setdefault(f"{name} [{tree}]", []).append((loaded, first))
     median = {name: statistics.median(values[1:]) for name, values in times.items()}
     print("| case | before ms | after ms | vs | before | after |")
@@ -94,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|")
     for name in BASELINES:
         print(f"| {name} | {1e3 * median[name]:.1f} |")
+    if args.instructions:
+        print()
+        print(instruction_tables(args.before, repeat=min(3, args.rounds)))
     return 0
 
 

@@ -2,6 +2,11 @@
 
     python benchmarks/run.py            # 21 rounds
     python benchmarks/run.py --rounds 7
+    python benchmarks/run.py --cpu --instructions   # CPU time, not wall clock; and instruction counts
+
+Every process runs as benchmarks/child.py sets it up: an empty current folder of its own, a
+fixed small environment, ``PYTHONHASHSEED=0``, bytecode written before it is measured, no user
+cache; that is what makes an instruction count the same from run to run.
 
 Cold: each case runs in a new interpreter; the cases of one round run back to back, in
 the same order each round, so drift on the machine affects them alike (A B A B ...).
@@ -14,14 +19,14 @@ not asserted: timing never goes into the tests.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 import timeit
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from child import CLOCKS, instructions, output
 
 BASELINE_MODEL = "import pydantic\nclass M(pydantic.BaseModel):\n    x: int\n"
 LOOKUP = "import smuggling_wg as s\ns.load().actor('Italy')"
@@ -83,23 +88,17 @@ CASES = (
 )
 
 
-# Bytecode is written (as an installed package has it), so the warm-up round's compiling
-# is not counted against the package and its baselines alike.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def measure(cases: tuple[Case, ...], rounds: int, clock: str = "wall") -> dict[str, float]:
+    """Median seconds per case over ``rounds`` interleaved rounds (one warm-up round first).
 
-
-def _time(code: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL, env=ENV)
-    return time.perf_counter() - start
-
-
-def measure(cases: tuple[Case, ...], rounds: int) -> dict[str, float]:
-    """Median seconds per case over ``rounds`` interleaved rounds (one warm-up round first)."""
+    Every process runs as :mod:`child` sets it up (bytecode written by the warm-up round, as an
+    installed package has it); ``clock`` is ``wall`` or ``cpu`` (:data:`child.CLOCKS`).
+    """
+    timed = CLOCKS[clock]
     samples: dict[str, list[float]] = {c.name: [] for c in cases}
     for round_number in range(rounds + 1):
         for case in cases:
-            elapsed = _time(case.code)
+            elapsed = timed(case.code, None)
             if round_number:  # round 0 warms the file cache
                 samples[case.name].append(elapsed)
     return {name: statistics.median(times) for name, times in samples.items()}
@@ -211,10 +210,7 @@ def first_answers(rounds: int) -> str:
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in FIRST_ANSWERS}
     for round_number in range(rounds + 1):
         for name, query, _ in FIRST_ANSWERS:
-            done = subprocess.run(
-                [sys.executable, "-c", FIRST.format(query=query)], capture_output=True, text=True, check=True, env=ENV
-            )
-            loaded, first = map(float, done.stdout.split())
+            loaded, first = map(float, output(FIRST.format(query=query)).split())
             if round_number:
                 samples[name].append((loaded, first))
     for name, _, target in FIRST_ANSWERS:
@@ -297,8 +293,7 @@ def _peak_kib(code: str) -> int:
     forked parent from before exec, which would count this harness's memory.
     """
     report = "\nprint(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
-    done = subprocess.run([sys.executable, "-c", code + report], capture_output=True, text=True, check=True, env=ENV)
-    return int(done.stdout.split()[-1])
+    return int(output(code + report).split()[-1])
 
 
 def memory_table(cases: tuple[Case, ...], rounds: int) -> str:
@@ -316,30 +311,38 @@ def memory_table(cases: tuple[Case, ...], rounds: int) -> str:
     return "\n".join(rows)
 
 
-def instructions(code: str) -> int:
-    """Instructions a fresh process running ``code`` executes (valgrind's callgrind): a count, not a time.
+#: The cases counted with ``--instructions``: the budgets of issue 23 and the lookup.
+COUNTED = (
+    "python -c pass",
+    "pydantic + one model",
+    "argparse + rich table + one pydantic model",
+    "import smuggling_wg",
+    "import + load() + one query",
+    "smuggling-wg recommendations --theme technology",
+    "load().actor('Italy')",
+)
 
-    Deterministic for the same code, inputs and hash seed, whatever else the machine does;
-    the second of two runs is taken, so compiling bytecode is not counted.
+
+def instruction_table(cases: tuple[Case, ...], repeat: int = 3) -> str:
+    """Instructions of each case (median of ``repeat`` runs after a warm-up, :func:`child.instructions`).
+
+    Each row gives the spread of its runs, (max - min) / median: a count is trusted when it is
+    about 0.0%; a larger one says the environment still varies between runs.
     """
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code]
-    env = {**ENV, "PYTHONHASHSEED": "0"}
-    for _ in range(2):
-        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    return int(done.stderr.split("Collected : ")[1].split()[0])
-
-
-def instruction_table(cases: tuple[Case, ...]) -> str:
-    """Instruction counts of the cases that have a baseline, and their ratio to it."""
-    counts = {c.name: instructions(c.code) for c in cases}
-    rows = ["| case (instructions) | millions | vs | ratio | target |", "|---|---:|---|---:|---:|"]
+    counts = {c.name: instructions(c.code, repeat=repeat) for c in cases}
+    rows = ["| case (instructions) | millions | spread | vs | ratio | target |", "|---|---:|---:|---|---:|---:|"]
     for case in cases:
+        count, spread = counts[case.name]
+        cells = [case.name, f"{count / 1e6:.1f}", f"{spread:.2%}"]
         if case.baseline:
-            ratio = counts[case.name] / counts[case.baseline]
+            ratio = count / counts[case.baseline][0]
             verdict = (
                 "" if case.target is None else f"<= {case.target:.2f} {'ok' if ratio <= case.target else 'MISSED'}"
             )
-            rows.append(f"| {case.name} | {counts[case.name] / 1e6:.0f} | {case.baseline} | {ratio:.2f}x | {verdict} |")
+            cells += [case.baseline, f"{ratio:.3f}x", verdict]
+        else:
+            cells += ["", "", ""]
+        rows.append(f"| {' | '.join(cells)} |")
     return "\n".join(rows)
 
 
@@ -348,12 +351,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=21, help="rounds of fresh processes (default 21, at least 1)")
     parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
     parser.add_argument(
+        "--cpu", action="store_true", help="time the cold starts by CPU time (user + system), not the wall clock"
+    )
+    parser.add_argument(
         "--scaling", type=int, nargs="*", default=[], help="also the scaling table, e.g. 10 100 1000 (at most 3 rounds)"
     )
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
-    print(table(CASES, measure(CASES, args.rounds)))
+    print(table(CASES, measure(CASES, args.rounds, "cpu" if args.cpu else "wall")))
     print()
     print(warm_table(measure_warm(warm_cases(), number=max(1, 10 * args.rounds), repeat=min(7, args.rounds + 2))))
     print()
@@ -363,10 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(memory_table(MEMORY, rounds=min(5, args.rounds)))
     if args.instructions:
-        names = ("pydantic + one model", "import + load() + one query", "load().actor('Italy')")
-        chosen = tuple(c for c in CASES if c.name in names)
         print()
-        print(instruction_table(chosen))
+        print(instruction_table(tuple(c for c in CASES if c.name in COUNTED), repeat=min(3, args.rounds)))
     if args.scaling:
         from scaling import run
         from scaling import table as scaling_table

@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, get_args
 
@@ -135,14 +134,24 @@ def check_text(name: str, value: object, limit: int = MAX_FILTER_CHARS) -> str:
     return value
 
 
+def package_dir() -> Path:
+    """The installed package's folder (a real folder: the package is installed unzipped).
+
+    What ``importlib.resources.files("smuggling_wg")`` gives for such a package, without
+    importing :mod:`importlib.resources` (and with it ``zipfile``, ``tempfile``, ``shutil``,
+    ``bz2`` and ``lzma``: 2% of the instructions of an import + ``load()``, benchmarks/child.py).
+    """
+    return Path(__file__).parent
+
+
 def data_dir() -> Path:
     """The package's data folder (a real folder: the package is installed unzipped)."""
-    return Path(str(resources.files("smuggling_wg") / "data"))
+    return package_dir() / "data"
 
 
 def bundled(check: bool = False) -> Bundle:
     """The bundled compiled data; validated in full with ``check=True`` (see :func:`read_compiled`)."""
-    folder = resources.files("smuggling_wg") / "data"
+    folder = data_dir()
     raw = (folder / BUNDLED_JSON).read_bytes()
     if check:
         return read_json(raw, BUNDLED_JSON)
@@ -186,7 +195,7 @@ def seal(compiled: bytes) -> str:
 def models_fingerprint() -> str:
     """The SHA-256 of the source of :mod:`smuggling_wg.models`, as installed (empty when it cannot be read)."""
     try:
-        return hashlib.sha256((resources.files("smuggling_wg") / "models.py").read_bytes()).hexdigest()
+        return hashlib.sha256((package_dir() / "models.py").read_bytes()).hexdigest()
     except OSError:  # installed without its source: nothing vouches for the compiled data, so it is validated
         return ""
 
@@ -196,7 +205,7 @@ def bundled_stems() -> tuple[str, dict[str, str]]:
 
     Read only when search is used; made by the compile step (``tools/build.py``).
     """
-    raw = json.loads((resources.files("smuggling_wg") / "data" / STEMS_JSON).read_bytes())
+    raw = json.loads((data_dir() / STEMS_JSON).read_bytes())
     version, stems = raw.get("stemmer_version"), raw.get("stems")
     if not (isinstance(version, str) and isinstance(stems, dict) and all(isinstance(v, str) for v in stems.values())):
         raise DataError([f"{STEMS_JSON}: expected {{'stemmer_version': str, 'stems': {{word: stem}}}}"])
@@ -808,13 +817,17 @@ class _Merge:
         return problems
 
 
+# The patterns of this module are compiled where they are used (``re`` keeps them compiled), not
+# at import: a process that only loads the bundled data never uses them.
+
 #: A value of ``smuggling-wg template`` still to be replaced: ``<<CHANGE: ...>>`` (``<<ИЗМЕНИТЕ: ...>>``).
-PLACEHOLDER = re.compile(r"<<(?:CHANGE|ИЗМЕНИТЕ)\b[^>]*>>")
+PLACEHOLDER = r"<<(?:CHANGE|ИЗМЕНИТЕ)\b[^>]*>>"
 
 
 def _placeholders(parsed: ParsedFile) -> list[Problem]:
     """A problem at every value of ``parsed`` that is still a placeholder of the template."""
     found: list[Problem] = []
+    placeholder = re.compile(PLACEHOLDER)
     stack: list[tuple[Loc, Any]] = [((), parsed.data)]
     while stack:
         loc, value = stack.pop()
@@ -822,9 +835,9 @@ def _placeholders(parsed: ParsedFile) -> list[Problem]:
             stack += [((*loc, k), v) for k, v in value.items()]
         elif isinstance(value, list):
             stack += [((*loc, i), v) for i, v in enumerate(value)]
-        elif isinstance(value, str) and PLACEHOLDER.search(value):
+        elif isinstance(value, str) and (match := placeholder.search(value)):
             line, column = parsed.position(loc)
-            message = f"a placeholder of the template is not replaced: {PLACEHOLDER.search(value).group()}"  # type: ignore[union-attr]
+            message = f"a placeholder of the template is not replaced: {match.group()}"
             found.append(Problem(parsed.path, _dotted(loc), message, line, column, suggestion="write the value"))
     return sorted(found, key=lambda p: (p.line or 0, p.column or 0))
 
@@ -881,8 +894,8 @@ def _shown(value: object) -> str:
 
 
 _FOUND = {
-    "a control character": re.compile(f"[{CONTROL}]"),
-    "a bidirectional control character (it reorders what a reader sees)": re.compile(f"[{BIDI}]"),
+    "a control character": f"[{CONTROL}]",
+    "a bidirectional control character (it reorders what a reader sees)": f"[{BIDI}]",
 }
 
 
@@ -891,7 +904,7 @@ def _unreadable(value: object) -> str:
     if not isinstance(value, str):
         return ""
     for what, pattern in _FOUND.items():
-        found = pattern.search(value)
+        found = re.search(pattern, value)
         if found:
             return f"the text holds {what}, U+{ord(found.group()):04X}, at character {found.start() + 1}"
     if value and re.fullmatch(f"[{INVISIBLE}]+", value):
@@ -905,9 +918,7 @@ def _unreadable(value: object) -> str:
     return ""
 
 
-_YAML11_NUMBER = re.compile(
-    r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*_[0-9_]*)"
-)
+_YAML11_NUMBER = r"[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*_[0-9_]*)"
 
 
 def _hint(error: Any) -> tuple[str, str]:
@@ -932,7 +943,7 @@ def _hint(error: Any) -> tuple[str, str]:
             return "a whole number", f"a number of {len(value)} digits is beyond every limit of this format"
         if isinstance(value, str) and plain_int(value.strip()):
             return "a whole number", "a number in quotes is text: remove the quotes"
-        if isinstance(value, str) and _YAML11_NUMBER.fullmatch(value):
+        if isinstance(value, str) and re.fullmatch(_YAML11_NUMBER, value):
             return "a whole number", (
                 f"write the number in plain decimal digits: YAML 1.1 tools read {value[:30]} as octal, "
                 "hexadecimal, binary or base 60 (010 is 8, 1:39 is 99)"

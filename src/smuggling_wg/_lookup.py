@@ -18,9 +18,9 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ._loader import data_dir
 from ._names import looks, name_key
 from .models import Actor, Bundle, Meeting, State
 
@@ -176,7 +176,7 @@ def compile_other_states(names: Mapping[str, Sequence[str]], patterns: Mapping[s
 @lru_cache(maxsize=1)
 def other_states() -> dict[str, Any]:
     """Common names and OCHA expressions of the states not in the bundled data (read when needed)."""
-    raw: dict[str, Any] = json.loads((resources.files("smuggling_wg") / "data" / OTHER_STATES).read_bytes())
+    raw: dict[str, Any] = json.loads((data_dir() / OTHER_STATES).read_bytes())
     return raw
 
 
@@ -212,7 +212,7 @@ def elsewhere(folded: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, Any]:
     """The compiled keys of the bundled data (read once per process, never changed)."""
-    raw: dict[str, Any] = json.loads((resources.files("smuggling_wg") / "data" / ACTOR_KEYS).read_bytes())
+    raw: dict[str, Any] = json.loads((data_dir() / ACTOR_KEYS).read_bytes())
     return raw
 
 

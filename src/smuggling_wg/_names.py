@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from ._fold import fold
 
@@ -62,7 +62,9 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _prototypes() -> dict[str, str]:
     """Character -> the prototype it looks like (UTS #39), read from the compiled table on first use."""
-    raw = json.loads((resources.files("smuggling_wg") / "data" / CONFUSABLES).read_bytes())
+    # The package's own data folder, as _loader.data_dir() finds it: importlib.resources is not
+    # imported on the way to load() (benchmarks/child.py, BENCHMARKS.md).
+    raw = json.loads((Path(__file__).parent / "data" / CONFUSABLES).read_bytes())
     table: dict[str, str] = raw["prototypes"]
     return table
 

@@ -582,7 +582,7 @@ def _options(formats: Sequence[str] = FORMATS, lang: bool = True, meeting: bool 
 
 
 def _parser() -> _Parser:
-    from .export import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
+    from ._formats import FORMATS as EXPORT_FORMATS  # the export registry's formats, not a copy
 
     parser = _Parser(
         prog="smuggling-wg",

@@ -794,8 +794,6 @@ class Dataset:
 
     def _search_index(self) -> SearchIndex:
         """The compiled index of the bundled meetings, extended with any other (see :class:`SearchIndex`)."""
-        from importlib import resources
-
         from . import _lookup
         from .search import SEARCH_INDEX, SearchIndex, equivalents_of, organization_names
 
@@ -810,7 +808,7 @@ class Dataset:
                     return SearchIndex.compiled(kept, self._meetings.values(), self._meetings.values(), organizations)
                 except (ValueError, TypeError, KeyError, IndexError, RecursionError):
                     pass  # not an index of this dataset: made again below
-        raw = (resources.files("smuggling_wg") / "data" / SEARCH_INDEX).read_bytes()
+        raw = (_loader.data_dir() / SEARCH_INDEX).read_bytes()
         if loaded is None:  # a dataset made without load(): nothing compiled is known to fit it (but its equivalents)
             return SearchIndex(self._meetings.values(), organizations(), equivalents_of(json.loads(raw)))
         index = SearchIndex.compiled(raw, self._meetings.values(), loaded.meetings, organizations)

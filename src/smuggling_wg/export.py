@@ -15,20 +15,18 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, get_args
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, Field
 
 from . import _tables, models
 from ._about import DATA_VERSION, TITLE, about, citation
+from ._formats import FORMATS, Format
 from ._write import Producer, bytes_producer, write_files
 from .dataset import Dataset
 from .errors import InvalidFilter
 
 __all__ = ["FORMATS", "about", "citation", "export", "json_document", "json_schema", "site"]
-
-Format = Literal["json", "yaml", "csv", "datapackage", "schema", "sqlite", "parquet", "akn"]
-FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 class ExportDocument(models.Record):
