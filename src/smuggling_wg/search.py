@@ -580,12 +580,17 @@ class SearchIndex:
     def _phrase_at(self, index: int, stems: tuple[str, ...]) -> list[tuple[int, int]]:
         """(first, last) word positions of each occurrence of ``stems`` in sequence in text ``index``."""
         first, *rest = stems
+        at = self._where(first).get(index, ())
+        if not rest or not at:  # a word, not a phrase: each of its positions (none: no phrase either)
+            return [(p, p) for p in at]
         later = [self._where(s).get(index, ()) for s in rest]
-        return [
-            (p, p + len(rest))
-            for p in self._where(first).get(index, ())
-            if all(p + i + 1 in where for i, where in enumerate(later))
-        ]
+        return [(p, p + len(rest)) for p in at if all(p + i + 1 in where for i, where in enumerate(later))]
+
+    def _holds(self, index: int, stems: tuple[str, ...]) -> bool:
+        """Whether text ``index`` holds ``stems`` in sequence (a word: whether it holds the word at all)."""
+        if len(stems) == 1:
+            return bool(self._where(stems[0]).get(index))
+        return bool(self._phrase_at(index, stems))
 
     def _hit(
         self,
@@ -603,7 +608,7 @@ class SearchIndex:
             weighed = [
                 (self._score(index, alt, kind) * (_EQUIVALENT if n else 1.0), n)
                 for n, alt in enumerate(term.alternatives)
-                if alt not in skip and self._phrase_at(index, alt)
+                if alt not in skip and self._holds(index, alt)
             ]
             if weighed:
                 best, n = max(weighed)
