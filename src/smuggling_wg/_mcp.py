@@ -1195,7 +1195,7 @@ class _Tools:
         )
         def topic(
             id: Annotated[
-                StrictStr, Field(max_length=64, description="The topic's id, e.g. digital_evidence (see topics).")
+                StrictStr, Field(description="The topic's id, e.g. digital_evidence (see topics).")
             ],
         ) -> Annotated[CallToolResult, Answer[Item[Topic]]]:
             with _library_errors():

@@ -200,6 +200,8 @@ MAX_NUMBERED = 10_000
 #: The largest count accepted (registered delegates): far inside what SQLite and Parquet
 #: 64-bit integers hold, so every export can write it.
 MAX_COUNT = 1_000_000_000
+#: Characters of an id (a theme, a topic, an organization, an instrument): a short slug.
+MAX_ID = 64
 
 MeetingNumber: TypeAlias = Annotated[int, Strict(), Field(ge=1, le=MAX_MEETING)]
 """A meeting's ordinal: a plain integer (not ``true``, ``7.0`` or ``"7"``), 1 to :data:`MAX_MEETING`."""
@@ -279,10 +281,10 @@ Source: TypeAlias = Annotated[
         json_schema_extra=_origin("report"),
     ),
 ]
-Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Slug: TypeAlias = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_ID)]
 ActorId: TypeAlias = Annotated[
     str,
-    StringConstraints(pattern=r"^(?:[A-Z]{3}|[a-z][a-z0-9_]*)$", max_length=64),
+    StringConstraints(pattern=r"^(?:[A-Z]{3}|[a-z][a-z0-9_]*)$", max_length=MAX_ID),
     Field(description="ISO 3166-1 alpha-3 for a state (`ITA`), a lower-case slug otherwise."),
 ]
 Roman: TypeAlias = Annotated[str, StringConstraints(pattern=f"^{STANDARD_ROMAN}$", min_length=1)]
