@@ -1194,9 +1194,7 @@ class _Tools:
             '(recommendations and paragraphs, with their paragraphs). Example: {"id": "digital_evidence"}.',
         )
         def topic(
-            id: Annotated[
-                StrictStr, Field(description="The topic's id, e.g. digital_evidence (see topics).")
-            ],
+            id: Annotated[StrictStr, Field(description="The topic's id, e.g. digital_evidence (see topics).")],
         ) -> Annotated[CallToolResult, Answer[Item[Topic]]]:
             with _library_errors():
                 t = ds.topic(id)
