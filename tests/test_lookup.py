@@ -238,22 +238,30 @@ def test_an_organization_is_found_by_its_acronym_where_the_text_spells_its_name(
         assert hit.kind == "paragraph"
 
 
-def test_first_lookup_and_search_read_only_the_compiled_files() -> None:
-    code = """
-import json, sys
-import smuggling_wg as s
-ds = s.load()
-opened = []
+#: A child's audit hook: ``opened`` lists the package's data files it opens from then on, by name.
+_OPENED = """opened = []
 def hook(event, args):
     name = args[0] if event == "open" and isinstance(args[0], str) else ""
     if "smuggling_wg" in name and not name.endswith((".py", ".pyc")):
         opened.append(args[0].rsplit("/", 1)[-1])
 sys.addaudithook(hook)
-ds.actor("Italy")
+"""
+
+
+def test_first_lookup_and_search_read_only_the_compiled_files() -> None:
+    code = (
+        """
+import json, sys
+import smuggling_wg as s
+ds = s.load()
+"""
+        + _OPENED
+        + """ds.actor("Italy")
 lookup = list(opened)
 ds.search("цифровых доказательств")
 print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowballstemmer" in sys.modules]))
 """
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     lookup, search, yaml_imported, stemmer_imported = json.loads(done.stdout)
     assert lookup == ["actor-keys.json"]
@@ -263,15 +271,12 @@ print(json.dumps([lookup, opened[len(lookup):], "yaml" in sys.modules, "snowball
 
 def test_the_confusables_are_read_on_a_miss_only() -> None:
     """import, load() and a lookup that finds read no confusables.json; a lookup that misses reads it once."""
-    code = """
+    code = (
+        """
 import json, sys
-opened = []
-def hook(event, args):
-    name = args[0] if event == "open" and isinstance(args[0], str) else ""
-    if "smuggling_wg" in name and not name.endswith((".py", ".pyc")):
-        opened.append(args[0].rsplit("/", 1)[-1])
-sys.addaudithook(hook)
-import smuggling_wg as s
+"""
+        + _OPENED
+        + """import smuggling_wg as s
 ds = s.load()
 ds.actor("Italy")
 before = list(opened)
@@ -282,6 +287,7 @@ for key in ("ItaIy", "Gerrnany"):
         pass
 print(json.dumps([before, opened[len(before):]]))
 """
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, miss = json.loads(done.stdout)
     assert "confusables.json" not in before

@@ -30,7 +30,7 @@ SRC = ROOT / "src" / "smuggling_wg"
 #: The modules that show words to a person (the catalogue itself excepted).
 SURFACES = [
     "_summary.py", "_views.py", "_notebook.py", "cli.py", "_akn.py", "_mcp.py", "analysis.py",
-    "_site/__init__.py", "_site/_words.py", "_site/_charts.py",
+    "_site/__init__.py", "_site/_words.py", "_site/_charts.py", "_site/_pages.py", "_site/_series.py",
 ]  # fmt: skip
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 #: Labels that read the same in both languages (codes of standards).
