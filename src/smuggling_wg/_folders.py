@@ -22,9 +22,9 @@ import os
 import stat
 from collections.abc import Iterator
 
-from .errors import ExportError
+from .errors import ExportError, file_shown
 
-__all__ = ["FOLDER", "folder_fd", "open_folder", "open_in", "reason", "shown"]
+__all__ = ["FOLDER", "folder_fd", "open_folder", "open_in", "reason"]
 
 #: How a folder is opened: never through a symbolic link.
 FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -39,13 +39,6 @@ def reason(exc: OSError) -> str:
     if exc.errno == errno.EROFS:
         return "read-only file system"
     return exc.strerror or str(exc)
-
-
-def shown(path: object) -> str:
-    """A path as an error message shows it: as it is, or quoted when it holds a line break or other control."""
-    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
-    text = text if isinstance(text, str) else os.fsdecode(text)
-    return text if text.isprintable() else repr(text)
 
 
 def open_folder(path: str | os.PathLike[str], *, create: bool, writing: str | os.PathLike[str] | None = None) -> int:
@@ -105,22 +98,22 @@ def _step(at: int, name: str, create: bool, here: str, target: str) -> int:
     if opened is not None:
         return opened
     if not create:
-        raise ExportError(f"cannot write to {shown(target)}: there is no folder {shown(here)}")
+        raise ExportError(f"cannot write to {file_shown(target)}: there is no folder {file_shown(here)}")
     try:
         os.mkdir(name, 0o777, dir_fd=at)
     except FileExistsError:
         pass  # made meanwhile, by another writer: opened as any folder (a link put there is refused)
     except OSError as exc:
-        raise ExportError(f"{shown(here)}: cannot create the folder: {reason(exc)}") from None
+        raise ExportError(f"{file_shown(here)}: cannot create the folder: {reason(exc)}") from None
     opened = open_in(at, name, here=here, writing=target)
     if opened is None:
-        raise ExportError(f"{shown(here)}: cannot create the folder: it was removed meanwhile")
+        raise ExportError(f"{file_shown(here)}: cannot create the folder: it was removed meanwhile")
     return opened
 
 
 def _where(here: str, target: str) -> str:
     """The start of a message: the folder, or what is written and the folder of its path at fault."""
-    return f"{shown(here)}: " if here == target else f"cannot write to {shown(target)}: {shown(here)} "
+    return f"{file_shown(here)}: " if here == target else f"cannot write to {file_shown(target)}: {file_shown(here)} "
 
 
 def _refused(at: int, name: str, here: str, target: str, exc: OSError) -> ExportError:
@@ -128,14 +121,14 @@ def _refused(at: int, name: str, here: str, target: str, exc: OSError) -> Export
     try:
         info = os.stat(name, dir_fd=at, follow_symlinks=False)
     except OSError:
-        return ExportError(f"{shown(here)}: cannot open the folder: {reason(exc)}")
+        return ExportError(f"{file_shown(here)}: cannot open the folder: {reason(exc)}")
     if stat.S_ISLNK(info.st_mode):
         try:
-            to = f" (to {shown(os.readlink(name, dir_fd=at))})"
+            to = f" (to {file_shown(os.readlink(name, dir_fd=at))})"
         except OSError:
             to = ""
         real = os.path.realpath(target)  # only to say where the link leads; never written to by this path
-        return ExportError(f"{_where(here, target)}is a symbolic link{to}; give the real folder: {shown(real)}")
+        return ExportError(f"{_where(here, target)}is a symbolic link{to}; give the real folder: {file_shown(real)}")
     if not stat.S_ISDIR(info.st_mode):
         return ExportError(f"{_where(here, target)}is a file, not a folder")
-    return ExportError(f"{shown(here)}: cannot open the folder: {reason(exc)}")
+    return ExportError(f"{file_shown(here)}: cannot open the folder: {reason(exc)}")

@@ -37,8 +37,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .._folders import FOLDER, folder_fd, open_folder, open_in, reason, shown
-from ..errors import ExportError
+from .._folders import FOLDER, folder_fd, open_folder, open_in, reason
+from ..errors import ExportError, file_shown
 
 __all__ = ["MANIFEST", "Writer", "publish", "target_of"]
 
@@ -117,7 +117,7 @@ def _earlier(parent: int, name: str, target: Path) -> dict[str, str] | None:
     try:
         if os.fstat(fd).st_dev != os.fstat(parent).st_dev:
             raise ExportError(
-                f"{shown(target)}: is a mount point; the site is built beside its folder and renamed into place, "
+                f"{file_shown(target)}: is a mount point; the site is built beside its folder and renamed into place, "
                 "so give a folder inside it"
             )
         with os.scandir(fd) as entries:
@@ -126,7 +126,7 @@ def _earlier(parent: int, name: str, target: Path) -> dict[str, str] | None:
         listed = _manifest(fd)
         if listed is None:
             raise ExportError(
-                f"{shown(target)} is not empty and holds no earlier site (no {MANIFEST} listing its files with "
+                f"{file_shown(target)} is not empty and holds no earlier site (no {MANIFEST} listing its files with "
                 "their SHA-256); choose an empty or new folder (a site replaces only an earlier site)"
             )
         foreign = _not_ours(fd, target, listed)
@@ -135,7 +135,7 @@ def _earlier(parent: int, name: str, target: Path) -> dict[str, str] | None:
     if foreign:
         shown_ = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise ExportError(
-            f"{shown(target)} holds files an earlier site did not write ({shown_}): not in its manifest with that "
+            f"{file_shown(target)} holds files an earlier site did not write ({shown_}): not in its manifest with that "
             "content, a link or another folder; move them away, or choose another folder"
         )
     return listed
@@ -429,7 +429,7 @@ def _locked(fd: int, folder: Path) -> Iterator[None]:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        raise ExportError(f"{shown(folder)}: another build is writing here; try again when it is done") from None
+        raise ExportError(f"{file_shown(folder)}: another build is writing here; try again when it is done") from None
     yield
 
 
@@ -450,4 +450,4 @@ def _located(exc: OSError, target: Path, doing: str, staging: str | None = None)
         why = "a file is where a folder should be"
     elif exc.errno in (errno.EBUSY, errno.EXDEV):
         why = "it is a mount point or in use; give a folder inside it"
-    return ExportError(f"{shown(where)}: {doing}: {why}")
+    return ExportError(f"{file_shown(where)}: {doing}: {why}")
